@@ -1,0 +1,97 @@
+// Generates a synthetic lint corpus: FILES bank files of PER_FILE questions each, plus a rubric.
+// Deterministic (seeded), with distinct prompts so near-duplicate detection has real work but few hits.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WORDS = (
+  'latency throughput cache shard replica queue stream batch index ledger tenant quota region zone ' +
+  'failover rollback canary feature model drift label embedding ranking retrieval budget invoice ' +
+  'thumbnail transcode upload album search photo video metadata audit key token policy cluster ' +
+  'container lambda pipeline schema partition consumer producer backlog incident outage customer ' +
+  'seller buyer catalog checkout payment refund fraud signal alert dashboard runbook oncall migration ' +
+  'database storage archive glacier bucket object dedupe hash checksum encryption rotation secret ' +
+  'identity session cookie gateway router balancer mesh sidecar trace metric log sampling anomaly ' +
+  'forecast capacity autoscale spot reserved savings carbon energy datacenter mobile desktop device'
+).split(' ');
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function phrase(next, n) {
+  return Array.from({ length: n }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+}
+
+export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const next = rng(seed);
+  writeFileSync(
+    join(dir, 'bench-rubric.yaml'),
+    [
+      'kind: rubric',
+      'id: bench-rubric',
+      'name: Bench rubric',
+      'appliesTo: design',
+      'criteria:',
+      ...['alpha', 'beta'].flatMap((id) => [
+        `  - id: ${id}`,
+        `    name: ${id}`,
+        '    weight: 0.5',
+        '    description: A criterion.',
+        '    levels:',
+        "      1: 'poor'",
+        "      2: 'weak'",
+        "      3: 'good'",
+        "      4: 'great'",
+      ]),
+      '',
+    ].join('\n'),
+  );
+  let bytes = 0;
+  for (let f = 0; f < files; f++) {
+    const lines = [
+      'kind: question-bank',
+      `id: bench-${f}`,
+      `title: Bench bank ${f}`,
+      'description: A generated bank for benchmarks.',
+      'questions:',
+    ];
+    for (let q = 0; q < perFile; q++) {
+      lines.push(
+        `  - id: bench-${f}-q${q}`,
+        `    category: topic-${q % 7}`,
+        '    prompt: >-',
+        `      How would you design the ${phrase(next, 4)} service so that ${phrase(next, 5)} stays within budget?`,
+        '    levels: [L6, L7]',
+        '    principles: [dive-deep, ownership]',
+        '    rubric: bench-rubric',
+        '    timeLimitSeconds: 1800',
+        '    followUps:',
+        `      - What happens to ${phrase(next, 3)} when traffic grows ten times?`,
+        `      - How do you monitor ${phrase(next, 3)} in production?`,
+        '    signals:',
+        `      - Quantifies ${phrase(next, 3)} with numbers.`,
+        `      - Explains the trade-off between ${phrase(next, 2)} and ${phrase(next, 2)}.`,
+        `      - Names failure modes of ${phrase(next, 3)}.`,
+        '    pitfalls:',
+        `      - Jumps to ${phrase(next, 3)} without requirements.`,
+      );
+    }
+    const text = `${lines.join('\n')}\n`;
+    bytes += text.length;
+    writeFileSync(join(dir, `bank-${String(f).padStart(3, '0')}.yaml`), text);
+  }
+  return { files: files + 1, questions: files * perFile, bytes };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? '.bench-tmp/corpus';
+  console.log(writeCorpus(dir));
+}

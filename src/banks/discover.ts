@@ -1,0 +1,68 @@
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { describeIoError } from './source.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export interface Discovered {
+  files: string[];
+  /** Directories that could not be listed: reported as problems, not fatal. */
+  unreadable: { path: string; reason: string }[];
+}
+
+/**
+ * Expands paths into the YAML files to load. A file is taken as given (any extension);
+ * a directory is searched recursively for *.yaml and *.yml, skipping dot-directories and
+ * node_modules and not following symbolic links to directories (no loops). A path that does not
+ * exist is a usage error. Results are sorted and without repeats, so runs are reproducible.
+ */
+export function discoverFiles(paths: string[], cwd: string): Discovered {
+  const files = new Map<string, string>();
+  const unreadable: Discovered['unreadable'] = [];
+  const add = (file: string) => {
+    let key = file;
+    try {
+      key = realpathSync(file);
+    } catch {
+      // A broken link still gets reported by the reader, under its own name.
+    }
+    if (!files.has(key)) files.set(key, file);
+  };
+
+  const walk = (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: dir, reason: describeIoError(error) });
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) walk(full);
+      } else if (YAML_FILE.test(entry.name) && !entry.isFIFO() && !entry.isSocket()) {
+        add(full);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const full = resolve(cwd, given);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(full).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`no such file or directory: ${given}`);
+      // Exists but cannot be inspected (a dangling link, permissions): let the reader report it.
+      add(full);
+      continue;
+    }
+    if (isDirectory) walk(full);
+    else add(full);
+  }
+  return { files: [...files.values()].sort(), unreadable };
+}

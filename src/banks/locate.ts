@@ -1,0 +1,68 @@
+import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+
+/** A 1-based span in a file, as editors and CI annotations expect it. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+export type YamlPath = readonly PropertyKey[];
+
+export function spanOf(lineCounter: LineCounter, start: number, end: number): Span {
+  const a = lineCounter.linePos(start);
+  const b = lineCounter.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+/**
+ * Maps a path into the data (as zod reports it) to the YAML node it came from.
+ * Walks maps by key and sequences by index as far as the document goes; a path that runs past
+ * the document (a missing key) ends at the deepest node that exists, which is where the author must add it.
+ * With `at: 'key'` the span covers the key of the last map entry (for "unknown key" problems).
+ */
+export function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: YamlPath,
+  at: 'value' | 'key' = 'value',
+): Span {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let keySpan: Span | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+      );
+      if (!pair) break;
+      const key = pair.key as Node;
+      keySpan = key.range ? spanOf(lineCounter, key.range[0], key.range[1]) : undefined;
+      if (!pair.value || !(pair.value as Node).range) {
+        // `key:` with no value: point at the key, the only thing on the page.
+        return keySpan ?? FILE_START;
+      }
+      node = pair.value as Node;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment] as Node;
+      keySpan = undefined;
+    } else {
+      break;
+    }
+  }
+  if (at === 'key' && keySpan) return keySpan;
+  if (!node?.range) return FILE_START;
+  if (isMap(node) || isSeq(node)) return firstLineOf(node, lineCounter);
+  return spanOf(lineCounter, node.range[0], node.range[1]);
+}
+
+/** A whole map or sequence spans many lines; pointing at its first entry is what helps an author. */
+function firstLineOf(node: Node, lineCounter: LineCounter): Span {
+  const range = node.range!;
+  const first: unknown = isMap(node) || isSeq(node) ? node.items[0] : undefined;
+  const firstNode = (isPair(first) ? first.key : first) as Node | null | undefined;
+  const end = firstNode?.range ? firstNode.range[1] : range[1];
+  return spanOf(lineCounter, range[0], end);
+}

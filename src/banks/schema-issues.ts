@@ -1,0 +1,165 @@
+import type { z } from 'zod';
+import type { RuleId } from '../lint/problem.js';
+import type { YamlPath } from './locate.js';
+
+export interface SchemaFinding {
+  rule: RuleId;
+  message: string;
+  path: YamlPath;
+  at?: 'value' | 'key';
+}
+
+/**
+ * Turns one zod issue into findings a bank author can act on: the rule, a message naming the field
+ * the way it is written in YAML, and the path to point at. An unknown-keys issue becomes one finding
+ * per key, each pointing at the key itself, with a "did you mean" when a known key is close.
+ */
+export function describeSchemaIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  schema: z.ZodType,
+): SchemaFinding[] {
+  const path = issue.path as YamlPath;
+  const where = formatPath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = objectKeysAt(schema, path);
+      return issue.keys.map((key) => ({
+        rule: 'unknown-key' as const,
+        message: `unknown key "${key}"${where ? ` in ${where}` : ''}${suggestion(key, known)}`,
+        path: [...path, key],
+        at: 'key' as const,
+      }));
+    }
+    case 'invalid_type': {
+      const value = valueAt(data, path);
+      if (value === undefined) {
+        return [{ rule: 'missing-key', message: `missing required key "${String(path.at(-1))}"`, path }];
+      }
+      if (value === null) {
+        return [
+          { rule: 'wrong-type', message: `${where} is empty; expected ${article(issue.expected)}`, path },
+        ];
+      }
+      return [
+        {
+          rule: 'wrong-type',
+          message: `${where} must be ${article(issue.expected)}, not ${article(typeName(value))}`,
+          path,
+        },
+      ];
+    }
+    case 'invalid_value': {
+      const value = valueAt(data, path);
+      const allowed = issue.values.map((v) => String(v)).join(', ');
+      return [
+        {
+          rule: 'invalid-value',
+          message: `${where} is ${JSON.stringify(value)}; expected one of: ${allowed}`,
+          path,
+        },
+      ];
+    }
+    case 'too_small': {
+      if (issue.origin === 'array') {
+        return [
+          {
+            rule: 'empty-list',
+            message: `${where} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`,
+            path,
+          },
+        ];
+      }
+      if (issue.origin === 'string')
+        return [{ rule: 'invalid-value', message: `${where} must not be empty`, path }];
+      return [{ rule: 'invalid-value', message: `${where} must be at least ${issue.minimum}`, path }];
+    }
+    default:
+      return [{ rule: 'invalid-value', message: `${where ? `${where}: ` : ''}${issue.message}`, path }];
+  }
+}
+
+/** `questions[3].followUps[0]`: how an author would say where a value is. */
+export function formatPath(path: YamlPath): string {
+  let out = '';
+  for (const segment of path) {
+    out += typeof segment === 'number' ? `[${segment}]` : `${out ? '.' : ''}${String(segment)}`;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let value: unknown = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'text',
+    number: 'a number',
+  };
+  return names[type] ?? `a ${type}`;
+}
+
+/** Follows the schema along a data path to the object there, to list the keys it allows. */
+function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, null]) {
+    // Unwrap optional/default/pipe wrappers until an object or array remains.
+    for (let i = 0; i < 5; i++) {
+      const def = (current as { def?: { type?: string; innerType?: unknown; in?: unknown } })?.def;
+      if (def?.type === 'optional' || def?.type === 'default' || def?.type === 'nullable')
+        current = def.innerType;
+      else if (def?.type === 'pipe') current = def.in;
+      else break;
+    }
+    if (segment === null) break;
+    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } })
+      ?.def;
+    if (def?.type === 'array' && typeof segment === 'number') current = def.element;
+    else if (def?.type === 'object' && def.shape) current = def.shape[String(segment)];
+    else return [];
+  }
+  const shape = (current as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  return shape?.type === 'object' && shape.shape ? Object.keys(shape.shape) : [];
+}
+
+function suggestion(key: string, known: string[]): string {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  const closeEnough = best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3));
+  return closeEnough
+    ? `; did you mean "${best}"?`
+    : known.length
+      ? `; allowed keys: ${known.join(', ')}`
+      : '';
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,62 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/** Files larger than this are refused before reading: banks are hand-written, a 2 MiB bank is a mistake. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type SourceResult =
+  | { ok: true; text: string }
+  | { ok: false; rule: 'file-unreadable' | 'file-too-large' | 'file-encoding'; message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Reads a file as UTF-8 text, refusing what is too large, binary or not UTF-8. Never throws. */
+export function readSource(file: string, maxBytes = MAX_FILE_BYTES): SourceResult {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { ok: false, rule: 'file-unreadable', message: 'not a regular file' };
+    if (stat.size > maxBytes) {
+      return {
+        ok: false,
+        rule: 'file-too-large',
+        message: `file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a bank or rubric`,
+      };
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { ok: false, rule: 'file-unreadable', message: `cannot read file: ${describeIoError(error)}` };
+  }
+  return decodeSource(bytes);
+}
+
+export function decodeSource(bytes: Uint8Array): SourceResult {
+  if (bytes.includes(0)) {
+    return {
+      ok: false,
+      rule: 'file-encoding',
+      message: 'binary file (contains NUL bytes), expected YAML text',
+    };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, rule: 'file-encoding', message: 'file is not valid UTF-8 text' };
+  }
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file (or a broken symbolic link)',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ELOOP: 'too many levels of symbolic links',
+    EMFILE: 'too many open files',
+  };
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}

@@ -1,0 +1,103 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext } from './commands/context.js';
+import { CoachError, EXIT } from './errors.js';
+
+/**
+ * The only place that reads argv and sets the exit code. Command implementations are imported
+ * lazily inside each action, so `coach --version` loads commander and nothing else.
+ */
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success, no findings
+  1  findings: lint errors (or more warnings than --max-warnings), a score under --fail-under
+  2  usage, configuration or I/O error (bad flag, unknown id, unreadable file)
+  130  interrupted (Ctrl-C)
+
+Environment:
+  COACH_HOME       data and config directory (default $XDG_DATA_HOME/interview-coach and $XDG_CONFIG_HOME/interview-coach)
+  COACH_BANKS      extra bank/rubric directories, separated by ":"
+  NO_COLOR, FORCE_COLOR  colour off / on`;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export async function run(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = reportError(error, debug);
+  }
+}
+
+function context(program: Command): CommandContext {
+  const opts = program.opts<{ color: boolean }>();
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    noColor: opts.color === false,
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('coach')
+    .description('Mock-interview coach for senior and principal engineering loops.')
+    .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0', '-V, --version')
+    .option('--debug', 'print stack traces for unexpected errors')
+    .option('--no-color', 'disable colour (also NO_COLOR=1)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+
+  program
+    .command('lint')
+    .description('check question banks and rubrics (no paths: the shipped and configured ones)')
+    .argument('[paths...]', 'files or directories to lint')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['stylish', 'json', 'github', 'sarif'])
+        .default('stylish'),
+    )
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--banks <dir>', 'extra bank/rubric directory (repeatable)', collect, [])
+    .addOption(new Option('--threads <n>', 'threads for parsing (default: cores, at most 4)').hideHelp())
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (paths: string[], options) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      process.exitCode = await lintCommand(paths, options, context(program));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file kind')
+    .argument('<kind>', 'question-bank or rubric')
+    .action(async (kind: string) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      process.exitCode = await schemaCommand(kind, context(program));
+    });
+
+  return program;
+}
+
+/** One line for known errors and usage mistakes; a stack trace only with --debug. */
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; commander already printed the usage message.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof CoachError) {
+    process.stderr.write(`coach: ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`coach: unexpected error: ${message}\n`);
+  process.stderr.write(
+    debug && error instanceof Error ? `${error.stack}\n` : 'coach: run again with --debug for details\n',
+  );
+  return EXIT.usage;
+}

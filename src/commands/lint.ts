@@ -1,0 +1,60 @@
+import { resolveConfig } from '../config.js';
+import { EXIT, UsageError } from '../errors.js';
+import { lint } from '../lint/lint.js';
+import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../paths.js';
+import { LINT_FORMATS, LINT_REPORTERS, type LintFormat } from '../reporters/index.js';
+import { colorFor } from '../ui/color.js';
+import type { CommandContext } from './context.js';
+
+export interface LintCommandOptions {
+  format: string;
+  maxWarnings?: string;
+  banks: string[];
+  threads?: string;
+}
+
+/**
+ * `coach lint [paths...]`. No paths: the shipped banks and rubrics plus configured ones.
+ * Paths: exactly those files, with shipped and configured rubrics known for reference checks.
+ */
+export async function lintCommand(
+  paths: string[],
+  options: LintCommandOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const format = options.format as LintFormat;
+  if (!LINT_FORMATS.includes(format)) {
+    throw new UsageError(`unknown format "${options.format}"; choose one of: ${LINT_FORMATS.join(', ')}`);
+  }
+  const maxWarnings = parseCount(options.maxWarnings, '--max-warnings');
+  const threads = parseCount(options.threads, '--threads');
+  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks: options.banks });
+  const shipped = [SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR];
+
+  const result = await lint({
+    cwd: ctx.cwd,
+    paths: paths.length > 0 ? paths : [...shipped, ...config.banks],
+    referencePaths: paths.length > 0 ? [SHIPPED_RUBRICS_DIR, ...config.banks] : [],
+    ...(threads !== undefined ? { threads } : {}),
+  });
+
+  const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+  ctx.stdout.write(
+    LINT_REPORTERS[format](result, { color: colorFor(ctx.stdout, ctx.env, ctx.noColor), version }),
+  );
+
+  const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
+  if (tooManyWarnings && format === 'stylish') {
+    ctx.stderr.write(
+      `coach lint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`,
+    );
+  }
+  if (result.ioError) return EXIT.usage;
+  return result.errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, got "${value}"`);
+  return Number(value);
+}

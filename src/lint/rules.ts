@@ -1,0 +1,183 @@
+import type { FileAnalysis } from '../banks/analyze.js';
+import { editDistance } from '../banks/schema-issues.js';
+import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
+import { findNearDuplicates } from './near-duplicates.js';
+import type { PendingProblem } from './problem.js';
+
+export const TIME_LIMIT_RANGE = { min: 30, max: 3600 } as const;
+const WEIGHT_TOLERANCE = 1e-6;
+
+export interface RuleContext {
+  files: readonly FileAnalysis[];
+  /** Rubric ids that exist outside the linted files (shipped and configured), for reference checks. */
+  knownRubrics: ReadonlySet<string>;
+}
+
+export type Rule = (context: RuleContext) => PendingProblem[];
+
+/**
+ * Semantic rules over files that already passed (or partly passed) the schema. Each is a small
+ * function from the loaded data to findings; positions are added afterwards from the YAML paths.
+ */
+export const RULE_FUNCTIONS: readonly Rule[] = [
+  duplicateQuestionIds,
+  duplicateBankAndRubricIds,
+  duplicateCriterionIds,
+  unknownRubrics,
+  unknownPrinciples,
+  timeLimitRange,
+  rubricWeights,
+  nearDuplicatePrompts,
+];
+
+function* allQuestions(files: readonly FileAnalysis[]) {
+  for (const file of files) for (const q of file.questions) yield { file: file.file, ...q };
+}
+
+export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
+  const first = new Map<string, { file: string; index: number }>();
+  const found: PendingProblem[] = [];
+  for (const { file, index, question } of allQuestions(files)) {
+    const earlier = first.get(question.id);
+    if (!earlier) {
+      first.set(question.id, { file, index });
+      continue;
+    }
+    found.push({
+      file,
+      path: ['questions', index, 'id'],
+      rule: 'duplicate-id',
+      message: `question id "${question.id}" is already used (${earlier.file === file ? 'earlier in this file' : earlier.file}, questions[${earlier.index}]); ids must be unique across all banks`,
+    });
+  }
+  return found;
+}
+
+export function duplicateBankAndRubricIds({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  const first = new Map<string, string>();
+  for (const f of files) {
+    const id = f.bank?.id ?? f.rubric?.id;
+    if (!id) continue;
+    const what = f.bank ? 'bank' : 'rubric';
+    const key = `${what}:${id}`;
+    const earlier = first.get(key);
+    if (earlier)
+      found.push({
+        file: f.file,
+        path: ['id'],
+        rule: 'duplicate-id',
+        message: `${what} id "${id}" is already used by ${earlier}`,
+      });
+    else first.set(key, f.file);
+  }
+  return found;
+}
+
+export function duplicateCriterionIds({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const f of files) {
+    const seen = new Set<string>();
+    f.rubric?.criteria.forEach((c, i) => {
+      if (seen.has(c.id)) {
+        found.push({
+          file: f.file,
+          path: ['criteria', i, 'id'],
+          rule: 'duplicate-id',
+          message: `criterion id "${c.id}" appears twice in this rubric`,
+        });
+      }
+      seen.add(c.id);
+    });
+  }
+  return found;
+}
+
+export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingProblem[] {
+  const rubrics = new Set(knownRubrics);
+  for (const f of files) if (f.rubric) rubrics.add(f.rubric.id);
+  const found: PendingProblem[] = [];
+  for (const { file, index, question } of allQuestions(files)) {
+    if (rubrics.has(question.rubric)) continue;
+    found.push({
+      file,
+      path: ['questions', index, 'rubric'],
+      rule: 'unknown-rubric',
+      message: `rubric "${question.rubric}" does not exist${closest(question.rubric, [...rubrics])}; known rubrics: ${[...rubrics].sort().join(', ') || 'none'}`,
+    });
+  }
+  return found;
+}
+
+export function unknownPrinciples({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const { file, index, question } of allQuestions(files)) {
+    question.principles.forEach((principle, j) => {
+      if (findPrinciple(principle)) return;
+      found.push({
+        file,
+        path: ['questions', index, 'principles', j],
+        rule: 'unknown-principle',
+        message: `"${principle}" is not a Leadership Principle id${closest(principle, PRINCIPLE_IDS)} (see \`coach principles\`)`,
+      });
+    });
+  }
+  return found;
+}
+
+export function timeLimitRange({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const { file, index, question } of allQuestions(files)) {
+    const t = question.timeLimitSeconds;
+    if (t >= TIME_LIMIT_RANGE.min && t <= TIME_LIMIT_RANGE.max) continue;
+    found.push({
+      file,
+      path: ['questions', index, 'timeLimitSeconds'],
+      rule: 'time-limit-range',
+      message: `time limit of ${t} s is outside ${TIME_LIMIT_RANGE.min} s to ${TIME_LIMIT_RANGE.max} s (${TIME_LIMIT_RANGE.max / 60} minutes)`,
+    });
+  }
+  return found;
+}
+
+export function rubricWeights({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const f of files) {
+    if (!f.rubric) continue;
+    const sum = f.rubric.criteria.reduce((total, c) => total + c.weight, 0);
+    if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+      found.push({
+        file: f.file,
+        path: ['criteria'],
+        at: 'key',
+        rule: 'rubric-weights',
+        message: `criterion weights sum to ${Number(sum.toFixed(6))}, not 1`,
+      });
+    }
+  }
+  return found;
+}
+
+export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
+  const questions = [...allQuestions(files)];
+  return findNearDuplicates(questions.map((q) => q.question.prompt)).map(({ a, b, similarity }) => {
+    const earlier = questions[a]!;
+    const later = questions[b]!;
+    return {
+      file: later.file,
+      path: ['questions', later.index, 'prompt'],
+      rule: 'near-duplicate-prompt' as const,
+      message: `prompt of "${later.question.id}" is ${Math.round(similarity * 100)}% similar to "${earlier.question.id}"${later.file === earlier.file ? '' : ` (${earlier.file})`}; make each question ask something distinct`,
+    };
+  });
+}
+
+function closest(value: string, candidates: readonly string[]): string {
+  let best = '';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(value, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? `; did you mean "${best}"?` : '';
+}

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * The package root, found by walking up from this module: the same code runs bundled from dist/
+ * and unbundled from src/ in tests, at different depths.
+ */
+export const PACKAGE_ROOT: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'interview-coach')
+      return dir;
+    if (dirname(dir) === dir) return resolve(start, '..');
+  }
+}
+
+export const SHIPPED_BANKS_DIR = join(PACKAGE_ROOT, 'question-banks');
+export const SHIPPED_RUBRICS_DIR = join(PACKAGE_ROOT, 'rubrics');
+
+/** Where sessions, drafts and history live: COACH_HOME, else $XDG_DATA_HOME/interview-coach, else ~/.local/share. */
+export function dataDir(env: Env): string {
+  if (env.COACH_HOME) return resolve(env.COACH_HOME);
+  const base =
+    env.XDG_DATA_HOME && isAbsolutePath(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : join(home(env), '.local', 'share');
+  return join(base, 'interview-coach');
+}
+
+/** Where the user config lives: COACH_HOME (tests), else $XDG_CONFIG_HOME/interview-coach, else ~/.config. */
+export function configDir(env: Env): string {
+  if (env.COACH_HOME) return resolve(env.COACH_HOME);
+  const base =
+    env.XDG_CONFIG_HOME && isAbsolutePath(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : join(home(env), '.config');
+  return join(base, 'interview-coach');
+}
+
+function home(env: Env): string {
+  return env.HOME || homedir();
+}
+
+/** The XDG spec says relative paths in these variables are invalid and must be ignored. */
+function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/');
+}

@@ -1,0 +1,21 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Env } from '../paths.js';
+
+/**
+ * Colour for one output stream, following clig.dev: off for a non-TTY, NO_COLOR (non-empty),
+ * TERM=dumb or --no-color; FORCE_COLOR turns it on. chalk alone ignores NO_COLOR by design.
+ */
+export function colorFor(stream: { isTTY?: boolean }, env: Env, noColorFlag = false): ChalkInstance {
+  return new Chalk({ level: colorLevel(stream, env, noColorFlag) });
+}
+
+export function colorLevel(stream: { isTTY?: boolean }, env: Env, noColorFlag = false): 0 | 1 | 2 | 3 {
+  if (noColorFlag) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') {
+    return force === '2' ? 2 : force === '3' ? 3 : 1;
+  }
+  if (env.NO_COLOR || env.TERM === 'dumb' || force === '0' || force === 'false') return 0;
+  if (!stream.isTTY) return 0;
+  return env.COLORTERM === 'truecolor' ? 3 : 2;
+}
