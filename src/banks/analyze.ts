@@ -1,5 +1,6 @@
 import jsyaml from 'js-yaml';
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
 import { type Problem, type RuleId, severityOf } from '../lint/problem.js';
 import {
   FILE_KINDS,
@@ -26,7 +27,36 @@ export interface FileAnalysis {
   bank?: { id: string; title: string; description: string };
   /** Questions that validated on their own, with their index in the file (for positions). */
   questions: { index: number; question: Question }[];
+  /**
+   * Only for banks with schema problems: the fields of every question that are valid on their own,
+   * so one bad field does not hide a duplicate id or an unknown rubric in the same question.
+   */
+  facts?: QuestionFacts[];
   rubric?: Rubric;
+}
+
+/** What the cross-file rules need of a question; a field is absent when its value is invalid. */
+export interface QuestionFacts {
+  index: number;
+  id?: string;
+  prompt?: string;
+  rubric?: string;
+  principles: string[];
+  timeLimitSeconds?: number;
+}
+
+export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
+  return (
+    analysis.facts ??
+    analysis.questions.map(({ index, question: q }) => ({
+      index,
+      id: q.id,
+      prompt: q.prompt,
+      rubric: q.rubric,
+      principles: q.principles,
+      timeLimitSeconds: q.timeLimitSeconds,
+    }))
+  );
 }
 
 /**
@@ -41,6 +71,21 @@ export function analyzeSource(file: string, source: SourceResult): FileAnalysis 
   const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
   return fastPath(file, text) ?? fullPath(file, text);
 }
+
+/**
+ * Safe parsing: the YAML 1.2 core schema only, YAML 1.1 tags such as !!binary or !!set left
+ * unresolved (and so reported), duplicate keys as errors, positions kept for every node.
+ */
+const YAML_OPTIONS = (lineCounter: LineCounter) =>
+  ({
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    resolveKnownTags: false,
+    // Not 'silent': that also drops the multiple-documents error. 'error' only stops process warnings.
+    logLevel: 'error',
+  }) as const;
 
 const MAY_HAVE_ANCHORS_ALIASES_OR_TAGS = /(?:^|[\s[{,])[&*!][^\s]/m;
 
@@ -61,19 +106,45 @@ function fastPath(file: string, text: string): FileAnalysis | undefined {
 
 function fullPath(file: string, text: string): FileAnalysis {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const doc = parseDocument(text, YAML_OPTIONS(lineCounter));
   const problems: Problem[] = [];
   for (const error of doc.errors) {
-    const rule: RuleId = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const span = spanOf(lineCounter, error.pos[0], error.pos[1]);
+    if (error.code === 'MULTIPLE_DOCS') {
+      const message = 'more than one YAML document (separated by ---): a bank or rubric is a single document';
+      problems.push(problem(file, 'multiple-documents', message, span));
+    } else if (error.code === 'DUPLICATE_KEY') {
+      const key = firstLine(text.slice(error.pos[0], error.pos[1])).replace(/:$/, '');
+      problems.push(
+        problem(
+          file,
+          'yaml-duplicate-key',
+          `duplicate key "${key}": a key may appear once per mapping`,
+          span,
+        ),
+      );
+    } else {
+      problems.push(problem(file, 'yaml-syntax', firstLine(error.message), span));
+    }
+  }
+  const repeated = repeatedYamlDirective(text);
+  if (repeated !== undefined) {
+    const span = spanOf(lineCounter, repeated, repeated + 5);
     problems.push(
-      problem(file, rule, firstLine(error.message), spanOf(lineCounter, error.pos[0], error.pos[1])),
+      problem(file, 'yaml-syntax', 'the %YAML directive may appear only once per document', span),
     );
   }
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = firstLine(text.slice(warning.pos[0], warning.pos[1])).split(/\s/, 1)[0];
     const span = spanOf(lineCounter, warning.pos[0], warning.pos[1]);
     problems.push(
-      problem(file, 'yaml-unsafe', `${firstLine(warning.message)}: custom tags are not allowed`, span),
+      problem(
+        file,
+        'yaml-unsafe',
+        `tag ${tag} is not allowed: banks and rubrics use plain YAML values`,
+        span,
+      ),
     );
   }
   if (problems.length > 0) return { file, kind: null, problems, questions: [] };
@@ -103,6 +174,19 @@ function fullPath(file: string, text: string): FileAnalysis {
   return { file, kind, problems, ...salvage(kind, data) };
 }
 
+/** yaml v2 accepts a repeated %YAML directive, which the YAML spec (6.8.1) calls an error. */
+function repeatedYamlDirective(text: string): number | undefined {
+  if (!text.startsWith('%') && !text.includes('\n%YAML')) return undefined;
+  const pattern = /^(%YAML\b|---|\.\.\.)/gm;
+  let seen = false;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[1] !== '%YAML') seen = false;
+    else if (seen) return m.index;
+    else seen = true;
+  }
+  return undefined;
+}
+
 function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
   if (kind === 'rubric') return { file, kind, problems: [], questions: [], rubric: data as Rubric };
   const { questions, ...bank } = data as QuestionBank;
@@ -119,16 +203,34 @@ function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
  * When a bank has errors, its valid questions still take part in cross-file rules
  * (duplicate ids, near duplicates), so one typo does not hide every other finding.
  */
-function salvage(kind: FileKind, data: unknown): Pick<FileAnalysis, 'questions'> {
+function salvage(kind: FileKind, data: unknown): Pick<FileAnalysis, 'questions' | 'facts'> {
   if (kind !== 'question-bank') return { questions: [] };
   const raw = (data as { questions?: unknown }).questions;
-  if (!Array.isArray(raw)) return { questions: [] };
+  if (!Array.isArray(raw)) return { questions: [], facts: [] };
   const questions: FileAnalysis['questions'] = [];
+  const facts: QuestionFacts[] = [];
   raw.forEach((item, index) => {
     const parsed = QuestionSchema.safeParse(item);
     if (parsed.success) questions.push({ index, question: parsed.data });
+    const fields = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+      const r = schema.safeParse(value);
+      return r.success ? r.data : undefined;
+    };
+    const shape = QuestionSchema.shape;
+    const principles = Array.isArray(fields.principles)
+      ? fields.principles.filter((p): p is string => typeof p === 'string')
+      : [];
+    facts.push({
+      index,
+      id: valid(shape.id, fields.id),
+      prompt: valid(shape.prompt, fields.prompt),
+      rubric: valid(shape.rubric, fields.rubric),
+      principles,
+      timeLimitSeconds: valid(shape.timeLimitSeconds, fields.timeLimitSeconds),
+    });
   });
-  return { questions };
+  return { questions, facts };
 }
 
 function kindOf(data: unknown): FileKind | null {
@@ -171,10 +273,7 @@ function firstLine(message: string): string {
 /** Parses a file with yaml v2 only to position findings of cross-file rules; null if it no longer parses. */
 export function positionsFor(text: string): ((path: YamlPath, at?: 'value' | 'key') => Span) | null {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-    lineCounter,
-    schema: 'core',
-  });
+  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, YAML_OPTIONS(lineCounter));
   if (doc.errors.length > 0) return null;
   return (path, at) => locate(doc, lineCounter, path, at);
 }

@@ -43,7 +43,7 @@ export function discoverFiles(paths: string[], cwd: string): Discovered {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) walk(full);
-      } else if (YAML_FILE.test(entry.name) && !entry.isFIFO() && !entry.isSocket()) {
+      } else if (YAML_FILE.test(entry.name)) {
         add(full);
       }
     }

@@ -10,6 +10,7 @@ export const RULES = {
   'yaml-syntax': ['error', 'The YAML does not parse.'],
   'yaml-duplicate-key': ['error', 'A key appears twice in the same mapping.'],
   'yaml-unsafe': ['error', 'Custom tags or too many aliases (a possible alias bomb).'],
+  'multiple-documents': ['error', 'The file holds more than one YAML document; a bank or rubric is one.'],
   'unknown-kind': ['error', 'The file is not a question bank or a rubric (no valid top-level `kind:`).'],
   'missing-key': ['error', 'A required key is missing.'],
   'unknown-key': ['error', 'A key the format does not define (often a typo).'],

@@ -1,4 +1,4 @@
-import type { FileAnalysis } from '../banks/analyze.js';
+import { type FileAnalysis, questionFacts } from '../banks/analyze.js';
 import { editDistance } from '../banks/schema-issues.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { findNearDuplicates } from './near-duplicates.js';
@@ -31,23 +31,24 @@ export const RULE_FUNCTIONS: readonly Rule[] = [
 ];
 
 function* allQuestions(files: readonly FileAnalysis[]) {
-  for (const file of files) for (const q of file.questions) yield { file: file.file, ...q };
+  for (const file of files) for (const facts of questionFacts(file)) yield { file: file.file, ...facts };
 }
 
 export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
   const first = new Map<string, { file: string; index: number }>();
   const found: PendingProblem[] = [];
-  for (const { file, index, question } of allQuestions(files)) {
-    const earlier = first.get(question.id);
+  for (const { file, index, id } of allQuestions(files)) {
+    if (id === undefined) continue;
+    const earlier = first.get(id);
     if (!earlier) {
-      first.set(question.id, { file, index });
+      first.set(id, { file, index });
       continue;
     }
     found.push({
       file,
       path: ['questions', index, 'id'],
       rule: 'duplicate-id',
-      message: `question id "${question.id}" is already used (${earlier.file === file ? 'earlier in this file' : earlier.file}, questions[${earlier.index}]); ids must be unique across all banks`,
+      message: `question id "${id}" is already used (${earlier.file === file ? 'earlier in this file' : earlier.file}, questions[${earlier.index}]); ids must be unique across all banks`,
     });
   }
   return found;
@@ -97,13 +98,13 @@ export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingPro
   const rubrics = new Set(knownRubrics);
   for (const f of files) if (f.rubric) rubrics.add(f.rubric.id);
   const found: PendingProblem[] = [];
-  for (const { file, index, question } of allQuestions(files)) {
-    if (rubrics.has(question.rubric)) continue;
+  for (const { file, index, rubric } of allQuestions(files)) {
+    if (rubric === undefined || rubrics.has(rubric)) continue;
     found.push({
       file,
       path: ['questions', index, 'rubric'],
       rule: 'unknown-rubric',
-      message: `rubric "${question.rubric}" does not exist${closest(question.rubric, [...rubrics])}; known rubrics: ${[...rubrics].sort().join(', ') || 'none'}`,
+      message: `rubric "${rubric}" does not exist${closest(rubric, [...rubrics])}; known rubrics: ${[...rubrics].sort().join(', ') || 'none'}`,
     });
   }
   return found;
@@ -111,8 +112,8 @@ export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingPro
 
 export function unknownPrinciples({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
-  for (const { file, index, question } of allQuestions(files)) {
-    question.principles.forEach((principle, j) => {
+  for (const { file, index, principles } of allQuestions(files)) {
+    principles.forEach((principle, j) => {
       if (findPrinciple(principle)) return;
       found.push({
         file,
@@ -127,9 +128,8 @@ export function unknownPrinciples({ files }: RuleContext): PendingProblem[] {
 
 export function timeLimitRange({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
-  for (const { file, index, question } of allQuestions(files)) {
-    const t = question.timeLimitSeconds;
-    if (t >= TIME_LIMIT_RANGE.min && t <= TIME_LIMIT_RANGE.max) continue;
+  for (const { file, index, timeLimitSeconds: t } of allQuestions(files)) {
+    if (t === undefined || (t >= TIME_LIMIT_RANGE.min && t <= TIME_LIMIT_RANGE.max)) continue;
     found.push({
       file,
       path: ['questions', index, 'timeLimitSeconds'],
@@ -159,17 +159,21 @@ export function rubricWeights({ files }: RuleContext): PendingProblem[] {
 }
 
 export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
-  const questions = [...allQuestions(files)];
-  return findNearDuplicates(questions.map((q) => q.question.prompt)).map(({ a, b, similarity }) => {
+  const questions = [...allQuestions(files)].filter((q) => q.prompt !== undefined);
+  return findNearDuplicates(questions.map((q) => q.prompt!)).map(({ a, b, similarity }) => {
     const earlier = questions[a]!;
     const later = questions[b]!;
     return {
       file: later.file,
       path: ['questions', later.index, 'prompt'],
       rule: 'near-duplicate-prompt' as const,
-      message: `prompt of "${later.question.id}" is ${Math.round(similarity * 100)}% similar to "${earlier.question.id}"${later.file === earlier.file ? '' : ` (${earlier.file})`}; make each question ask something distinct`,
+      message: `prompt of ${label(later)} is ${Math.round(similarity * 100)}% similar to ${label(earlier)}${later.file === earlier.file ? '' : ` (${earlier.file})`}; make each question ask something distinct`,
     };
   });
+}
+
+function label(q: { id?: string; index: number }): string {
+  return q.id ? `"${q.id}"` : `questions[${q.index}]`;
 }
 
 function closest(value: string, candidates: readonly string[]): string {
