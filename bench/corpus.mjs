@@ -25,8 +25,16 @@ function rng(seed) {
   };
 }
 
+// Real prompts mix a shared domain vocabulary with rarer, specific words; so do these.
+const SYLLABLES = 'ka lo mi su te ra no vi de pa zu fe go bi sha tor len mar quo dex'.split(' ');
+
 function phrase(next, n) {
-  return Array.from({ length: n }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+  return Array.from({ length: n }, () => {
+    if (next() < 0.45) return WORDS[Math.floor(next() * WORDS.length)];
+    let w = '';
+    for (let s = 0; s < 3; s++) w += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
+    return w;
+  }).join(' ');
 }
 
 export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {}) {
@@ -55,6 +63,16 @@ export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {})
     ].join('\n'),
   );
   let bytes = 0;
+  // A few planted near duplicates (one word changed), so the rule has real findings to report.
+  const prompts = new Map();
+  const prompt = (f, q) => {
+    const planted = f > 0 && f % 20 === 0 && q === 0;
+    const text = planted
+      ? prompts.get(`${f - 1}:1`).replace('design', 'build')
+      : `How would you design the ${phrase(next, 4)} service so that ${phrase(next, 4)} stays within budget?`;
+    prompts.set(`${f}:${q}`, text);
+    return text;
+  };
   for (let f = 0; f < files; f++) {
     const lines = [
       'kind: question-bank',
@@ -68,18 +86,18 @@ export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {})
         `  - id: bench-${f}-q${q}`,
         `    category: topic-${q % 7}`,
         '    prompt: >-',
-        `      How would you design the ${phrase(next, 4)} service so that ${phrase(next, 5)} stays within budget?`,
+        `      ${prompt(f, q)}`,
         '    levels: [L6, L7]',
         '    principles: [dive-deep, ownership]',
         '    rubric: bench-rubric',
         '    timeLimitSeconds: 1800',
         '    followUps:',
-        `      - What happens to ${phrase(next, 3)} when traffic grows ten times?`,
-        `      - How do you monitor ${phrase(next, 3)} in production?`,
+        `      - What happens to ${phrase(next, 2)} at ten times the traffic?`,
+        `      - How do you monitor ${phrase(next, 2)}?`,
         '    signals:',
-        `      - Quantifies ${phrase(next, 3)} with numbers.`,
-        `      - Explains the trade-off between ${phrase(next, 2)} and ${phrase(next, 2)}.`,
-        `      - Names failure modes of ${phrase(next, 3)}.`,
+        `      - Quantifies ${phrase(next, 2)}.`,
+        `      - Trades ${phrase(next, 1)} against ${phrase(next, 1)}.`,
+        `      - Names failure modes of ${phrase(next, 2)}.`,
         '    pitfalls:',
         `      - Jumps to ${phrase(next, 3)} without requirements.`,
       );

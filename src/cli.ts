@@ -63,7 +63,9 @@ export function buildProgram(): Command {
         .default('stylish'),
     )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--banks <dir>', 'extra bank/rubric directory (repeatable)', collect, [])
+    .addOption(
+      new Option('--banks <dir>', 'extra bank/rubric directory (repeatable)').argParser(collect).default([]),
+    )
     .addOption(new Option('--threads <n>', 'threads for parsing (default: cores, at most 4)').hideHelp())
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (paths: string[], options) => {
@@ -78,6 +80,68 @@ export function buildProgram(): Command {
     .action(async (kind: string) => {
       const { schemaCommand } = await import('./commands/schema.js');
       process.exitCode = await schemaCommand(kind, context(program));
+    });
+
+  const bankOption = () =>
+    new Option('--banks <dir>', 'extra bank/rubric directory (repeatable)').argParser(collect).default([]);
+  const jsonOption = () => new Option('--json', 'print JSON for scripts');
+
+  program
+    .command('banks')
+    .description('list the question banks with counts per category and level')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (options) => {
+      const { banksCommand } = await import('./commands/browse.js');
+      process.exitCode = await banksCommand(options, context(program));
+    });
+
+  program
+    .command('questions')
+    .description('list questions, filtered')
+    .option('--bank <id>', 'only this bank (repeatable)', collect, [])
+    .option('--category <c>', 'only this category (repeatable)', collect, [])
+    .option('--level <L>', 'only questions asked at this level (L5-L8)')
+    .option('--principle <id>', 'only questions tagged with this Leadership Principle')
+    .option('--search <text>', 'words that must appear in the prompt, id, category or signals')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (options) => {
+      const { questionsCommand } = await import('./commands/browse.js');
+      process.exitCode = await questionsCommand(options, context(program));
+    });
+
+  program
+    .command('show')
+    .description('show one question in full')
+    .argument('<question-id>')
+    .option('--no-spoilers', 'hide follow-ups, signals and pitfalls (for practice)')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (id: string, options) => {
+      const { showCommand } = await import('./commands/browse.js');
+      process.exitCode = await showCommand(id, options, context(program));
+    });
+
+  program
+    .command('rubrics')
+    .description('list rubrics and their criteria, or show one in full')
+    .argument('[rubric-id]')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (id: string | undefined, options) => {
+      const { rubricsCommand } = await import('./commands/browse.js');
+      process.exitCode = await rubricsCommand(id, options, context(program));
+    });
+
+  program
+    .command('principles')
+    .description("Amazon's 16 Leadership Principles, with how many questions practise each")
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (options) => {
+      const { principlesCommand } = await import('./commands/browse.js');
+      process.exitCode = await principlesCommand(options, context(program));
     });
 
   return program;

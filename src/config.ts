@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { locate } from './banks/locate.js';
@@ -41,7 +42,9 @@ export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedC
   const all = [
     ...banks.map((b) => resolve(cwd, b)),
     ...envBanks.map((b) => resolve(cwd, b)),
-    ...fromFiles.flatMap(({ file, config }) => config.banks.map((b) => resolve(dirname(file), b))),
+    ...fromFiles.flatMap(({ file, config }) =>
+      config.banks.map((b) => resolve(dirname(file), expandHome(b, env))),
+    ),
   ];
   const scorer = fromFiles.map((f) => f.config.scorer).find(Boolean);
   const model = fromFiles.map((f) => f.config.model).find(Boolean);
@@ -51,6 +54,10 @@ export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedC
     ...(model ? { model } : {}),
     files: fromFiles.map((f) => f.file),
   };
+}
+
+function expandHome(path: string, env: Env): string {
+  return path === '~' || path.startsWith('~/') ? join(env.HOME || homedir(), path.slice(1)) : path;
 }
 
 function readConfigFile(file: string): CoachConfig {

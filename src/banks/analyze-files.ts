@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeSource, type FileAnalysis } from './analyze.js';
+import { analyzeSource, type FileAnalysis, positionsFor } from './analyze.js';
+import { FILE_START, type Span, type YamlPath } from './locate.js';
 import { readSource } from './source.js';
 
 /** Below this much YAML, starting a worker costs more than it saves. */
@@ -12,72 +13,113 @@ export function analyzeFile(file: string): FileAnalysis {
   return analyzeSource(file, readSource(file));
 }
 
-export interface AnalyzeOptions {
-  /** Threads to use, the main one included; defaults to the cores available (at most 4). */
-  threads?: number;
+export interface LocateRequest {
+  file: string;
+  paths: { path: YamlPath; at?: 'value' | 'key' }[];
+}
+
+/** Positions for paths in one file, by a yaml v2 re-parse; the file start when it no longer parses. */
+export function locateInFile({ file, paths }: LocateRequest): Span[] {
+  let find: ReturnType<typeof positionsFor> = null;
+  try {
+    find = positionsFor(readFileSync(file, 'utf8'));
+  } catch {
+    // Gone or unreadable since it was analyzed: keep the findings, at the start of the file.
+  }
+  return paths.map(({ path, at }) => (find ? find(path, at) : FILE_START));
+}
+
+/** The work a thread can be given; the worker entry dispatches on these names. */
+export const TASKS = { analyze: analyzeFile, locate: locateInFile } as const;
+export type TaskName = keyof typeof TASKS;
+type Input<T extends TaskName> = Parameters<(typeof TASKS)[T]>[0];
+type Output<T extends TaskName> = ReturnType<(typeof TASKS)[T]>;
+
+export interface FilePool {
+  run<T extends TaskName>(
+    task: T,
+    items: readonly Input<T>[],
+    weights: readonly number[],
+  ): Promise<Output<T>[]>;
+  close(): void;
 }
 
 /**
- * Analyzes files, in parallel for large inputs: YAML parsing is CPU-bound and files are
- * independent, so the main thread takes one share and each worker thread another.
- * Results come back in input order. Falls back to one thread when the worker bundle is absent
- * (running from source under the test runner).
+ * Runs file tasks on the main thread plus worker threads. YAML parsing is CPU-bound and files are
+ * independent, so each thread takes a share balanced by file size; results come back in input order.
+ * Workers start at once (their start-up overlaps the main thread's share) and are reused across
+ * tasks. With one thread, little input, or no worker bundle (tests run from source) it stays serial.
  */
-export async function analyzeFiles(
-  files: readonly string[],
-  options: AnalyzeOptions = {},
-): Promise<FileAnalysis[]> {
-  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), 4), files.length));
+export function createFilePool(files: readonly string[], threads = defaultThreads()): FilePool {
   const workerScript = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
-  const sizes = files.map(sizeOf);
-  const total = sizes.reduce((a, b) => a + b, 0);
-  if (threads === 1 || total < PARALLEL_MIN_BYTES || !existsSync(workerScript)) return files.map(analyzeFile);
+  const total = files.reduce((sum, f) => sum + sizeOf(f), 0);
+  const parallel = threads > 1 && total >= PARALLEL_MIN_BYTES && existsSync(workerScript);
+  const workers = parallel ? Array.from({ length: threads - 1 }, () => new Worker(workerScript)) : [];
 
-  const shares = balance(sizes, threads);
-  const workers = shares.slice(1).map((share) =>
-    runWorker(
-      workerScript,
-      share.map((i) => files[i]!),
-    ),
-  );
-  const results: FileAnalysis[] = new Array(files.length);
-  for (const i of shares[0]!) results[i] = analyzeFile(files[i]!);
-  const fromWorkers = await Promise.all(workers);
-  fromWorkers.forEach((analyses, w) => {
-    shares[w + 1]!.forEach((fileIndex, k) => {
-      results[fileIndex] = analyses[k]!;
+  const call = (worker: Worker, task: TaskName, items: unknown[]) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      worker.once('error', onError);
+      worker.once('message', (results: unknown[]) => {
+        worker.off('error', onError);
+        resolve(results);
+      });
+      worker.postMessage({ task, items });
     });
-  });
-  return results;
+
+  return {
+    async run(task, items, weights) {
+      const fn = TASKS[task] as (item: unknown) => unknown;
+      if (workers.length === 0 || items.length < 2) return items.map(fn) as never;
+      const shares = balance(weights, workers.length + 1);
+      const pending = workers.map((w, k) =>
+        call(
+          w,
+          task,
+          shares[k + 1]!.map((i) => items[i]),
+        ),
+      );
+      const results: unknown[] = new Array(items.length);
+      for (const i of shares[0]!) results[i] = fn(items[i]);
+      (await Promise.all(pending)).forEach((out, k) => {
+        shares[k + 1]!.forEach((itemIndex, j) => {
+          results[itemIndex] = out[j];
+        });
+      });
+      return results as never;
+    },
+    close() {
+      for (const w of workers) void w.terminate();
+    },
+  };
 }
 
-function runWorker(script: string, files: string[]): Promise<FileAnalysis[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: files });
-    worker.once('message', (analyses: FileAnalysis[]) => {
-      resolve(analyses);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`analysis worker exited with code ${code}`));
-    });
-  });
+export async function analyzeFiles(files: readonly string[], threads?: number): Promise<FileAnalysis[]> {
+  const pool = createFilePool(files, threads);
+  try {
+    return await pool.run('analyze', files, files.map(sizeOf));
+  } finally {
+    pool.close();
+  }
 }
 
-/** Longest-processing-time-first: biggest files first, each to the least loaded share. */
-function balance(sizes: readonly number[], shares: number): number[][] {
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+export function defaultThreads(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+/** Longest-processing-time-first: heaviest items first, each to the least loaded share. */
+function balance(weights: readonly number[], shares: number): number[][] {
+  const order = weights.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
   const buckets = Array.from({ length: shares }, () => ({ load: 0, items: [] as number[] }));
   for (const i of order) {
     const target = buckets.reduce((min, b) => (b.load < min.load ? b : min));
     target.items.push(i);
-    target.load += sizes[i]!;
+    target.load += weights[i]! + 1;
   }
-  return buckets.map((b) => b.items);
+  return buckets.map((b) => b.items.sort((a, b) => a - b));
 }
 
-function sizeOf(file: string): number {
+export function sizeOf(file: string): number {
   try {
     return statSync(file).size;
   } catch {

@@ -1,5 +1,8 @@
-// Worker thread entry: analyzes the files it is given and posts the results back.
-import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeFile } from './analyze-files.js';
+// Worker thread entry: runs the named file task over the items it is sent and posts the results back.
+import { parentPort } from 'node:worker_threads';
+import { TASKS, type TaskName } from './analyze-files.js';
 
-parentPort!.postMessage((workerData as string[]).map(analyzeFile));
+parentPort!.on('message', ({ task, items }: { task: TaskName; items: unknown[] }) => {
+  const fn = TASKS[task] as (item: unknown) => unknown;
+  parentPort!.postMessage(items.map(fn));
+});

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
-import { FILE_KINDS, type FileKind, jsonSchemaFor } from '../schema/index.js';
+import { FILE_KINDS, type FileKind } from '../schema/index.js';
+import { jsonSchemaFor } from '../schema/json-schema.js';
 import type { CommandContext } from './context.js';
 
 /** `coach schema <kind>`: the JSON Schema generated from the zod schemas, for editors and other tools. */

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { type FileAnalysis, positionsFor } from '../banks/analyze.js';
-import { analyzeFiles } from '../banks/analyze-files.js';
+import type { FileAnalysis } from '../banks/analyze.js';
+import { analyzeFile, createFilePool, type FilePool, sizeOf } from '../banks/analyze-files.js';
 import { discoverFiles } from '../banks/discover.js';
 import { FILE_START } from '../banks/locate.js';
 import { compareProblems, type PendingProblem, type Problem, severityOf } from './problem.js';
@@ -38,43 +37,48 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
   };
   const { files, unreadable } = discoverFiles(options.paths, cwd);
-  const analyses = (await analyzeFiles(files, { threads: options.threads })).map((a) =>
-    withDisplayName(a, display(a.file)),
-  );
+  const pool = createFilePool(files, options.threads);
+  try {
+    const analyses = await pool.run('analyze', files, files.map(sizeOf));
+    const named = analyses.map((a, i) => withDisplayName(a, display(files[i]!)));
 
-  const linted = new Set(files);
-  const referenceFiles = options.referencePaths?.length
-    ? discoverFiles(options.referencePaths, cwd).files.filter((f) => !linted.has(f))
-    : [];
-  const references = await analyzeFiles(referenceFiles, { threads: 1 });
-  const knownRubrics = new Set(references.flatMap((r) => (r.rubric ? [r.rubric.id] : [])));
+    const linted = new Set(files);
+    const referenceFiles = options.referencePaths?.length
+      ? discoverFiles(options.referencePaths, cwd).files.filter((f) => !linted.has(f))
+      : [];
+    const knownRubrics = new Set(
+      referenceFiles.map(analyzeFile).flatMap((r) => (r.rubric ? [r.rubric.id] : [])),
+    );
 
-  const pending = RULE_FUNCTIONS.flatMap((rule) => rule({ files: analyses, knownRubrics }));
-  const displayToPath = new Map(analyses.map((a, i) => [a.file, files[i]!]));
-  const problems = [
-    ...analyses.flatMap((a) => a.problems),
-    ...positionPending(pending, displayToPath),
-    ...unreadable.map(
-      (u): Problem => ({
-        file: display(u.path),
-        ...FILE_START,
-        severity: 'error',
-        rule: 'file-unreadable',
-        message: `cannot read directory: ${u.reason}`,
-      }),
-    ),
-  ].sort(compareProblems);
+    const pending = RULE_FUNCTIONS.flatMap((rule) => rule({ files: named, knownRubrics }));
+    const pathOf = new Map(named.map((a, i) => [a.file, files[i]!]));
+    const problems = [
+      ...named.flatMap((a) => a.problems),
+      ...(await positionPending(pending, pathOf, pool)),
+      ...unreadable.map(
+        (u): Problem => ({
+          file: display(u.path),
+          ...FILE_START,
+          severity: 'error',
+          rule: 'file-unreadable',
+          message: `cannot read directory: ${u.reason}`,
+        }),
+      ),
+    ].sort(compareProblems);
 
-  const errorCount = problems.filter((p) => p.severity === 'error').length;
-  return {
-    problems,
-    files: files.length,
-    questions: analyses.reduce((n, a) => n + a.questions.length, 0),
-    rubrics: analyses.filter((a) => a.rubric).length,
-    errorCount,
-    warningCount: problems.length - errorCount,
-    ioError: problems.some((p) => p.rule === 'file-unreadable'),
-  };
+    const errorCount = problems.filter((p) => p.severity === 'error').length;
+    return {
+      problems,
+      files: files.length,
+      questions: named.reduce((n, a) => n + a.questions.length, 0),
+      rubrics: named.filter((a) => a.rubric).length,
+      errorCount,
+      warningCount: problems.length - errorCount,
+      ioError: problems.some((p) => p.rule === 'file-unreadable'),
+    };
+  } finally {
+    pool.close();
+  }
 }
 
 function withDisplayName(analysis: FileAnalysis, file: string): FileAnalysis {
@@ -82,22 +86,30 @@ function withDisplayName(analysis: FileAnalysis, file: string): FileAnalysis {
 }
 
 /** Rule findings carry YAML paths; re-parse just the files that have some, to turn paths into spans. */
-function positionPending(pending: PendingProblem[], displayToPath: Map<string, string>): Problem[] {
+async function positionPending(
+  pending: PendingProblem[],
+  pathOf: Map<string, string>,
+  pool: FilePool,
+): Promise<Problem[]> {
   const byFile = new Map<string, PendingProblem[]>();
   for (const p of pending) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-  return [...byFile].flatMap(([file, findings]) => {
-    let locateIn: ReturnType<typeof positionsFor> = null;
-    try {
-      locateIn = positionsFor(readFileSync(displayToPath.get(file) ?? file, 'utf8'));
-    } catch {
-      // The file vanished since it was read; report at its start rather than lose the finding.
-    }
-    return findings.map((f) => ({
-      file,
-      ...(locateIn ? locateIn(f.path, f.at) : FILE_START),
+  const groups = [...byFile.values()];
+  const requests = groups.map((findings) => ({
+    file: pathOf.get(findings[0]!.file) ?? findings[0]!.file,
+    paths: findings.map(({ path, at }) => ({ path, ...(at ? { at } : {}) })),
+  }));
+  const spans = await pool.run(
+    'locate',
+    requests,
+    requests.map((r) => sizeOf(r.file)),
+  );
+  return groups.flatMap((findings, g) =>
+    findings.map((f, k) => ({
+      file: f.file,
+      ...spans[g]![k]!,
       severity: severityOf(f.rule),
       rule: f.rule,
       message: f.message,
-    }));
-  });
+    })),
+  );
 }

@@ -26,12 +26,27 @@ const STOP_WORDS = new Set(
 
 /** Content words of a prompt: lower case, stop words removed, a light plural fold ("models" = "model"). */
 export function contentWords(text: string): string[] {
-  const words = new Set<string>();
-  for (const raw of text.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (raw.length < 2 || STOP_WORDS.has(raw)) continue;
-    words.add(raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
+  const words: string[] = [];
+  const lower = text.toLowerCase();
+  let start = -1;
+  // A hand-rolled scan: this runs over every prompt of every bank on each lint.
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    const isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (isWordChar) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= 2) {
+      const raw = lower.slice(start, i);
+      if (!STOP_WORDS.has(raw)) {
+        const word = raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
+        if (!words.includes(word)) words.push(word);
+      }
+    }
+    start = -1;
   }
-  return [...words];
+  return words;
 }
 
 export interface SimilarPair {
@@ -45,46 +60,82 @@ export function findNearDuplicates(
   texts: readonly string[],
   threshold = NEAR_DUPLICATE_THRESHOLD,
 ): SimilarPair[] {
-  const sets = texts.map(contentWords);
+  const words = texts.map(contentWords);
+
+  // Token ids in order of rarity (rarest = 0), so sorting a set's ids puts its rarest words first.
   const frequency = new Map<string, number>();
-  for (const set of sets) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const rarestFirst = (x: string, y: string) =>
-    frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
-  for (const set of sets) set.sort(rarestFirst);
+  for (const set of words) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const byRarity = [...frequency.keys()].sort(
+    (x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : 1),
+  );
+  const idOf = new Map(byRarity.map((w, i) => [w, i]));
+  const sets = words.map((set) => {
+    const ids = new Int32Array(set.length);
+    for (let k = 0; k < set.length; k++) ids[k] = idOf.get(set[k]!)!;
+    return ids.sort();
+  });
 
   // Smaller sets first, so every candidate already indexed is no larger than the current set.
   const order = sets.map((_, i) => i).sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
-  const index = new Map<string, number[]>();
+  // postings[token] holds pairs (set index, position of the token in that set).
+  const postings: number[][] = Array.from({ length: byRarity.length }, () => []);
+  const stamp = new Int32Array(texts.length).fill(-1);
+  const overlap = new Int32Array(texts.length);
   const pairs: SimilarPair[] = [];
-  const seen = new Map<number, number>();
+  const candidates: number[] = [];
 
   for (const i of order) {
-    const set = sets[i]!;
-    if (set.length === 0) continue;
-    const prefix = set.length - Math.ceil(threshold * set.length) + 1;
-    seen.clear();
+    const x = sets[i]!;
+    const n = x.length;
+    if (n === 0) continue;
+    const prefix = n - Math.ceil(threshold * n) + 1;
+    candidates.length = 0;
     for (let p = 0; p < prefix; p++) {
-      for (const j of index.get(set[p]!) ?? []) {
-        if (seen.has(j) || sets[j]!.length < threshold * set.length) continue;
-        seen.set(j, 1);
-        const similarity = jaccard(set, sets[j]!);
-        if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
+      const list = postings[x[p]!]!;
+      for (let k = 0; k < list.length; k += 2) {
+        const j = list[k]!;
+        const q = list[k + 1]!;
+        const m = sets[j]!.length;
+        if (m < threshold * n) continue;
+        if (stamp[j] !== i) {
+          stamp[j] = i;
+          overlap[j] = 0;
+          // Positional filter (PPJoin): even if every remaining word matched, could they reach the threshold?
+          const needed = Math.ceil((threshold / (1 + threshold)) * (n + m));
+          if (1 + Math.min(n - p - 1, m - q - 1) < needed) {
+            overlap[j] = Number.MIN_SAFE_INTEGER | 0;
+            continue;
+          }
+          candidates.push(j);
+        }
+        overlap[j]!++;
       }
     }
-    for (let p = 0; p < prefix; p++) {
-      const word = set[p]!;
-      const list = index.get(word);
-      if (list) list.push(i);
-      else index.set(word, [i]);
+    for (const j of candidates) {
+      if (overlap[j]! <= 0) continue;
+      const y = sets[j]!;
+      const shared = intersectionSize(x, y);
+      const similarity = shared / (n + y.length - shared);
+      if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
     }
+    for (let p = 0; p < prefix; p++) postings[x[p]!]!.push(i, p);
   }
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
 }
 
-function jaccard(x: readonly string[], y: readonly string[]): number {
-  const small = x.length <= y.length ? x : y;
-  const large = new Set(x.length <= y.length ? y : x);
+function intersectionSize(x: Int32Array, y: Int32Array): number {
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  for (const w of small) if (large.has(w)) shared++;
-  return shared / (x.length + y.length - shared);
+  while (i < x.length && j < y.length) {
+    const a = x[i]!;
+    const b = y[j]!;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return shared;
 }

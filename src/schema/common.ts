@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Interview levels: L5 senior, L6 senior/lead, L7 principal, L8 senior principal. */
 export const LEVELS = ['L5', 'L6', 'L7', 'L8'] as const;

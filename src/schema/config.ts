@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The config file (`config.yaml` in the config directory, or `.interview-coach.yaml` in a project). */
 export const CoachConfig = z

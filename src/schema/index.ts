@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type * as z from 'zod';
 import type { FileKind } from './common.js';
 import { QuestionBank } from './question-bank.js';
 import { Rubric } from './rubric.js';
@@ -12,12 +12,3 @@ export const SCHEMAS = {
   'question-bank': QuestionBank,
   rubric: Rubric,
 } satisfies Record<FileKind, z.ZodType>;
-
-/** JSON Schema for editors (yaml-language-server) and `coach schema`, generated from the zod schemas. */
-export function jsonSchemaFor(kind: FileKind): Record<string, unknown> {
-  const schema = z.toJSONSchema(SCHEMAS[kind], { io: 'input', target: 'draft-07' }) as Record<
-    string,
-    unknown
-  >;
-  return { ...schema, title: kind === 'rubric' ? 'interview-coach rubric' : 'interview-coach question bank' };
-}

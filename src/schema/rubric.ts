@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Slug, Text } from './common.js';
 
 /** The 1-4 score scale every rubric uses, and the hiring verdict each level stands for. */

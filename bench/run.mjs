@@ -1,0 +1,75 @@
+// `npm run bench`: medians over several runs, each beside a baseline measured in the same run,
+// because these machines are noisy and only ratios within one run are comparable.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpus } from './corpus.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin', 'coach.js');
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.CI;
+
+function measure(args) {
+  const rssFile = join(scratch, 'rss');
+  const fd = openSync(rssFile, 'w');
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'max-rss.cjs'), ...args], {
+    env: { ...env, COACH_HOME: join(scratch, 'home'), BENCH_RSS_FD: '3' },
+    stdio: ['ignore', 'pipe', 'pipe', fd],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  closeSync(fd);
+  if (result.status !== 0 && !args.includes('--allow-findings')) {
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  // Worker threads inherit the preload and report too; the process-wide figure is the largest.
+  const kb = Math.max(0, ...readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number));
+  return { ms, mib: kb / 1024 };
+}
+
+/** Runs each case RUNS times, interleaved so drift in machine load hits every case alike. */
+function compare(cases) {
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let r = 0; r < RUNS; r++) for (const [name, args] of Object.entries(cases)) samples[name].push(measure(args));
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, s]) => [name, { ms: median(s.map((x) => x.ms)), mib: median(s.map((x) => x.mib)) }]),
+  );
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const fmt = (x) => `${x.ms.toFixed(0).padStart(6)} ms  ${x.mib.toFixed(0).padStart(4)} MiB`;
+const scratch = mkdtempSync(join(tmpdir(), 'coach-bench-'));
+try {
+  console.log(`interview-coach bench: node ${process.version}, ${availableParallelism()} cores, median of ${RUNS} runs\n`);
+
+  const startup = compare({ "node -e ''": ['-e', ''], 'coach --version': [bin, '--version'] });
+  console.log('Start-up');
+  for (const [name, x] of Object.entries(startup)) console.log(`  ${name.padEnd(34)} ${fmt(x)}`);
+  const ratio = startup['coach --version'].ms / startup["node -e ''"].ms;
+  console.log(`  ratio to bare node: ${ratio.toFixed(2)}x (target <= 1.5x)\n`);
+
+  const corpus = join(scratch, 'corpus');
+  const made = writeCorpus(corpus, { files: 100, perFile: 100 });
+  console.log(`Lint: ${made.questions} questions in ${made.files} files, ${(made.bytes / 1024 / 1024).toFixed(1)} MB`);
+  const lint = compare({
+    'parse floor: yaml v2, 1 core': [join(root, 'bench', 'parse-floor.mjs'), 'yaml', corpus],
+    'parse floor: js-yaml, 1 core': [join(root, 'bench', 'parse-floor.mjs'), 'js-yaml', corpus],
+    'coach lint --threads 1': [bin, 'lint', corpus, '--threads', '1', '--format', 'json'],
+    'coach lint (all cores)': [bin, 'lint', corpus, '--format', 'json'],
+  });
+  for (const [name, x] of Object.entries(lint)) console.log(`  ${name.padEnd(34)} ${fmt(x)}`);
+  const full = lint['coach lint (all cores)'];
+  console.log(
+    `  lint against the yaml v2 parse floor: ${(full.ms / lint['parse floor: yaml v2, 1 core'].ms).toFixed(2)}x; target < 1000 ms and < 150 MiB: ${full.ms < 1000 && full.mib < 150 ? 'met' : 'NOT met'}`,
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
