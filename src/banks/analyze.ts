@@ -1,12 +1,12 @@
 import jsyaml from 'js-yaml';
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { type Problem, type RuleId, severityOf } from '../lint/problem.js';
 import {
   FILE_KINDS,
   type FileKind,
   type Question,
-  type QuestionBank,
+  QuestionBank,
   type Rubric,
   SCHEMAS,
 } from '../schema/index.js';
@@ -203,10 +203,13 @@ function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
  * When a bank has errors, its valid questions still take part in cross-file rules
  * (duplicate ids, near duplicates), so one typo does not hide every other finding.
  */
-function salvage(kind: FileKind, data: unknown): Pick<FileAnalysis, 'questions' | 'facts'> {
+function salvage(kind: FileKind, data: unknown): Pick<FileAnalysis, 'questions' | 'facts' | 'bank'> {
   if (kind !== 'question-bank') return { questions: [] };
+  const { id, title, description } = QuestionBank.shape;
+  const envelope = z.object({ id, title, description }).safeParse(data);
+  const bank = envelope.success ? { bank: envelope.data } : {};
   const raw = (data as { questions?: unknown }).questions;
-  if (!Array.isArray(raw)) return { questions: [], facts: [] };
+  if (!Array.isArray(raw)) return { ...bank, questions: [], facts: [] };
   const questions: FileAnalysis['questions'] = [];
   const facts: QuestionFacts[] = [];
   raw.forEach((item, index) => {
@@ -230,7 +233,7 @@ function salvage(kind: FileKind, data: unknown): Pick<FileAnalysis, 'questions' 
       timeLimitSeconds: valid(shape.timeLimitSeconds, fields.timeLimitSeconds),
     });
   });
-  return { questions, facts };
+  return { ...bank, questions, facts };
 }
 
 function kindOf(data: unknown): FileKind | null {

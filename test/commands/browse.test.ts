@@ -1,0 +1,165 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  banksCommand,
+  principlesCommand,
+  questionsCommand,
+  rubricsCommand,
+  showCommand,
+} from '../../src/commands/browse.js';
+import { UsageError } from '../../src/errors.js';
+import { captureContext, parseJson } from '../helpers/command-context.js';
+
+const QUESTION_KEYS = [
+  'id',
+  'bank',
+  'category',
+  'prompt',
+  'levels',
+  'principles',
+  'rubric',
+  'timeLimitSeconds',
+  'followUps',
+  'signals',
+  'pitfalls',
+];
+
+describe('coach questions --json', () => {
+  it('prints an array of questions with exactly the documented keys', async () => {
+    const ctx = captureContext();
+    expect(await questionsCommand({ json: true }, ctx)).toBe(0);
+    const questions = parseJson<Record<string, unknown>[]>(ctx.out());
+    expect(questions.length).toBeGreaterThanOrEqual(154);
+    for (const q of questions) expect(Object.keys(q)).toEqual(QUESTION_KEYS);
+  });
+
+  it('applies every filter together', async () => {
+    const ctx = captureContext();
+    await questionsCommand({ json: true, bank: ['behavioral'], level: 'l7', principle: 'dive-deep' }, ctx);
+    const questions = parseJson<{ bank: string; levels: string[]; principles: string[] }[]>(ctx.out());
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions) {
+      expect(q.bank).toBe('behavioral');
+      expect(q.levels).toContain('L7');
+      expect(q.principles).toContain('dive-deep');
+    }
+  });
+
+  it('searches prompt words case-insensitively', async () => {
+    const ctx = captureContext();
+    await questionsCommand({ json: true, search: 'THUMBNAIL' }, ctx);
+    const questions = parseJson<{ id: string; prompt: string; signals: string[] }[]>(ctx.out());
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions)
+      expect(`${q.id} ${q.prompt} ${q.signals.join(' ')}`.toLowerCase()).toContain('thumbnail');
+  });
+
+  it('rejects an unknown bank with a suggestion instead of printing an empty list', async () => {
+    const typo = questionsCommand({ json: true, bank: ['behavorial'] }, captureContext());
+    await expect(typo).rejects.toBeInstanceOf(UsageError);
+    await expect(typo).rejects.toThrow(/unknown bank "behavorial"; did you mean "behavioral"/);
+    await expect(questionsCommand({ level: 'L9' }, captureContext())).rejects.toBeInstanceOf(UsageError);
+    await expect(questionsCommand({ principle: 'ownershp' }, captureContext())).rejects.toThrow(
+      /did you mean "ownership"/,
+    );
+  });
+
+  it('prints a table in human mode, one row per question', async () => {
+    const ctx = captureContext();
+    await questionsCommand({ bank: ['system-design'] }, ctx);
+    const lines = ctx.out().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+CATEGORY\s+LEVELS\s+TIME\s+PROMPT$/);
+    expect(ctx.err()).toBe(`${lines.length - 1} questions\n`);
+  });
+});
+
+describe('coach show', () => {
+  it('--json gives one question; --no-spoilers hides follow-ups, signals and pitfalls', async () => {
+    const full = captureContext();
+    await showCommand('sd-photo-library-backend', { json: true }, full);
+    expect(Object.keys(parseJson(full.out()) as object)).toEqual(QUESTION_KEYS);
+
+    const hidden = captureContext();
+    await showCommand('sd-photo-library-backend', { json: true, spoilers: false }, hidden);
+    expect(Object.keys(parseJson(hidden.out()) as object)).toEqual(QUESTION_KEYS.slice(0, 8));
+
+    const human = captureContext();
+    await showCommand('sd-photo-library-backend', { spoilers: false }, human);
+    expect(human.out()).toContain('Design the backend');
+    expect(human.out()).not.toContain('Follow-ups');
+  });
+
+  it('an unknown id is a usage error', async () => {
+    await expect(showCommand('no-such-question', {}, captureContext())).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('coach rubrics, banks, principles', () => {
+  it('rubrics --json: {id, name, criteria: [{id, name, weight, levels}]}', async () => {
+    const ctx = captureContext();
+    await rubricsCommand(undefined, { json: true }, ctx);
+    const rubrics = parseJson<{ id: string; name: string; criteria: Record<string, unknown>[] }[]>(ctx.out());
+    expect(rubrics.map((r) => r.id).sort()).toEqual(['ml-system-design', 'star', 'system-design']);
+    for (const r of rubrics) {
+      expect(r.name).toBeTruthy();
+      for (const c of r.criteria) {
+        expect(Object.keys(c)).toEqual(['id', 'name', 'weight', 'levels']);
+        expect(Object.keys(c.levels as object)).toEqual(['1', '2', '3', '4']);
+      }
+    }
+  });
+
+  it('banks --json counts questions per category and level', async () => {
+    const ctx = captureContext();
+    await banksCommand({ json: true }, ctx);
+    const banks = parseJson<{ id: string; questions: number; categories: Record<string, number> }[]>(
+      ctx.out(),
+    );
+    expect(banks).toHaveLength(8);
+    for (const b of banks) {
+      expect(Object.values(b.categories).reduce((a, n) => a + n, 0)).toBe(b.questions);
+    }
+  });
+
+  it('principles --json lists all 16 with question counts', async () => {
+    const ctx = captureContext();
+    await principlesCommand({ json: true }, ctx);
+    const principles = parseJson<{ id: string; questions: number; mainQuestions: number }[]>(ctx.out());
+    expect(principles).toHaveLength(16);
+    for (const p of principles) expect(p.mainQuestions).toBeGreaterThanOrEqual(3);
+  });
+
+  it('merges a user bank given with --banks, and warns on stderr when a loaded file has problems', async () => {
+    const ctx = captureContext();
+    const dir = join(ctx.cwd, 'mine');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'mine.yaml'),
+      [
+        'kind: question-bank',
+        'id: mine',
+        'title: Mine',
+        'description: My own questions.',
+        'questions:',
+        '  - id: mine-1',
+        '    category: custom',
+        '    prompt: Tell me about the hardest bug you fixed in a storage engine.',
+        '    levels: [L6]',
+        '    principles: [dive-deep]',
+        '    rubric: star',
+        '    timeLimitSeconds: 240',
+        '    followUps: [How did you find it?]',
+        '    signals: [Reproduces the bug]',
+        '    pitfalls: [Blames others]',
+        '  - id: mine-2',
+        '    category: custom',
+        '    prompt: This one is missing fields.',
+        '',
+      ].join('\n'),
+    );
+    await questionsCommand({ json: true, banks: [dir], bank: ['mine'] }, ctx);
+    expect(parseJson<{ id: string }[]>(ctx.out()).map((q) => q.id)).toEqual(['mine-1']);
+    expect(ctx.err()).toMatch(/warning: \d+ problem\(s\) in 1 bank or rubric file\(s\).*coach lint/);
+  });
+});
