@@ -144,6 +144,23 @@ export function buildProgram(): Command {
       process.exitCode = await principlesCommand(options, context(program));
     });
 
+  program
+    .command('score')
+    .description('score one answer (from --answer-file or stdin) against a question, or a rubric and prompt')
+    .option('-q, --question <id>', 'the question answered')
+    .option('--rubric <id>', 'the rubric, for an answer to a prompt of your own')
+    .option('--prompt <text>', 'the prompt answered (with --rubric)')
+    .option('-a, --answer-file <path>', 'read the answer from this file (default: stdin; "-" for stdin)')
+    .option('--level <L>', 'judge scope for this level (L5-L8)')
+    .addOption(new Option('--scorer <name>', 'scorer to use').choices(['offline']).default('offline'))
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (options) => {
+      const { scoreCommand } = await import('./commands/score.js');
+      process.exitCode = await scoreCommand(options, context(program));
+    });
+
   return program;
 }
 

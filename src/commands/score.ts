@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BankQuestion } from '../banks/registry.js';
+import { UsageError } from '../errors.js';
+import { LEVELS, type Level } from '../schema/index.js';
+import { offlineScorer } from '../scoring/offline/index.js';
+import { colorFor } from '../ui/color.js';
+import { renderScore } from '../ui/score-report.js';
+import type { CommandContext } from './context.js';
+import { findQuestion, registryFor, terminalWidth, writeJson } from './shared.js';
+
+export interface ScoreOptions {
+  question?: string;
+  rubric?: string;
+  prompt?: string;
+  answerFile?: string;
+  level?: string;
+  scorer?: string;
+  json?: boolean;
+  banks?: string[];
+}
+
+/** Answers longer than this are refused: an interview answer is a few thousand words at most. */
+const MAX_ANSWER_BYTES = 256 * 1024;
+
+/** `coach score`: judge one answer, read from a file or stdin, against a question or a rubric and prompt. */
+export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): Promise<number> {
+  if (options.question && (options.rubric || options.prompt)) {
+    throw new UsageError('give either --question, or --rubric with --prompt, not both');
+  }
+  if (!options.question && !(options.rubric && options.prompt)) {
+    throw new UsageError(
+      'say what the answer is for: --question <id>, or --rubric <id> with --prompt <text>',
+    );
+  }
+  const level = parseLevel(options.level);
+  if (options.scorer && options.scorer !== 'offline') {
+    throw new UsageError(`unknown scorer "${options.scorer}"; available: offline`);
+  }
+  const registry = await registryFor(ctx, options.banks);
+  let question: BankQuestion | undefined;
+  let rubricId = options.rubric;
+  if (options.question) {
+    question = findQuestion(registry, options.question);
+    rubricId = question.rubric;
+  }
+  const rubric = registry.rubrics.get(rubricId!);
+  if (!rubric) {
+    throw new UsageError(
+      `unknown rubric "${rubricId}"; choose one of: ${[...registry.rubrics.keys()].join(', ')}`,
+    );
+  }
+  const answer = await readAnswer(options.answerFile, ctx);
+
+  const result = await offlineScorer.score({
+    rubric,
+    ...(question ? { question } : {}),
+    prompt: question?.prompt ?? options.prompt!,
+    answer,
+    ...(level ? { level } : {}),
+  });
+  if (options.json) writeJson(ctx, result);
+  else
+    ctx.stdout.write(
+      renderScore(
+        result,
+        colorFor(ctx.stdout, ctx.env, ctx.noColor),
+        Math.min(terminalWidth(ctx) ?? 88, 100),
+      ),
+    );
+  return 0;
+}
+
+export function parseLevel(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
+  const level = value.toUpperCase() as Level;
+  if (!LEVELS.includes(level))
+    throw new UsageError(`unknown level "${value}"; choose one of: ${LEVELS.join(', ')}`);
+  return level;
+}
+
+async function readAnswer(file: string | undefined, ctx: CommandContext): Promise<string> {
+  if (file !== undefined && file !== '-') {
+    try {
+      const bytes = readFileSync(resolve(ctx.cwd, file));
+      if (bytes.length > MAX_ANSWER_BYTES)
+        throw new UsageError(`answer file ${file} is over ${MAX_ANSWER_BYTES / 1024} KiB`);
+      return bytes.toString('utf8');
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        `cannot read answer file ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
+    }
+  }
+  if (ctx.stdin.isTTY) {
+    throw new UsageError('no answer given: pass --answer-file FILE, or pipe the answer on stdin');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_ANSWER_BYTES)
+      throw new UsageError(`the answer on stdin is over ${MAX_ANSWER_BYTES / 1024} KiB`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

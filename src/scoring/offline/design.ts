@@ -1,0 +1,432 @@
+import type { Level } from '../../schema/index.js';
+import { band, isExplanatory, type Measurement } from './measure.js';
+import {
+  type AnalyzedText,
+  countNumbers,
+  FUNCTION_WORDS,
+  matchedPhrases,
+  quotesFor,
+  sentenceHas,
+} from './text.js';
+
+/**
+ * Reads a design answer for coverage and depth. Each criterion has a lexicon of the techniques and
+ * moves a strong answer names (merged with the rubric's own hint phrases); a term counts fully only
+ * when it appears in a sentence that explains something, and half when it sits in a bare list.
+ */
+
+export const DESIGN_LEXICON: Record<string, readonly string[]> = {
+  requirements: [
+    'requirements',
+    'functional',
+    'non-functional',
+    'clarify',
+    'clarifying',
+    'assume',
+    'assumption',
+    'out of scope',
+    'in scope',
+    'use case',
+    'users',
+    'availability',
+    'consistency',
+    'durability',
+    'sla',
+    'slo',
+    'goal',
+    'optimise for',
+    'optimize for',
+    'success metric',
+    'constraints',
+    'read-heavy',
+    'write-heavy',
+    'must',
+    'priority',
+  ],
+  'scale-estimation': [
+    'qps',
+    'rps',
+    'per second',
+    'per day',
+    'per month',
+    'requests',
+    'million',
+    'billion',
+    'terabytes',
+    'petabytes',
+    'tb',
+    'pb',
+    'gb',
+    'back of the envelope',
+    'back-of-envelope',
+    'estimate',
+    'roughly',
+    'peak',
+    'storage',
+    'bandwidth',
+  ],
+  architecture: [
+    'api',
+    'gateway',
+    'load balancer',
+    'service',
+    'database',
+    'cache',
+    'queue',
+    'kafka',
+    'stream',
+    'object store',
+    's3',
+    'cdn',
+    'worker',
+    'index',
+    'metadata',
+    'blob',
+    'pipeline',
+    'scheduler',
+    'feature store',
+    'client',
+    'upload',
+    'storage',
+    'write path',
+    'read path',
+    'batch',
+    'event',
+  ],
+  scalability: [
+    'shard',
+    'sharding',
+    'partition',
+    'partitioning',
+    'replica',
+    'replication',
+    'horizontal',
+    'autoscal',
+    'consistent hashing',
+    'load balanc',
+    'cache',
+    'caching',
+    'fan-out',
+    'fan out',
+    'hot key',
+    'hot partition',
+    'stateless',
+    'read replica',
+    'batching',
+    'back-pressure',
+    'backpressure',
+  ],
+  latency: [
+    'latency',
+    'p99',
+    'p95',
+    'p50',
+    'ms',
+    'milliseconds',
+    'budget',
+    'precompute',
+    'async',
+    'asynchronous',
+    'edge',
+    'cdn',
+    'cache hit',
+    'timeout',
+    'tail latency',
+    'round trip',
+  ],
+  reliability: [
+    'failover',
+    'retry',
+    'retries',
+    'idempotent',
+    'idempotency',
+    'replica',
+    'multi-az',
+    'multi-region',
+    'backup',
+    'circuit breaker',
+    'degrade',
+    'graceful',
+    'dead letter',
+    'dlq',
+    'durability',
+    'erasure coding',
+    'redundan',
+    'outage',
+    'failure',
+    'fallback',
+    'rollback',
+    'disaster recovery',
+    'rto',
+    'rpo',
+    'health check',
+  ],
+  'trade-offs': [
+    'trade-off',
+    'tradeoff',
+    'trade off',
+    'instead of',
+    'rather than',
+    'at the cost of',
+    'downside',
+    'versus',
+    ' vs ',
+    'on the other hand',
+    'alternatively',
+    'the cost is',
+    'we lose',
+    'in exchange',
+    'i would choose',
+    "i'd choose",
+    'i chose',
+    'the price',
+    'cheaper but',
+    'simpler but',
+    'because',
+  ],
+  evaluation: [
+    'a/b',
+    'ab test',
+    'experiment',
+    'offline metric',
+    'online metric',
+    'ndcg',
+    'auc',
+    'precision',
+    'recall',
+    'load test',
+    'canary',
+    'shadow',
+    'holdout',
+    'baseline',
+    'benchmark',
+    'guardrail metric',
+    'statistical',
+    'significance',
+    'validate',
+  ],
+  monitoring: [
+    'monitor',
+    'metrics',
+    'alert',
+    'alarm',
+    'dashboard',
+    'drift',
+    'slo',
+    'observability',
+    'tracing',
+    'logs',
+    'on-call',
+    'feedback loop',
+    'retrain',
+    'iterate',
+    'anomaly',
+    'error budget',
+    'health',
+  ],
+  communication: [
+    'first',
+    'second',
+    'third',
+    'next',
+    'then',
+    'finally',
+    'to summarize',
+    'to summarise',
+    'in summary',
+    'let me',
+    "i'll start",
+    'i will start',
+    'moving on',
+    'overall',
+    'to recap',
+    'high level',
+    'deep dive',
+  ],
+  'data-and-features': [
+    'features',
+    'feature',
+    'labels',
+    'training data',
+    'impressions',
+    'clicks',
+    'logging',
+    'embeddings',
+    'user history',
+    'real-time features',
+    'batch features',
+    'feature store',
+    'data quality',
+    'sampling',
+    'negative',
+    'freshness',
+    'join',
+  ],
+  modelling: [
+    'model',
+    'two-tower',
+    'retrieval',
+    'ranking',
+    'candidate generation',
+    're-rank',
+    'rerank',
+    'gradient boosted',
+    'gbdt',
+    'neural',
+    'transformer',
+    'collaborative filtering',
+    'matrix factorization',
+    'loss',
+    'objective',
+    'fine-tun',
+    'baseline',
+    'multi-task',
+    'ann',
+    'approximate nearest',
+  ],
+  'training-serving-consistency': [
+    'training-serving skew',
+    'skew',
+    'same feature',
+    'feature store',
+    'point-in-time',
+    'online and offline',
+    'consistency',
+    'shared code',
+    'log features',
+    'backfill',
+    'leakage',
+    'versioned',
+  ],
+  'cold-start': [
+    'cold start',
+    'cold-start',
+    'new users',
+    'new items',
+    'popular',
+    'popularity',
+    'content-based',
+    'onboarding',
+    'exploration',
+    'bandit',
+    'fallback',
+    'metadata',
+    'default',
+  ],
+};
+
+/** How many weighted term hits a criterion needs for 2, 3 and 4. */
+const THRESHOLDS: Record<string, readonly [number, number, number]> = {
+  communication: [1, 2, 4],
+  'trade-offs': [1, 2.5, 4],
+  'cold-start': [1, 2, 3],
+  'training-serving-consistency': [1, 2, 3],
+};
+const DEFAULT_THRESHOLDS = [1, 2.5, 4.5] as const;
+
+/** Principal-level answers need more breadth than senior ones to earn the same score. */
+const LEVEL_FACTOR: Record<Level, number> = { L5: 0.85, L6: 1, L7: 1.15, L8: 1.3 };
+
+const ADVICE: Record<string, string> = {
+  requirements:
+    'Start by clarifying requirements: functional and non-functional (scale, latency, availability), and say what you optimise for.',
+  'scale-estimation':
+    'Put numbers on it: users, requests per second at peak, storage per day, and what those numbers force on the design.',
+  architecture:
+    'Walk the data end to end: how it is collected, processed, stored and served, naming each component and its role.',
+  scalability:
+    'Say how it scales: partitioning or sharding keys, caching layers, replication and load balancing, and hot spots.',
+  latency:
+    'Give a latency budget (p99 per stage) and the techniques that meet it: caching, precomputation, async work.',
+  reliability:
+    'Cover failure: what happens when a component or region fails (retries, idempotency, replication, graceful degradation).',
+  'trade-offs':
+    'Name the alternatives you rejected and why ("X rather than Y because..."): trade-offs are what senior answers are judged on.',
+  evaluation:
+    'Say how you would know it works: offline metrics, load tests, and an online experiment (A/B or canary) with guardrails.',
+  monitoring:
+    'Describe monitoring and iteration: the metrics and alerts you would watch, drift or regressions, and the feedback loop.',
+  communication:
+    'Signpost the structure ("first requirements, then the high-level design, then deep dives") and summarise at the end.',
+  'data-and-features':
+    'Describe the data: what is logged, the labels, the features (batch and real-time) and data quality checks.',
+  modelling:
+    'Explain the modelling choices: stages (retrieval, ranking), model families, the objective, and why.',
+  'training-serving-consistency':
+    'Explain how training and serving see the same features (a shared feature store, point-in-time joins, logged features).',
+  'cold-start':
+    'Handle cold start: what new users and new items get (popularity, content-based signals, exploration).',
+};
+
+export function measureDesignCriterion(
+  text: AnalyzedText,
+  criterionId: string,
+  hintPhrases: readonly string[],
+  level: Level | undefined,
+): Measurement {
+  const lexicon = [...(DESIGN_LEXICON[criterionId] ?? []), ...hintPhrases];
+  const matched = criterionId === 'scale-estimation' ? [] : matchedPhrases(text, lexicon);
+  let weighted = 0;
+  for (const phrase of matched) {
+    const inProse = text.sentences.some(
+      (s) => sentenceHas(s, phrase) && isExplanatory(s.words, FUNCTION_WORDS),
+    );
+    weighted += inProse ? 1 : 0.5;
+  }
+  const factor = LEVEL_FACTOR[level ?? 'L6'];
+  const thresholds = (THRESHOLDS[criterionId] ?? DEFAULT_THRESHOLDS).map((t) => t * factor) as [
+    number,
+    number,
+    number,
+  ];
+
+  if (criterionId === 'scale-estimation') return measureScale(text, thresholds);
+  if (criterionId === 'trade-offs') weighted += reasonedChoices(text) * 0.5;
+
+  const score = band(weighted, thresholds);
+  const missing = lexicon.filter((p) => !matched.includes(p.toLowerCase())).slice(0, 3);
+  const advice = ADVICE[criterionId] ?? 'Cover this criterion explicitly.';
+  const feedback =
+    score >= 4
+      ? `Covered in depth (${matched.slice(0, 4).join(', ')}).`
+      : `${advice}${missing.length ? ` Not yet mentioned: ${missing.map((m) => m.trim()).join(', ')}.` : ''}`;
+  return { score, evidence: quotesFor(text, matched, 2), feedback };
+}
+
+/** "X because Y", "rather than": choices with their reasons. */
+function reasonedChoices(text: AnalyzedText): number {
+  return text.sentences.filter((s) =>
+    /\b(because|so that|which means|rather than|instead of)\b/.test(s.lower),
+  ).length;
+}
+
+const UNIT =
+  /^(qps|rps|tps|ms|gb|tb|pb|mb|kb|k|m|b|million|billion|thousand|users|requests|bytes|per|\/s|%)$/;
+
+function measureScale(text: AnalyzedText, thresholds: [number, number, number]): Measurement {
+  // Numbers that carry a unit or a magnitude are estimates; bare list numbering is not.
+  const estimates = text.sentences.filter((s) => {
+    if (countNumbers(s.words) === 0) return false;
+    return s.words.some(
+      (w, i) => UNIT.test(w) || /\d(k|m|b|x|%|ms|gb|tb|pb)$/.test(w) || (i > 0 && UNIT.test(s.words[i - 1]!)),
+    );
+  });
+  const numbers = estimates.reduce((n, s) => n + countNumbers(s.words), 0);
+  const arithmetic =
+    /\b(times|multiply|divided|roughly|about|approximately|so that is|which gives|that's|works out)\b|[×x*]\s?\d|≈/.test(
+      text.padded,
+    );
+  const score = band(numbers + (arithmetic && numbers > 0 ? 1 : 0), [
+    1,
+    thresholds[1] + 0.5,
+    thresholds[2] + 1,
+  ]);
+  return {
+    score,
+    evidence: estimates.slice(0, 2).map((s) => (s.text.length > 180 ? s.text.slice(0, 180) : s.text)),
+    feedback:
+      score >= 4
+        ? 'Estimates are explicit and drive the design.'
+        : `${ADVICE['scale-estimation']} Found ${numbers} figure${numbers === 1 ? '' : 's'} with units.`,
+  };
+}

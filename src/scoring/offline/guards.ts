@@ -1,0 +1,86 @@
+import { type AnalyzedText, FUNCTION_WORDS, functionWordRatio, type Sentence } from './text.js';
+
+/**
+ * Guards run before any criterion is scored. They decide when an answer cannot be judged at all
+ * (insufficient), when it is a list of keywords rather than an answer, and which sentences address
+ * a grader instead of the interviewer: those are reported and removed before scoring, so they can
+ * never raise a score.
+ */
+
+export const MIN_WORDS = 30;
+
+export interface GuardReport {
+  /** Why the answer cannot be judged, or null when it can. */
+  insufficient: string | null;
+  keywordList: boolean;
+  /** Sentences addressed to a grader, removed from scoring. */
+  graderDirected: Sentence[];
+}
+
+const GRADER_DIRECTED = [
+  /\bignore\b.{0,40}\b(rubric|instructions?|criteria|previous|above|prompt|guidelines)\b/,
+  /\b(give|assign|award|rate|score|grade|mark)\b.{0,40}\b(maximum|max|perfect|full|highest|top|best|100|4\/4|10\/10|strong[- ]hire)\b/,
+  /\b(you are|you're|as) (an? |the )?(ai|llm|language model|grader|judge|evaluator|scorer|assistant)\b/,
+  /\b(grader|evaluator|scorer|judge|assessor)s?\b.{0,40}\b(should|must|will|please|note)\b/,
+  /\b(system prompt|new instructions|disregard (all|any|the|previous))\b/,
+  /\bthis (answer|response) (deserves|merits|should (get|receive|be given))\b/,
+];
+
+export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<string>): GuardReport {
+  const graderDirected = text.sentences.filter((s) => GRADER_DIRECTED.some((r) => r.test(s.lower)));
+  const words = text.words.length;
+  const report = (insufficient: string | null, keywordList = false): GuardReport => ({
+    insufficient,
+    keywordList,
+    graderDirected,
+  });
+
+  if (words === 0) return report('the answer is empty');
+  if (words < MIN_WORDS)
+    return report(`the answer is too short to judge (${words} words; at least ${MIN_WORDS} needed)`);
+
+  // Repetition: the same few words or the same sentence over and over.
+  const distinctWords = new Set(text.words).size;
+  if (words >= 40 && distinctWords / words < 0.2)
+    return report('the answer repeats the same words over and over');
+  const sentenceCounts = new Map<string, number>();
+  for (const s of text.sentences) sentenceCounts.set(s.lower, (sentenceCounts.get(s.lower) ?? 0) + 1);
+  const repeated = [...sentenceCounts.values()].filter((n) => n > 1).reduce((a, n) => a + n, 0);
+  if (text.sentences.length >= 4 && repeated / text.sentences.length > 0.5) {
+    return report('more than half of the sentences are repeats of each other');
+  }
+
+  // Gibberish: few function words and few recognisable words (common English, the rubric's and question's vocabulary).
+  const recognised = text.words.filter(
+    (w) => FUNCTION_WORDS.has(w) || knownVocabulary.has(w) || looksLikeWord(w),
+  );
+  if (recognised.length / words < 0.5) return report('the answer does not read as English text');
+
+  const fwRatio = functionWordRatio(text);
+  const avgSentence = words / Math.max(1, text.sentences.length);
+  const keywordList = fwRatio < 0.12 || (fwRatio < 0.2 && avgSentence < 5);
+  return report(null, keywordList);
+}
+
+/** A cheap word-shape test: has a vowel, no long consonant run, no letter repeated four times. */
+function looksLikeWord(w: string): boolean {
+  if (/\d/.test(w)) return true;
+  if (!/[aeiouy]/.test(w)) return false;
+  if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(w)) return false;
+  if (/(.)\1\1\1/.test(w)) return false;
+  return COMMON_BIGRAMS_SHARE(w) >= 0.5;
+}
+
+// Letter pairs frequent in English; keyboard mashing ("asdfkj", "qwerty") mostly lacks them.
+const COMMON_BIGRAMS = new Set(
+  'th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa eq sy sl ps jo lf nv je nk kn gs dy hy ze ks xt bs ik dd cy rp sk xi oe oy ws lv dl rf eu dg wr xa yi nm eb rb tm xc eh tc gy ja hn yp za gg ym sw bj lm cs ii ix xe oh lk dv lp ax ox uf dm iu sf bt ka yt ek pm ya gt wl rh yl hs ah yc yn rw hm lw hl ae zi az lc py aj iq nj bb nh uo kl lb tb ky hb'.split(
+    ' ',
+  ),
+);
+function COMMON_BIGRAMS_SHARE(w: string): number {
+  const letters = w.replace(/[^a-z]/g, '');
+  if (letters.length < 3) return 1;
+  let common = 0;
+  for (let i = 0; i + 1 < letters.length; i++) if (COMMON_BIGRAMS.has(letters.slice(i, i + 2))) common++;
+  return common / (letters.length - 1);
+}

@@ -1,0 +1,245 @@
+import type { Criterion, Level } from '../../schema/index.js';
+import { findPrinciple, type PrincipleId } from '../../schema/principles.js';
+import {
+  type CriterionScore,
+  overallScore,
+  SCORE_MAX,
+  type ScoreResult,
+  topSuggestions,
+  verdictFor,
+} from '../result.js';
+import type { ScoreInput, Scorer } from '../scorer.js';
+import { measureDesignCriterion } from './design.js';
+import { runGuards } from './guards.js';
+import { band, cap, type Measurement } from './measure.js';
+import { PRINCIPLE_CUES } from './principles.js';
+import {
+  measureConcision,
+  measureOwnership,
+  measureReflection,
+  measureResults,
+  measureSpecificity,
+  measureStructure,
+  readStar,
+  type StarReading,
+} from './star.js';
+import { type AnalyzedText, analyzeText, contentTerms, matchedPhrases, quotesFor, stem } from './text.js';
+
+/**
+ * The offline scorer: deterministic, no network, fast (thousands of answers a second). It reads
+ * the answer's structure (STAR parts, explanations versus lists), not just its words, and every
+ * score comes with quotes from the answer and a concrete suggestion.
+ */
+export function scoreOffline(input: ScoreInput): ScoreResult {
+  const { rubric, question, level } = input;
+  const full = analyzeText(input.answer);
+  const guards = runGuards(full, vocabularyOf(input));
+  const warnings: string[] = [];
+  if (guards.graderDirected.length > 0) {
+    warnings.push(
+      `The answer contains text addressed to a grader (${guards.graderDirected.map((s) => `"${s.text.slice(0, 60)}"`).join(', ')}); it was ignored and cannot raise the score.`,
+    );
+  }
+  const base = {
+    questionId: question?.id ?? null,
+    rubric: rubric.id,
+    scorer: 'offline' as const,
+    level: level ?? null,
+  };
+  if (guards.insufficient) {
+    return {
+      ...base,
+      overall: null,
+      verdict: 'insufficient',
+      criteria: rubric.criteria.map((c) => ({
+        id: c.id,
+        name: c.name,
+        score: null,
+        max: SCORE_MAX,
+        evidence: [],
+        feedback: 'Not scored: the answer is insufficient to judge.',
+      })),
+      suggestions: ['Write a complete answer in full sentences, then score it again.'],
+      warnings: [...warnings, `Insufficient answer: ${guards.insufficient}.`],
+    };
+  }
+
+  const text = withoutSentences(full, guards.graderDirected);
+  const relevance = relevanceTo(text, input);
+  if (relevance.offTopic) {
+    warnings.push(
+      'The answer shares little with the question and its signals; scores are capped at 2 until it addresses what was asked.',
+    );
+  }
+  if (guards.keywordList) {
+    warnings.push('The answer reads as a list of keywords rather than explanations; scores are capped at 2.');
+  }
+
+  const reading = rubric.appliesTo === 'behavioral' ? readStar(text) : undefined;
+  const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
+    let m = measure(criterion, text, reading, input, relevance);
+    if (guards.keywordList || relevance.offTopic) m = { ...m, score: cap(m.score, 2) };
+    return {
+      id: criterion.id,
+      name: criterion.name,
+      score: m.score,
+      max: SCORE_MAX,
+      evidence: m.evidence,
+      feedback: m.feedback,
+    };
+  });
+  const overall = overallScore(criteria, rubric);
+  const suggestions = topSuggestions(criteria, rubric, 3);
+  for (const signal of relevance.missedSignals) {
+    if (suggestions.length >= 5) break;
+    suggestions.push(`A strong answer also shows: ${signal}`);
+  }
+  return { ...base, overall, verdict: verdictFor(overall), criteria, suggestions, warnings };
+}
+
+// The words of the rubric's hints and the question: built once per rubric and question, not per answer.
+const vocabularies = new WeakMap<object, Map<string, Set<string>>>();
+
+function vocabularyOf({ rubric, question, prompt }: ScoreInput): Set<string> {
+  let byPrompt = vocabularies.get(rubric);
+  if (!byPrompt) vocabularies.set(rubric, (byPrompt = new Map()));
+  const key = `${question?.id ?? ''}\u0000${prompt}`;
+  let vocabulary = byPrompt.get(key);
+  if (!vocabulary) {
+    vocabulary = new Set<string>([
+      ...rubric.criteria.flatMap((c) =>
+        (c.hints?.phrases ?? []).flatMap((p) => p.toLowerCase().split(/\W+/)),
+      ),
+      ...(question?.signals ?? []).flatMap((s) => s.toLowerCase().split(/\W+/)),
+      ...prompt.toLowerCase().split(/\W+/),
+    ]);
+    if (byPrompt.size > 1000) byPrompt.clear();
+    byPrompt.set(key, vocabulary);
+  }
+  return vocabulary;
+}
+
+export const offlineScorer: Scorer = {
+  name: 'offline',
+  score: async (input) => scoreOffline(input),
+};
+
+interface Relevance {
+  /** Share of the question's signals the answer touches (0-1); for a free prompt, of the prompt's terms. */
+  signalCoverage: number;
+  coveredSignals: string[];
+  missedSignals: string[];
+  offTopic: boolean;
+}
+
+function relevanceTo(text: AnalyzedText, input: ScoreInput): Relevance {
+  const answerTerms = new Set(text.words.map(stem));
+  const signals = input.question?.signals ?? [];
+  const covered: string[] = [];
+  const missed: string[] = [];
+  for (const signal of signals) {
+    const terms = [...contentTerms(signal)];
+    const hits = terms.filter((t) => answerTerms.has(t)).length;
+    (hits >= Math.max(2, Math.ceil(terms.length * 0.3)) ? covered : missed).push(signal);
+  }
+  const promptTerms = [...contentTerms(`${input.prompt} ${signals.join(' ')}`)];
+  const shared = promptTerms.filter((t) => answerTerms.has(t)).length;
+  const promptCoverage = promptTerms.length ? shared / promptTerms.length : 1;
+  return {
+    signalCoverage: signals.length ? covered.length / signals.length : promptCoverage,
+    coveredSignals: covered,
+    missedSignals: missed,
+    offTopic: promptTerms.length >= 8 && shared < 3,
+  };
+}
+
+function measure(
+  criterion: Criterion,
+  text: AnalyzedText,
+  reading: StarReading | undefined,
+  input: ScoreInput,
+  relevance: Relevance,
+): Measurement {
+  const hints = criterion.hints?.phrases ?? [];
+  const level: Level | undefined = input.level;
+  if (reading) {
+    switch (criterion.id) {
+      case 'structure':
+        return measureStructure(text, reading);
+      case 'ownership':
+        return measureOwnership(text, reading);
+      case 'specificity':
+        return measureSpecificity(text, criterion.hints?.antiPatterns ?? []);
+      case 'results':
+        return measureResults(text, reading, level);
+      case 'reflection':
+        return measureReflection(text, reading);
+      case 'principle-alignment':
+        return measurePrincipleAlignment(text, input, relevance, hints);
+      case 'concision':
+        return measureConcision(text, input.question?.timeLimitSeconds ?? 240);
+      default:
+        return measureHints(text, criterion);
+    }
+  }
+  const m = measureDesignCriterion(text, criterion.id, hints, level);
+  // The design must answer this question: broad coverage of generic terms is not enough for the top score.
+  if (criterion.id === 'architecture' && relevance.signalCoverage < 0.25 && m.score === 4) {
+    return { ...m, score: 3, feedback: `${m.feedback} Tie the design to what this question asks.` };
+  }
+  return m;
+}
+
+function measurePrincipleAlignment(
+  text: AnalyzedText,
+  input: ScoreInput,
+  relevance: Relevance,
+  hints: readonly string[],
+): Measurement {
+  const principleId = input.question?.principles[0] as PrincipleId | undefined;
+  const cues = principleId ? (PRINCIPLE_CUES[principleId] ?? []) : [];
+  const matched = matchedPhrases(text, [...cues, ...hints]);
+  const value = Math.min(2, matched.length / 2) + relevance.signalCoverage * 2.5;
+  const score = band(value, [0.75, 1.75, 2.75]);
+  const name = principleId ? findPrinciple(principleId)?.name : undefined;
+  const feedback =
+    score >= 4
+      ? `The story clearly shows ${name ?? 'what was asked'}.`
+      : `Make the story show ${name ?? 'what the question asks'}${relevance.missedSignals[0] ? `: for example, ${lowerFirst(relevance.missedSignals[0])}` : ''}.`;
+  return { score, evidence: quotesFor(text, matched, 2), feedback };
+}
+
+/** For criteria this scorer has no model of (user rubrics): the rubric's own hint phrases. */
+function measureHints(text: AnalyzedText, criterion: Criterion): Measurement {
+  const phrases = criterion.hints?.phrases ?? [];
+  const matched = matchedPhrases(text, phrases);
+  const anti = matchedPhrases(text, criterion.hints?.antiPatterns ?? []);
+  const score = cap(band(matched.length - anti.length, [1, 2, 4]), phrases.length ? 4 : 2);
+  return {
+    score,
+    evidence: quotesFor(text, matched, 2),
+    feedback:
+      score >= 4
+        ? 'Covered.'
+        : `${criterion.description}${phrases.length ? ` (for example: ${phrases.slice(0, 3).join(', ')})` : ''}`,
+  };
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The same analysed text without some sentences; quotes stay exact substrings of the original answer. */
+function withoutSentences(text: AnalyzedText, remove: readonly { start: number }[]): AnalyzedText {
+  if (remove.length === 0) return text;
+  const skip = new Set(remove.map((s) => s.start));
+  const sentences = text.sentences.filter((s) => !skip.has(s.start));
+  const words = sentences.flatMap((s) => s.words);
+  return {
+    raw: text.raw,
+    padded: ` ${sentences.map((s) => s.lower).join(' ')} `,
+    sentences,
+    words,
+    wordSet: new Set(words),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Level, Question, Rubric } from '../schema/index.js';
+import type { ScoreResult } from './result.js';
+
+/** What a scorer judges: an answer to a question (or to a free prompt) against a rubric. */
+export interface ScoreInput {
+  rubric: Rubric;
+  /** The bank question, when there is one; its signals and principles inform the judgement. */
+  question?: Pick<Question, 'id' | 'prompt' | 'principles' | 'signals' | 'timeLimitSeconds'>;
+  prompt: string;
+  answer: string;
+  level?: Level;
+}
+
+/** One interface for every scorer: the offline one and the LLM one (which falls back to offline). */
+export interface Scorer {
+  readonly name: ScoreResult['scorer'];
+  score(input: ScoreInput): Promise<ScoreResult>;
+}
