@@ -145,6 +145,66 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('practice')
+    .description('a timed mock interview in the terminal (offline scorer, no key needed)')
+    .option('--bank <id>', 'only this bank (repeatable)', collect, [])
+    .option('--category <c>', 'only this category (repeatable)', collect, [])
+    .option('--level <L>', 'only questions asked at this level (L5-L8); scope is judged for it')
+    .option('--principle <id>', 'only questions tagged with this Leadership Principle')
+    .option('-n, --count <n>', 'number of questions', '3')
+    .option('--time <seconds>', 'time limit for every question, overriding the bank')
+    .option('--seed <n>', 'make the pick of questions reproducible')
+    .addOption(new Option('--scorer <name>', 'scorer to use').choices(['offline']).default('offline'))
+    .option('--no-followups', 'ask no follow-up questions')
+    .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
+    .option('--score-at-end', 'score all answers at the end instead of after each question')
+    .addOption(bankOption())
+    .addHelpText(
+      'after',
+      `
+Keys while answering:
+  Enter  new line          Ctrl-D  submit the answer
+  Ctrl-N skip the question Ctrl-C  pause (asks first; a second Ctrl-C quits, the answer is saved)
+
+Every answer and draft is saved as you type; \`coach resume\` continues an interrupted session.
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (options) => {
+      const { practiceCommand } = await import('./commands/practice.js');
+      process.exitCode = await practiceCommand(options, context(program));
+    });
+
+  program
+    .command('resume')
+    .description('continue an interrupted practice session where it stopped')
+    .argument('[session-id]', 'the session (default: the only interrupted one, or choose)')
+    .addOption(bankOption())
+    .action(async (id: string | undefined, options) => {
+      const { resumeCommand } = await import('./commands/practice.js');
+      process.exitCode = await resumeCommand(id, options, context(program));
+    });
+
+  const sessions = program
+    .command('sessions')
+    .description('list past practice sessions')
+    .addOption(jsonOption())
+    .action(async (options) => {
+      const { sessionsCommand } = await import('./commands/sessions.js');
+      process.exitCode = await sessionsCommand(options, context(program));
+    });
+  sessions
+    .command('show')
+    .description('print a session transcript (questions, answers, follow-ups, scores, timings)')
+    .argument('<session-id>')
+    .addOption(new Option('--format <format>', 'md (Markdown) or text').choices(['md', 'text']).default('md'))
+    .option('-o, --output <file>', 'write the transcript to a file')
+    .addOption(jsonOption().default(false))
+    .action(async (id: string, options) => {
+      const { sessionShowCommand } = await import('./commands/sessions.js');
+      process.exitCode = await sessionShowCommand(id, options, context(program));
+    });
+
+  program
     .command('score')
     .description('score one answer (from --answer-file or stdin) against a question, or a rubric and prompt')
     .option('-q, --question <id>', 'the question answered')

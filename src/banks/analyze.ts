@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import * as z from 'zod';
 import { type Problem, type RuleId, severityOf } from '../lint/problem.js';
 import {
@@ -11,8 +11,10 @@ import {
   SCHEMAS,
 } from '../schema/index.js';
 import { Question as QuestionSchema } from '../schema/question-bank.js';
+import { Rubric as RubricSchema } from '../schema/rubric.js';
 import { FILE_START, locate, type Span, spanOf, type YamlPath } from './locate.js';
 import { describeSchemaIssue } from './schema-issues.js';
+import { isSimpleYaml } from './simple-yaml.js';
 import type { SourceResult } from './source.js';
 
 /** Aliases beyond this many are refused: real banks use few or none, alias bombs use millions. */
@@ -33,6 +35,11 @@ export interface FileAnalysis {
    */
   facts?: QuestionFacts[];
   rubric?: Rubric;
+  /**
+   * The rubric's id whenever it is valid on its own, even if the rest of the rubric is not:
+   * questions that use a rubric with a typo elsewhere still refer to a rubric that exists.
+   */
+  rubricId?: string;
 }
 
 /** What the cross-file rules need of a question; a field is absent when its value is invalid. */
@@ -63,8 +70,9 @@ export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
  * Parses and validates one file. Pure: text in, data out; never throws.
  *
  * Clean files take a fast path (js-yaml is about ten times faster than yaml v2 here), but only
- * when the text has no anchors, aliases or tags and the result passes the schema. Everything else
- * goes through yaml v2, the authority for syntax errors, duplicate keys, alias limits and positions.
+ * when the text is in the plain subset of YAML that both parsers read identically (see
+ * simple-yaml.ts) and the result passes the schema. Everything else goes through yaml v2, the
+ * authority for syntax errors, duplicate keys, alias limits and positions.
  */
 export function analyzeSource(file: string, source: SourceResult): FileAnalysis {
   if (!source.ok) return failed(file, source.rule, source.message, FILE_START);
@@ -87,10 +95,9 @@ const YAML_OPTIONS = (lineCounter: LineCounter) =>
     logLevel: 'error',
   }) as const;
 
-const MAY_HAVE_ANCHORS_ALIASES_OR_TAGS = /(?:^|[\s[{,])[&*!][^\s]/m;
-
 function fastPath(file: string, text: string): FileAnalysis | undefined {
-  if (MAY_HAVE_ANCHORS_ALIASES_OR_TAGS.test(text)) return undefined;
+  // Only text in the subset both parsers read identically (no anchors, aliases or tags either).
+  if (!isSimpleYaml(text)) return undefined;
   let data: unknown;
   try {
     data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
@@ -108,23 +115,32 @@ function fullPath(file: string, text: string): FileAnalysis {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, YAML_OPTIONS(lineCounter));
   const problems: Problem[] = [];
+  // One problem per (line, column, message): some inputs make yaml v2 repeat an error.
+  const seen = new Set<string>();
+  const push = (found: Problem) => {
+    const key = `${found.line}:${found.column}:${found.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(found);
+  };
+  // A stack overflow surfaces once per unwound level, at offsets that depend on the stack size:
+  // report it once, at the first of them, in words an author can act on.
+  const overflows = doc.errors.filter((e) => isStackOverflow(e.message));
+  if (overflows.length > 0) {
+    const at = Math.min(...overflows.map((e) => e.pos[0]));
+    const message = 'nesting too deep: the YAML is nested more deeply than a bank or rubric can be read';
+    push(problem(file, 'yaml-syntax', message, spanOf(lineCounter, at, at + 1)));
+  }
   for (const error of doc.errors) {
+    if (isStackOverflow(error.message)) continue;
     const span = spanOf(lineCounter, error.pos[0], error.pos[1]);
     if (error.code === 'MULTIPLE_DOCS') {
       const message = 'more than one YAML document (separated by ---): a bank or rubric is a single document';
-      problems.push(problem(file, 'multiple-documents', message, span));
+      push(problem(file, 'multiple-documents', message, span));
     } else if (error.code === 'DUPLICATE_KEY') {
-      const key = firstLine(text.slice(error.pos[0], error.pos[1])).replace(/:$/, '');
-      problems.push(
-        problem(
-          file,
-          'yaml-duplicate-key',
-          `duplicate key "${key}": a key may appear once per mapping`,
-          span,
-        ),
-      );
+      push(duplicateKeyProblem(file, doc, lineCounter, text, error.pos));
     } else {
-      problems.push(problem(file, 'yaml-syntax', firstLine(error.message), span));
+      push(problem(file, 'yaml-syntax', firstLine(error.message), span));
     }
   }
   const repeated = repeatedYamlDirective(text);
@@ -174,6 +190,42 @@ function fullPath(file: string, text: string): FileAnalysis {
   return { file, kind, problems, ...salvage(kind, data) };
 }
 
+function isStackOverflow(message: string): boolean {
+  return /maximum call stack size exceeded/i.test(message);
+}
+
+/**
+ * yaml v2 reports a duplicate key with a one-character range at the key's start. The key node that
+ * starts there gives the whole key, for the message and a span that covers it.
+ */
+function duplicateKeyProblem(
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter,
+  text: string,
+  [start, end]: [number, number],
+): Problem {
+  let keyNode: Node | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key?.range?.[0] !== start) return undefined;
+      keyNode = key;
+      return visit.BREAK;
+    },
+  });
+  const range = keyNode?.range ?? [start, end];
+  const name = isScalar(keyNode)
+    ? String(keyNode.value)
+    : firstLine(text.slice(range[0], range[1])).replace(/:$/, '');
+  return problem(
+    file,
+    'yaml-duplicate-key',
+    `duplicate key "${name}": a key may appear once per mapping`,
+    spanOf(lineCounter, range[0], range[1]),
+  );
+}
+
 /** yaml v2 accepts a repeated %YAML directive, which the YAML spec (6.8.1) calls an error. */
 function repeatedYamlDirective(text: string): number | undefined {
   if (!text.startsWith('%') && !text.includes('\n%YAML')) return undefined;
@@ -188,7 +240,10 @@ function repeatedYamlDirective(text: string): number | undefined {
 }
 
 function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
-  if (kind === 'rubric') return { file, kind, problems: [], questions: [], rubric: data as Rubric };
+  if (kind === 'rubric') {
+    const rubric = data as Rubric;
+    return { file, kind, problems: [], questions: [], rubric, rubricId: rubric.id };
+  }
   const { questions, ...bank } = data as QuestionBank;
   return {
     file,
@@ -202,9 +257,16 @@ function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
 /**
  * When a bank has errors, its valid questions still take part in cross-file rules
  * (duplicate ids, near duplicates), so one typo does not hide every other finding.
+ * A rubric with errors keeps its id, so the questions that use it are not all unknown-rubric.
  */
-function salvage(kind: FileKind, data: unknown): Pick<FileAnalysis, 'questions' | 'facts' | 'bank'> {
-  if (kind !== 'question-bank') return { questions: [] };
+function salvage(
+  kind: FileKind,
+  data: unknown,
+): Pick<FileAnalysis, 'questions' | 'facts' | 'bank' | 'rubricId'> {
+  if (kind === 'rubric') {
+    const id = RubricSchema.shape.id.safeParse((data as { id?: unknown }).id);
+    return id.success ? { questions: [], rubricId: id.data } : { questions: [] };
+  }
   const { id, title, description } = QuestionBank.shape;
   const envelope = z.object({ id, title, description }).safeParse(data);
   const bank = envelope.success ? { bank: envelope.data } : {};

@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { describeIoError } from './source.js';
@@ -16,7 +16,7 @@ export interface Discovered {
  * Expands paths into the YAML files to load. A file is taken as given (any extension);
  * a directory is searched recursively for *.yaml and *.yml, skipping dot-directories and
  * node_modules and not following symbolic links to directories (no loops). A path that does not
- * exist is a usage error. Results are sorted and without repeats, so runs are reproducible.
+ * exist is a usage error; a symbolic link to nothing is a file the reader reports as unreadable. Results are sorted and without repeats, so runs are reproducible.
  */
 export function discoverFiles(paths: string[], cwd: string): Discovered {
   const files = new Map<string, string>();
@@ -56,7 +56,11 @@ export function discoverFiles(paths: string[], cwd: string): Discovered {
       isDirectory = statSync(full).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UsageError(`no such file or directory: ${given}`);
+      // stat follows links: ENOENT also comes from a link whose target is gone. The link itself is
+      // there, so it is a finding for the reader (file-unreadable); only a path that is not there is a usage error.
+      if (code === 'ENOENT' && !existsAsLink(full)) {
+        throw new UsageError(`no such file or directory: ${given}`);
+      }
       // Exists but cannot be inspected (a dangling link, permissions): let the reader report it.
       add(full);
       continue;
@@ -65,4 +69,12 @@ export function discoverFiles(paths: string[], cwd: string): Discovered {
     else add(full);
   }
   return { files: [...files.values()].sort(), unreadable };
+}
+
+function existsAsLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

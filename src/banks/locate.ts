@@ -1,6 +1,10 @@
 import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 
-/** A 1-based span in a file, as editors and CI annotations expect it. */
+/**
+ * A 1-based span in a file, as editors and CI annotations expect it. Columns count UTF-16 code
+ * units (what yaml v2's LineCounter and JavaScript string offsets give), not bytes or code points:
+ * an emoji before a problem counts as two columns. The SARIF reporter declares this as its columnKind.
+ */
 export interface Span {
   line: number;
   column: number;
@@ -40,7 +44,7 @@ export function locate(
       if (!pair) break;
       const key = pair.key as Node;
       keySpan = key.range ? spanOf(lineCounter, key.range[0], key.range[1]) : undefined;
-      if (!pair.value || !(pair.value as Node).range) {
+      if (!hasWrittenValue(pair.value as Node | null)) {
         // `key:` with no value: point at the key, the only thing on the page.
         return keySpan ?? FILE_START;
       }
@@ -56,6 +60,15 @@ export function locate(
   if (!node?.range) return FILE_START;
   if (isMap(node) || isSeq(node)) return firstLineOf(node, lineCounter);
   return spanOf(lineCounter, node.range[0], node.range[1]);
+}
+
+/**
+ * yaml v2 gives `key:` with nothing after it an empty null scalar (source '', a zero-width range)
+ * rather than no value at all; both mean nothing is written there to point at.
+ */
+function hasWrittenValue(value: Node | null | undefined): value is Node {
+  if (!value?.range) return false;
+  return !(isScalar(value) && value.value === null && !value.source);
 }
 
 /** A whole map or sequence spans many lines; pointing at its first entry is what helps an author. */

@@ -18,9 +18,13 @@ export function describeSchemaIssue(
   issue: z.core.$ZodIssue,
   data: unknown,
   schema: z.ZodType,
+  /** What to call the whole document when the issue is about it (an empty path). */
+  subject = 'the document',
 ): SchemaFinding[] {
   const path = issue.path as YamlPath;
   const where = formatPath(path);
+  // The grammatical subject of a message: "questions[0].levels must be...", "the document must be...".
+  const name = where || subject;
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = objectKeysAt(schema, path);
@@ -38,24 +42,28 @@ export function describeSchemaIssue(
       }
       if (value === null) {
         return [
-          { rule: 'wrong-type', message: `${where} is empty; expected ${article(issue.expected)}`, path },
+          { rule: 'wrong-type', message: `${name} is empty; expected ${article(issue.expected)}`, path },
         ];
       }
       return [
         {
           rule: 'wrong-type',
-          message: `${where} must be ${article(issue.expected)}, not ${article(typeName(value))}`,
+          message: `${name} must be ${article(issue.expected)}, not ${article(typeName(value))}`,
           path,
         },
       ];
     }
     case 'invalid_value': {
       const value = valueAt(data, path);
+      // An enum key that is absent fails as an invalid value in zod; to the author it is a missing key.
+      if (value === undefined && path.length > 0) {
+        return [{ rule: 'missing-key', message: `missing required key "${String(path.at(-1))}"`, path }];
+      }
       const allowed = issue.values.map((v) => String(v)).join(', ');
       return [
         {
           rule: 'invalid-value',
-          message: `${where} is ${JSON.stringify(value)}; expected one of: ${allowed}`,
+          message: `${name} is ${JSON.stringify(value)}; expected one of: ${allowed}`,
           path,
         },
       ];
@@ -65,18 +73,24 @@ export function describeSchemaIssue(
         return [
           {
             rule: 'empty-list',
-            message: `${where} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`,
+            message: `${name} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`,
             path,
           },
         ];
       }
       if (issue.origin === 'string')
-        return [{ rule: 'invalid-value', message: `${where} must not be empty`, path }];
-      return [{ rule: 'invalid-value', message: `${where} must be at least ${issue.minimum}`, path }];
+        return [{ rule: 'invalid-value', message: `${name} must not be empty`, path }];
+      // `.positive()` is an exclusive bound: "at least 0" would be false of the rejected value 0.
+      const bound = issue.inclusive === false ? 'greater than' : 'at least';
+      return [{ rule: 'invalid-value', message: `${name} must be ${bound} ${issue.minimum}`, path }];
     }
-    default:
-      return [{ rule: 'invalid-value', message: `${where ? `${where}: ` : ''}${issue.message}`, path }];
+    case 'too_big': {
+      if (issue.origin !== 'number' && issue.origin !== 'int') break;
+      const bound = issue.inclusive === false ? 'less than' : 'at most';
+      return [{ rule: 'invalid-value', message: `${name} must be ${bound} ${issue.maximum}`, path }];
+    }
   }
+  return [{ rule: 'invalid-value', message: `${where ? `${where}: ` : ''}${issue.message}`, path }];
 }
 
 /** `questions[3].followUps[0]`: how an author would say where a value is. */

@@ -3,6 +3,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { lint } from '../lint/lint.js';
 import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../paths.js';
 import { LINT_FORMATS, LINT_REPORTERS, type LintFormat } from '../reporters/index.js';
+import { plural } from '../reporters/plural.js';
 import { colorFor } from '../ui/color.js';
 import type { CommandContext } from './context.js';
 
@@ -46,7 +47,7 @@ export async function lintCommand(
   const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
   if (tooManyWarnings && format === 'stylish') {
     ctx.stderr.write(
-      `coach lint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`,
+      `coach lint: ${result.warningCount} ${plural(result.warningCount, 'warning')}, more than --max-warnings ${maxWarnings}\n`,
     );
   }
   if (result.ioError) return EXIT.usage;

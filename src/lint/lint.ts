@@ -47,7 +47,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ? discoverFiles(options.referencePaths, cwd).files.filter((f) => !linted.has(f))
       : [];
     const knownRubrics = new Set(
-      referenceFiles.map(analyzeFile).flatMap((r) => (r.rubric ? [r.rubric.id] : [])),
+      referenceFiles.map(analyzeFile).flatMap((r) => (r.rubricId !== undefined ? [r.rubricId] : [])),
     );
 
     const pending = RULE_FUNCTIONS.flatMap((rule) => rule({ files: named, knownRubrics }));

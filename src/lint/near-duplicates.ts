@@ -88,7 +88,7 @@ export function findNearDuplicates(
     const x = sets[i]!;
     const n = x.length;
     if (n === 0) continue;
-    const prefix = n - Math.ceil(threshold * n) + 1;
+    const prefix = n - atLeast(threshold * n) + 1;
     candidates.length = 0;
     for (let p = 0; p < prefix; p++) {
       const list = postings[x[p]!]!;
@@ -96,16 +96,14 @@ export function findNearDuplicates(
         const j = list[k]!;
         const q = list[k + 1]!;
         const m = sets[j]!.length;
-        if (m < threshold * n) continue;
+        if (m < atLeast(threshold * n)) continue;
         if (stamp[j] !== i) {
           stamp[j] = i;
           overlap[j] = 0;
           // Positional filter (PPJoin): even if every remaining word matched, could they reach the threshold?
-          const needed = Math.ceil((threshold / (1 + threshold)) * (n + m));
-          if (1 + Math.min(n - p - 1, m - q - 1) < needed) {
-            overlap[j] = Number.MIN_SAFE_INTEGER | 0;
-            continue;
-          }
+          const needed = atLeast((threshold / (1 + threshold)) * (n + m));
+          // Stamped but never pushed: later shared words still count into overlap[j], unread.
+          if (1 + Math.min(n - p - 1, m - q - 1) < needed) continue;
           candidates.push(j);
         }
         overlap[j]!++;
@@ -121,6 +119,16 @@ export function findNearDuplicates(
     for (let p = 0; p < prefix; p++) postings[x[p]!]!.push(i, p);
   }
   return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+}
+
+/**
+ * The least whole number of words that can reach `bound`. Products such as 0.56 × 25 come out as
+ * 14.000000000000002 in floating point, and a plain Math.ceil would then demand 15 words and miss
+ * a pair at exactly 14/25. The filters only need to be generous (the final check is the exact
+ * similarity >= threshold), so rounding errors are absorbed by a small tolerance.
+ */
+function atLeast(bound: number): number {
+  return Math.ceil(bound - 1e-9);
 }
 
 function intersectionSize(x: Int32Array, y: Int32Array): number {

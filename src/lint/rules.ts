@@ -58,7 +58,7 @@ export function duplicateBankAndRubricIds({ files }: RuleContext): PendingProble
   const found: PendingProblem[] = [];
   const first = new Map<string, string>();
   for (const f of files) {
-    const id = f.bank?.id ?? f.rubric?.id;
+    const id = f.bank?.id ?? f.rubricId;
     if (!id) continue;
     const what = f.bank ? 'bank' : 'rubric';
     const key = `${what}:${id}`;
@@ -96,7 +96,8 @@ export function duplicateCriterionIds({ files }: RuleContext): PendingProblem[] 
 
 export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingProblem[] {
   const rubrics = new Set(knownRubrics);
-  for (const f of files) if (f.rubric) rubrics.add(f.rubric.id);
+  // rubricId, not rubric: a rubric with a schema error elsewhere still exists for its questions.
+  for (const f of files) if (f.rubricId !== undefined) rubrics.add(f.rubricId);
   const found: PendingProblem[] = [];
   for (const { file, index, rubric } of allQuestions(files)) {
     if (rubric === undefined || rubrics.has(rubric)) continue;

@@ -1,4 +1,5 @@
 import type { LintResult } from '../lint/lint.js';
+import { plural } from './plural.js';
 
 /**
  * GitHub Actions workflow commands. GitHub shows only 10 annotations of each severity per step,
@@ -20,8 +21,11 @@ export function github(result: LintResult): string {
     (p) => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.message} [${p.rule}]`,
   );
   return (
-    [...annotations, ...plain, `${result.errorCount} errors, ${result.warningCount} warnings`].join('\n') +
-    '\n'
+    [
+      ...annotations,
+      ...plain,
+      `${result.errorCount} ${plural(result.errorCount, 'error')}, ${result.warningCount} ${plural(result.warningCount, 'warning')}`,
+    ].join('\n') + '\n'
   );
 }
 

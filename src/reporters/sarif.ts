@@ -3,7 +3,11 @@ import type { LintResult } from '../lint/lint.js';
 import { RULES, type RuleId } from '../lint/problem.js';
 import type { ReportContext } from './index.js';
 
-/** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. URIs are relative and use "/". */
+/**
+ * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. URIs are relative, use "/" and are
+ * percent-encoded per segment (a space or "#" in a file name would otherwise break the URI).
+ * Columns count UTF-16 code units (see Span), which the run declares as its columnKind.
+ */
 export function sarif(result: LintResult, { version }: ReportContext): string {
   const ruleIds = Object.keys(RULES) as RuleId[];
   const log = {
@@ -11,6 +15,7 @@ export function sarif(result: LintResult, { version }: ReportContext): string {
     version: '2.1.0',
     runs: [
       {
+        columnKind: 'utf16CodeUnits',
         tool: {
           driver: {
             name: 'coach lint',
@@ -31,7 +36,7 @@ export function sarif(result: LintResult, { version }: ReportContext): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: p.file.split(sep).join('/') },
+                artifactLocation: { uri: toUri(p.file) },
                 region: {
                   startLine: p.line,
                   startColumn: p.column,
@@ -46,4 +51,10 @@ export function sarif(result: LintResult, { version }: ReportContext): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A relative (or absolute) path as a URI reference: each segment encoded, "/" kept as the separator. */
+function toUri(file: string): string {
+  const segments = file.split(sep).join('/').split('/');
+  return segments.map((segment) => encodeURIComponent(segment)).join('/');
 }

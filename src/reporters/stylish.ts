@@ -1,6 +1,7 @@
 import type { LintResult } from '../lint/lint.js';
 import type { Problem } from '../lint/problem.js';
 import type { ReportContext } from './index.js';
+import { plural } from './plural.js';
 
 /** Grouped per file, one `line:col  severity  message  rule` line per problem, then a summary. */
 export function stylish(result: LintResult, { color }: ReportContext): string {
@@ -28,8 +29,4 @@ export function stylish(result: LintResult, { color }: ReportContext): string {
     );
   }
   return `${lines.join('\n')}\n`;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }

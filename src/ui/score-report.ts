@@ -43,7 +43,9 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
     '',
   );
   const nameWidth = Math.min(34, Math.max(...result.criteria.map((c) => c.name.length)));
-  for (const c of result.criteria) {
+  // An insufficient answer has no per-criterion scores; one line says so instead of a column of dashes.
+  const criteria = result.verdict === 'insufficient' ? [] : result.criteria;
+  for (const c of criteria) {
     const score = c.score === null ? '-' : String(c.score);
     const head = `${c.name.padEnd(nameWidth).slice(0, nameWidth)}  ${bar(c.score, c.max, color)} ${score}/${c.max}`;
     // Feedback goes beside the bar when it fits, else wrapped beneath it: never cut, it is the advice.

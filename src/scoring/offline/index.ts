@@ -102,7 +102,10 @@ const vocabularies = new WeakMap<object, Map<string, Set<string>>>();
 
 function vocabularyOf({ rubric, question, prompt }: ScoreInput): Set<string> {
   let byPrompt = vocabularies.get(rubric);
-  if (!byPrompt) vocabularies.set(rubric, (byPrompt = new Map()));
+  if (!byPrompt) {
+    byPrompt = new Map();
+    vocabularies.set(rubric, byPrompt);
+  }
   const key = `${question?.id ?? ''}\u0000${prompt}`;
   let vocabulary = byPrompt.get(key);
   if (!vocabulary) {

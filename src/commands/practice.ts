@@ -1,0 +1,328 @@
+import { randomInt } from 'node:crypto';
+import type { ChalkInstance } from 'chalk';
+import type { Registry } from '../banks/registry.js';
+import { EXIT, UsageError } from '../errors.js';
+import { dataDir } from '../paths.js';
+import { findPrinciple } from '../schema/principles.js';
+import { offlineScorer } from '../scoring/offline/index.js';
+import type { ScoreResult } from '../scoring/result.js';
+import {
+  type Draft,
+  nextStep,
+  type SessionEvent,
+  type SessionOptions,
+  startEvent,
+} from '../session/engine.js';
+import { SessionJournal } from '../session/journal.js';
+import { planSession } from '../session/plan.js';
+import { colorFor } from '../ui/color.js';
+import { renderScore } from '../ui/score-report.js';
+import { sessionSummaryTable } from '../ui/session-summary.js';
+import { formatDuration, wrap } from '../ui/text.js';
+import type { CommandContext } from './context.js';
+import { parseLevel } from './score.js';
+import { type FilterFlags, registryFor, selectQuestions } from './shared.js';
+
+export interface PracticeOptions extends FilterFlags {
+  count?: string;
+  time?: string;
+  seed?: string;
+  scorer?: string;
+  followups?: boolean;
+  overtime?: boolean;
+  scoreAtEnd?: boolean;
+  banks?: string[];
+}
+
+/** `coach practice`: a timed mock interview in the terminal, journaled so nothing typed is lost. */
+export async function practiceCommand(options: PracticeOptions, ctx: CommandContext): Promise<number> {
+  requireTerminal(ctx, 'practice');
+  const count = parsePositive(options.count ?? '3', '--count');
+  const timeSeconds = options.time === undefined ? undefined : parsePositive(options.time, '--time');
+  const seed = options.seed === undefined ? randomInt(2 ** 31) : parsePositive(options.seed, '--seed', true);
+  const level = parseLevel(options.level);
+  if (options.scorer && options.scorer !== 'offline')
+    throw new UsageError(`unknown scorer "${options.scorer}"; available: offline`);
+
+  const registry = await registryFor(ctx, options.banks);
+  const candidates = selectQuestions(registry, { ...options, ...(level ? { level } : {}) });
+  if (candidates.length === 0)
+    throw new UsageError('no questions match these filters; see `coach questions` for what there is');
+  const questions = planSession(candidates, {
+    count,
+    seed,
+    followUps: options.followups !== false,
+    ...(timeSeconds ? { timeSeconds } : {}),
+  });
+
+  const sessionOptions: SessionOptions = {
+    seed,
+    overtime: Boolean(options.overtime),
+    scoreAtEnd: Boolean(options.scoreAtEnd),
+    scorer: 'offline',
+    ...(level ? { level } : {}),
+    filters: { bank: options.bank, category: options.category, level, principle: options.principle },
+  };
+  const journal = SessionJournal.create(dataDir(ctx.env), new Date());
+  const start: SessionEvent = {
+    type: 'start',
+    version: 1,
+    id: journal.id,
+    startedAt: new Date().toISOString(),
+    options: sessionOptions,
+    questions,
+  };
+  journal.append(start);
+  if (candidates.length < count) {
+    ctx.stderr.write(`coach: only ${candidates.length} question(s) match; practising those\n`);
+  }
+  return runSession(journal, [start], undefined, registry, ctx);
+}
+
+/** `coach resume [id]`: continue an interrupted session where it stopped, with the time it had left. */
+export async function resumeCommand(
+  id: string | undefined,
+  options: { banks?: string[] },
+  ctx: CommandContext,
+): Promise<number> {
+  const data = dataDir(ctx.env);
+  const interrupted = SessionJournal.list(data).filter((sid) => {
+    const j = SessionJournal.open(data, sid);
+    return j !== undefined && !j.read().events.some((e) => e.type === 'end');
+  });
+  if (id === undefined) {
+    if (interrupted.length === 0) {
+      ctx.stderr.write('coach: no interrupted sessions to resume\n');
+      return EXIT.ok;
+    }
+    if (!ctx.stdin.isTTY || interrupted.length > 1) {
+      ctx.stdout.write(`Interrupted sessions:\n${interrupted.map((s) => `  ${s}`).join('\n')}\n`);
+      if (!ctx.stdin.isTTY) return EXIT.ok;
+      const { select } = await import('@inquirer/prompts');
+      id = await select({
+        message: 'Resume which session?',
+        choices: [...interrupted].reverse().map((s) => ({ value: s })),
+      });
+    } else {
+      id = interrupted[0]!;
+    }
+  }
+  const journal = SessionJournal.open(data, id);
+  if (!journal) throw new UsageError(`no session "${id}"; list them with \`coach sessions\``);
+  const { events, draft, damaged } = journal.read();
+  if (events.some((e) => e.type === 'end'))
+    throw new UsageError(`session ${id} is already complete; see \`coach sessions show ${id}\``);
+  requireTerminal(ctx, 'resume');
+  if (damaged > 0)
+    ctx.stderr.write(`coach: skipped ${damaged} damaged line(s) at the end of the session journal\n`);
+  const registry = await registryFor(ctx, options.banks);
+  return runSession(journal, events, draft, registry, ctx);
+}
+
+async function runSession(
+  journal: SessionJournal,
+  events: SessionEvent[],
+  draft: Draft | undefined,
+  registry: Registry,
+  ctx: CommandContext,
+): Promise<number> {
+  const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  const width = Math.min(ctx.stdout.columns ?? 88, 100);
+  const { questions, options } = startEvent(events);
+  const [{ answerPrompt }, { confirm }, { ExitPromptError }] = await Promise.all([
+    import('../ui/answer-prompt.js'),
+    import('@inquirer/prompts'),
+    import('@inquirer/core'),
+  ]);
+
+  // The text on screen, kept in memory on every key so a signal can save it even between draft writes.
+  let live: Draft | undefined;
+  const saveLive = () => {
+    if (live) journal.saveDraft(live);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    saveLive();
+    process.stderr.write(
+      `\ncoach: ${signal}: your answer is saved; continue with \`coach resume ${journal.id}\`\n`,
+    );
+    process.exit(128 + ({ SIGINT: 2, SIGHUP: 1, SIGTERM: 15 } as Record<string, number>)[signal]!);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
+
+  try {
+    ctx.stdout.write(
+      `${color.bold('Mock interview')} ${color.dim(`· ${questions.length} question${questions.length === 1 ? '' : 's'} · session ${journal.id}`)}\n`,
+    );
+    for (;;) {
+      const step = nextStep(events, draft);
+      if (step.kind === 'done') break;
+      const planned = questions[step.question]!;
+
+      if (step.kind === 'score') {
+        const result = await scoreWithSpinner(planned, events, registry);
+        const event: SessionEvent = {
+          type: 'score',
+          question: step.question,
+          result,
+          at: new Date().toISOString(),
+        };
+        journal.append(event);
+        events.push(event);
+        if (!options.scoreAtEnd) ctx.stdout.write(`\n${renderScore(result, color, width)}\n`);
+        continue;
+      }
+
+      const header = questionHeader(step, planned, questions.length, color, width);
+      live = {
+        question: step.question,
+        part: step.part,
+        text: step.draft,
+        elapsedMs: step.elapsedMs,
+        savedAt: new Date().toISOString(),
+      };
+      let value: Awaited<ReturnType<typeof answerPrompt>>;
+      try {
+        value = await answerPrompt({
+          header,
+          limitSeconds: step.limitSeconds,
+          initialText: step.draft,
+          initialElapsedMs: step.elapsedMs,
+          overtime: options.overtime,
+          clock: () => performance.now(),
+          color,
+          rows: (ctx.stdout as { rows?: number }).rows ?? 40,
+          onDraft: (text, elapsedMs) => {
+            live = {
+              question: step.question,
+              part: step.part,
+              text,
+              elapsedMs,
+              savedAt: new Date().toISOString(),
+            };
+            journal.saveDraft(live);
+          },
+          onChange: (text, elapsedMs) => {
+            live = {
+              question: step.question,
+              part: step.part,
+              text,
+              elapsedMs,
+              savedAt: new Date().toISOString(),
+            };
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof ExitPromptError)) throw error;
+        // First Ctrl-C: save, then ask. A second Ctrl-C (at the question) quits.
+        saveLive();
+        draft = live;
+        const quit = await confirm({
+          message: 'Pause here? Your answer so far is saved.',
+          default: true,
+        }).catch(() => true);
+        if (quit) {
+          ctx.stderr.write(`Paused. Continue with: coach resume ${journal.id}\n`);
+          return EXIT.interrupted;
+        }
+        continue;
+      }
+      const event: SessionEvent = {
+        type: 'answer',
+        question: step.question,
+        part: step.part,
+        text: value.text,
+        status: value.status,
+        elapsedMs: Math.round(value.elapsedMs),
+        limitSeconds: step.limitSeconds,
+        at: new Date().toISOString(),
+      };
+      journal.append(event);
+      journal.clearDraft();
+      events.push(event);
+      live = undefined;
+      draft = undefined;
+    }
+
+    const results = events.flatMap((e) =>
+      e.type === 'score' ? [{ question: e.question, result: e.result }] : [],
+    );
+    if (options.scoreAtEnd) {
+      for (const { question, result } of results) {
+        ctx.stdout.write(
+          `\n${color.bold(`Question ${question + 1}: ${questions[question]!.id}`)}\n${renderScore(result, color, width)}`,
+        );
+      }
+    }
+    journal.append({ type: 'end', at: new Date().toISOString() });
+    ctx.stdout.write(`\n${sessionSummaryTable(events, color, width)}`);
+    ctx.stdout.write(color.dim(`\nTranscript: coach sessions show ${journal.id} --format md\n`));
+    return EXIT.ok;
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+  }
+}
+
+function questionHeader(
+  step: { part: number; question: number; prompt: string; limitSeconds: number },
+  planned: { category: string; principles: string[]; followUps: unknown[] },
+  total: number,
+  color: ChalkInstance,
+  width: number,
+): string {
+  const principles = planned.principles.map((p) => findPrinciple(p)?.name ?? p);
+  const title =
+    step.part === 0
+      ? `Question ${step.question + 1} of ${total}`
+      : `Follow-up ${step.part} of ${planned.followUps.length} (question ${step.question + 1})`;
+  const meta = [
+    planned.category,
+    ...(principles.length ? [principles.join(', ')] : []),
+    formatDuration(step.limitSeconds),
+  ];
+  return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n`;
+}
+
+async function scoreWithSpinner(
+  planned: { id: string; rubric: string; prompt: string; principles: string[] },
+  events: readonly SessionEvent[],
+  registry: Registry,
+): Promise<ScoreResult> {
+  const index = startEvent(events).questions.findIndex((q) => q.id === planned.id);
+  const answer = events.find((e) => e.type === 'answer' && e.question === index && e.part === 0);
+  const rubric = registry.rubrics.get(planned.rubric);
+  if (!rubric)
+    throw new UsageError(`rubric "${planned.rubric}" is no longer available, cannot score ${planned.id}`);
+  const question = registry.questions.find((q) => q.id === planned.id);
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text: 'Scoring your answer…', stream: process.stderr, discardStdin: false }).start();
+  try {
+    const { level } = startEvent(events).options;
+    return await offlineScorer.score({
+      rubric,
+      ...(question ? { question } : {}),
+      prompt: planned.prompt,
+      answer: answer && answer.type === 'answer' ? answer.text : '',
+      ...(level ? { level: level as never } : {}),
+    });
+  } finally {
+    spinner.stop();
+  }
+}
+
+function requireTerminal(ctx: CommandContext, command: string): void {
+  if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+    throw new UsageError(
+      `coach ${command} is interactive and needs a terminal; for scripts use \`coach drill\` (or \`coach score\` with --answer-file)`,
+    );
+  }
+}
+
+function parsePositive(value: string, flag: string, allowZero = false): number {
+  if (!/^\d+$/.test(value) || (!allowZero && Number(value) === 0)) {
+    throw new UsageError(
+      `${flag} needs a ${allowZero ? 'non-negative' : 'positive'} whole number, got "${value}"`,
+    );
+  }
+  return Number(value);
+}

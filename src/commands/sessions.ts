@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { dataDir } from '../paths.js';
+import { summarize } from '../session/engine.js';
+import { SessionJournal } from '../session/journal.js';
+import { transcriptMarkdown } from '../session/transcript.js';
+import { colorFor } from '../ui/color.js';
+import { table } from '../ui/text.js';
+import type { CommandContext } from './context.js';
+import { writeJson } from './shared.js';
+
+/** `coach sessions`: past sessions, newest first. */
+export async function sessionsCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {
+  const data = dataDir(ctx.env);
+  const rows = SessionJournal.list(data)
+    .reverse()
+    .flatMap((id) => {
+      const journal = SessionJournal.open(data, id);
+      const events = journal?.read().events ?? [];
+      return events[0]?.type === 'start' ? [summarize(events)] : [];
+    });
+  if (options.json) {
+    writeJson(ctx, rows);
+    return 0;
+  }
+  if (rows.length === 0) {
+    ctx.stderr.write('coach: no sessions yet; start one with `coach practice`\n');
+    return 0;
+  }
+  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  ctx.stdout.write(
+    table(
+      ['ID', 'STARTED', 'STATUS', 'QUESTIONS', 'AVERAGE'].map((h) => c.dim(h)),
+      rows.map((r) => [
+        r.id,
+        r.startedAt.slice(0, 16).replace('T', ' '),
+        r.status === 'complete' ? r.status : c.yellow(r.status),
+        `${r.answered}/${r.questions}`,
+        r.averageOverall === null ? '-' : String(r.averageOverall),
+      ]),
+    ),
+  );
+  return 0;
+}
+
+/** `coach sessions show <id>`: the transcript, as text on screen or Markdown (--format md, --output FILE). */
+export async function sessionShowCommand(
+  id: string,
+  options: { format?: string; output?: string; json?: boolean },
+  ctx: CommandContext,
+): Promise<number> {
+  const journal = SessionJournal.open(dataDir(ctx.env), id);
+  if (!journal) throw new UsageError(`no session "${id}"; list them with \`coach sessions\``);
+  const { events } = journal.read();
+  if (options.json) {
+    writeJson(ctx, events);
+    return 0;
+  }
+  const format = options.format ?? 'md';
+  if (format !== 'md' && format !== 'text')
+    throw new UsageError(`unknown format "${format}"; choose md or text`);
+  // Markdown reads well as plain text too; "text" only drops the heading and emphasis marks.
+  const markdown = transcriptMarkdown(events);
+  const out = format === 'md' ? markdown : markdown.replace(/^#+ /gm, '').replace(/^\*(.*)\*$/gm, '$1');
+  if (options.output) {
+    writeFileSync(resolve(ctx.cwd, options.output), out);
+    ctx.stderr.write(`wrote ${options.output}\n`);
+  } else {
+    ctx.stdout.write(out);
+  }
+  return 0;
+}

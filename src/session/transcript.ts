@@ -1,0 +1,66 @@
+import { findPrinciple } from '../schema/principles.js';
+import { answerOf, type SessionEvent, scoreOf, startEvent, summarize } from './engine.js';
+import { formatClock } from './timer.js';
+
+/** A session as Markdown a candidate can keep or share: questions, answers, follow-ups, scores, timings. */
+export function transcriptMarkdown(events: readonly SessionEvent[]): string {
+  const start = startEvent(events);
+  const summary = summarize(events);
+  const out: string[] = [
+    `# Mock interview ${start.id}`,
+    '',
+    `- Started: ${start.startedAt}`,
+    `- Status: ${summary.status}`,
+    `- Questions: ${summary.questions} (${summary.answered} answered)`,
+    ...(summary.averageOverall !== null ? [`- Average score: ${summary.averageOverall}/100`] : []),
+    ...(start.options.level ? [`- Level: ${start.options.level}`] : []),
+    `- Seed: ${start.options.seed}`,
+    '',
+  ];
+  start.questions.forEach((q, i) => {
+    const principles = q.principles.map((p) => findPrinciple(p)?.name ?? p).join(', ');
+    out.push(
+      `## ${i + 1}. ${q.id}`,
+      '',
+      `*${q.bank} / ${q.category}${principles ? ` · ${principles}` : ''}*`,
+      '',
+      `> ${q.prompt}`,
+      '',
+    );
+    const parts = [
+      { prompt: q.prompt, limit: q.timeLimitSeconds },
+      ...q.followUps.map((f) => ({ prompt: f.prompt, limit: f.timeLimitSeconds })),
+    ];
+    parts.forEach((part, p) => {
+      const answer = answerOf(events, i, p);
+      if (p > 0) out.push(`### Follow-up ${p}`, '', `> ${part.prompt}`, '');
+      if (!answer) {
+        out.push('*Not answered.*', '');
+        return;
+      }
+      out.push(
+        `*${answer.status} after ${formatClock(answer.elapsedMs).replace('+', '')} of ${formatClock(part.limit * 1000)}*`,
+        '',
+        answer.text ? answer.text : '*(empty)*',
+        '',
+      );
+    });
+    const result = scoreOf(events, i);
+    if (result) {
+      out.push(
+        `### Score: ${result.overall ?? '-'}/100, ${result.verdict} (${result.scorer} scorer, rubric ${result.rubric})`,
+        '',
+        '| Criterion | Score | Feedback |',
+        '|---|---|---|',
+        ...result.criteria.map(
+          (c) => `| ${c.name} | ${c.score ?? '-'}/${c.max} | ${c.feedback.replace(/\|/g, '\\|')} |`,
+        ),
+        '',
+      );
+      if (result.suggestions.length)
+        out.push('Suggestions:', '', ...result.suggestions.slice(0, 3).map((s) => `- ${s}`), '');
+      if (result.warnings.length) out.push('Warnings:', '', ...result.warnings.map((w) => `- ${w}`), '');
+    }
+  });
+  return `${out.join('\n').trimEnd()}\n`;
+}
