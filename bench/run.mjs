@@ -1,8 +1,8 @@
 // `npm run bench`: medians over several runs, each beside a baseline measured in the same run,
 // because these machines are noisy and only ratios within one run are comparable.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
-import { tmpdir, availableParallelism } from 'node:os';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.mjs';
 
@@ -34,9 +34,13 @@ function measure(args) {
 /** Runs each case RUNS times, interleaved so drift in machine load hits every case alike. */
 function compare(cases) {
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-  for (let r = 0; r < RUNS; r++) for (const [name, args] of Object.entries(cases)) samples[name].push(measure(args));
+  for (let r = 0; r < RUNS; r++)
+    for (const [name, args] of Object.entries(cases)) samples[name].push(measure(args));
   return Object.fromEntries(
-    Object.entries(samples).map(([name, s]) => [name, { ms: median(s.map((x) => x.ms)), mib: median(s.map((x) => x.mib)) }]),
+    Object.entries(samples).map(([name, s]) => [
+      name,
+      { ms: median(s.map((x) => x.ms)), mib: median(s.map((x) => x.mib)) },
+    ]),
   );
 }
 
@@ -48,7 +52,9 @@ function median(xs) {
 const fmt = (x) => `${x.ms.toFixed(0).padStart(6)} ms  ${x.mib.toFixed(0).padStart(4)} MiB`;
 const scratch = mkdtempSync(join(tmpdir(), 'coach-bench-'));
 try {
-  console.log(`interview-coach bench: node ${process.version}, ${availableParallelism()} cores, median of ${RUNS} runs\n`);
+  console.log(
+    `interview-coach bench: node ${process.version}, ${availableParallelism()} cores, median of ${RUNS} runs\n`,
+  );
 
   const startup = compare({ "node -e ''": ['-e', ''], 'coach --version': [bin, '--version'] });
   console.log('Start-up');
@@ -58,7 +64,9 @@ try {
 
   const corpus = join(scratch, 'corpus');
   const made = writeCorpus(corpus, { files: 100, perFile: 100 });
-  console.log(`Lint: ${made.questions} questions in ${made.files} files, ${(made.bytes / 1024 / 1024).toFixed(1)} MB`);
+  console.log(
+    `Lint: ${made.questions} questions in ${made.files} files, ${(made.bytes / 1024 / 1024).toFixed(1)} MB`,
+  );
   const lint = compare({
     'parse floor: yaml v2, 1 core': [join(root, 'bench', 'parse-floor.mjs'), 'yaml', corpus],
     'parse floor: js-yaml, 1 core': [join(root, 'bench', 'parse-floor.mjs'), 'js-yaml', corpus],
@@ -70,6 +78,25 @@ try {
   console.log(
     `  lint against the yaml v2 parse floor: ${(full.ms / lint['parse floor: yaml v2, 1 core'].ms).toFixed(2)}x; target < 1000 ms and < 150 MiB: ${full.ms < 1000 && full.mib < 150 ? 'met' : 'NOT met'}`,
   );
+
+  console.log('\nOffline scorer');
+  const { build } = await import('esbuild');
+  const scorerBench = join(scratch, 'scorer-bench.mjs');
+  await build({
+    entryPoints: [join(root, 'bench', 'scorer.ts')],
+    outfile: scorerBench,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+    define: { __VERSION__: '"bench"' },
+  });
+  const result = spawnSync(process.execPath, [scorerBench], { cwd: root, encoding: 'utf8', env });
+  process.stdout.write(result.stdout + result.stderr);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -56,9 +56,12 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
   );
   if (recognised.length / words < 0.5) return report('the answer does not read as English text');
 
+  // A keyword list is short fragments between commas, bullets or line breaks, with little of the glue
+  // words prose needs; an explanation has fragments of eight words or more.
   const fwRatio = functionWordRatio(text);
-  const avgSentence = words / Math.max(1, text.sentences.length);
-  const keywordList = fwRatio < 0.12 || (fwRatio < 0.2 && avgSentence < 5);
+  const fragments = text.raw.split(/[,;\n•·|]+/).filter((f) => /[a-z0-9]/i.test(f)).length;
+  const wordsPerFragment = words / Math.max(1, fragments);
+  const keywordList = fwRatio < 0.12 || (fragments >= 8 && wordsPerFragment < 3.5 && fwRatio < 0.25);
   return report(null, keywordList);
 }
 

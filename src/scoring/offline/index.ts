@@ -72,13 +72,18 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
     );
   }
   if (guards.keywordList) {
-    warnings.push('The answer reads as a list of keywords rather than explanations; scores are capped at 2.');
+    warnings.push(
+      'The answer reads as a list of keywords rather than explanations; it scores 1 on every criterion.',
+    );
   }
 
   const reading = rubric.appliesTo === 'behavioral' ? readStar(text) : undefined;
   const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
     let m = measure(criterion, text, reading, input, relevance);
-    if (guards.keywordList || relevance.offTopic) m = { ...m, score: cap(m.score, 2) };
+    // Naming techniques shows nothing about using them: a keyword dump is a strong no hire.
+    if (guards.keywordList)
+      m = { ...m, score: 1, feedback: `Explain in sentences, not keywords. ${m.feedback}` };
+    else if (relevance.offTopic) m = { ...m, score: cap(m.score, 2) };
     return {
       id: criterion.id,
       name: criterion.name,

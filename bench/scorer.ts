@@ -1,0 +1,37 @@
+// Scorer bench: how many calibration orderings hold, and throughput on 400-word answers, one core.
+// Bundled and run by bench/run.mjs (it imports the TypeScript sources directly).
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { loadRegistry } from '../src/banks/registry.js';
+import { scoreOffline } from '../src/scoring/offline/index.js';
+import { type CalibrationSet, checkCalibration } from '../test/scoring/calibration-check.js';
+
+const registry = await loadRegistry({ banks: [] }, process.cwd());
+const calibration = parse(readFileSync('test/scoring/calibration.yaml', 'utf8')) as CalibrationSet;
+const report = checkCalibration(calibration, registry);
+console.log(`  calibration orderings held: ${report.held}/${report.total}`);
+for (const failure of report.failures) console.log(`    failed: ${failure}`);
+
+// Throughput: 400-word answers drawn from the calibration set, varied so nothing is cached per answer text.
+const answers: { input: Parameters<typeof scoreOffline>[0] }[] = [];
+for (const q of calibration.questions) {
+  const question = registry.questions.find((x) => x.id === q.id)!;
+  const rubric = registry.rubrics.get(question.rubric)!;
+  const words = `${q.strong} ${q.adequate} ${q.weak}`.split(/\s+/);
+  for (let k = 0; k < 20; k++) {
+    const answer = words.slice(k, k + 400).join(' ');
+    answers.push({ input: { rubric, question, prompt: question.prompt, answer } });
+  }
+}
+const runs: number[] = [];
+for (let r = 0; r < 5; r++) {
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 400) {
+    for (const a of answers) scoreOffline(a.input);
+    n += answers.length;
+  }
+  runs.push(n / ((performance.now() - started) / 1000));
+}
+runs.sort((a, b) => a - b);
+console.log(`  throughput, 400-word answers: ${Math.round(runs[2]!)} answers/s median of 5 (target >= 2000)`);

@@ -1,0 +1,96 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { scoreCommand } from '../../src/commands/score.js';
+import { UsageError } from '../../src/errors.js';
+import { captureContext, parseJson } from '../helpers/command-context.js';
+
+const ANSWER = `When I joined the payments team in 2022, refunds took nine days because every refund needed a manual
+review. My goal was to get most refunds done in a day without raising fraud losses. I pulled six months of refund
+data and found that 85% of refunds under $50 were never disputed, so I proposed auto-approving them with a daily
+limit per account. I wrote the rules, ran them in shadow mode for two weeks, and reviewed every mismatch with the
+fraud team. As a result, median refund time dropped from nine days to four hours and fraud losses stayed flat.
+I learned to run a shadow period before any automated decision; since then I do it by default.`;
+
+describe('coach score', () => {
+  it('--json prints exactly one object with the documented keys', async () => {
+    const ctx = captureContext();
+    const file = join(ctx.cwd, 'answer.txt');
+    writeFileSync(file, ANSWER);
+    expect(
+      await scoreCommand(
+        { question: 'bhv-customer-pain-before-complaints', answerFile: file, json: true, level: 'l6' },
+        ctx,
+      ),
+    ).toBe(0);
+    const result = parseJson<Record<string, unknown>>(ctx.out());
+    expect(Object.keys(result)).toEqual([
+      'questionId',
+      'rubric',
+      'scorer',
+      'level',
+      'overall',
+      'verdict',
+      'criteria',
+      'suggestions',
+      'warnings',
+    ]);
+    expect(result).toMatchObject({
+      questionId: 'bhv-customer-pain-before-complaints',
+      rubric: 'star',
+      scorer: 'offline',
+      level: 'L6',
+    });
+    for (const c of result.criteria as Record<string, unknown>[]) {
+      expect(Object.keys(c)).toEqual(['id', 'name', 'score', 'max', 'evidence', 'feedback']);
+    }
+  });
+
+  it('reads the answer from stdin, and scores against a rubric and a free prompt', async () => {
+    const stdin = new PassThrough();
+    stdin.end(ANSWER);
+    const ctx = captureContext({ stdin });
+    await scoreCommand(
+      { rubric: 'star', prompt: 'Tell me about a time you made customers happier.', json: true },
+      ctx,
+    );
+    const result = parseJson<{ questionId: string | null; overall: number }>(ctx.out());
+    expect(result.questionId).toBeNull();
+    expect(result.overall).toBeGreaterThan(0);
+  });
+
+  it('prints a human report with bars, the verdict and suggestions', async () => {
+    const stdin = new PassThrough();
+    stdin.end(ANSWER);
+    const ctx = captureContext({ stdin });
+    await scoreCommand({ question: 'bhv-customer-pain-before-complaints' }, ctx);
+    expect(ctx.out()).toMatch(/^Score +\d+\/100 {2}(strong hire|hire|no hire|strong no hire)/);
+    expect(ctx.out()).toMatch(/█/);
+    expect(ctx.out()).toContain('Top suggestions');
+  });
+
+  it.each([
+    [{ question: 'no-such-question' }, /unknown question "no-such-question"/],
+    [{}, /--question <id>, or --rubric <id> with --prompt/],
+    [{ question: 'bhv-customer-pain-before-complaints', rubric: 'star' }, /not both/],
+    [{ rubric: 'nope', prompt: 'x' }, /unknown rubric "nope"/],
+    [{ question: 'bhv-customer-pain-before-complaints', level: 'L9' }, /unknown level "L9"/],
+    [
+      { question: 'bhv-customer-pain-before-complaints', answerFile: 'missing.txt' },
+      /cannot read answer file missing.txt: no such file/,
+    ],
+  ])('usage error for %j', async (options, message) => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const run = scoreCommand(options, captureContext({ stdin }));
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(message);
+  });
+
+  it('refuses to wait for a typed answer on a terminal', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    await expect(
+      scoreCommand({ question: 'bhv-customer-pain-before-complaints' }, captureContext({ stdin })),
+    ).rejects.toThrow(/no answer given: pass --answer-file FILE, or pipe the answer on stdin/);
+  });
+});
