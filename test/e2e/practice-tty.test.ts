@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
+
+// End-to-end in a real pseudo-terminal: the built bin under tmux, keys typed, screen read.
+const BIN = 'node bin/coach.js';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+let terminal: TmuxTerminal | undefined;
+let home: string;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+});
+
+afterEach(() => {
+  terminal?.close();
+  terminal = undefined;
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+function start(args: string): TmuxTerminal {
+  home = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
+  terminal = new TmuxTerminal(`${BIN} ${args}`, { COACH_HOME: home, NO_COLOR: '', TERM: 'xterm-256color' });
+  return terminal;
+}
+
+function journalEvents(): { type: string; text?: string; status?: string }[] {
+  const dir = join(home, 'sessions');
+  const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'))!;
+  return readFileSync(join(dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+}
+
+function draft(): { text: string } | undefined {
+  const dir = join(home, 'sessions');
+  const file = readdirSync(dir).find((f) => f.endsWith('.draft.json'));
+  return file ? JSON.parse(readFileSync(join(dir, file), 'utf8')) : undefined;
+}
+
+const GOOD_LINES = [
+  'In 2023 I was the tech lead for checkout when p99 latency reached 1.8 seconds during peak sales.',
+  'I pulled a week of traces and found that 60% of the time went into three calls to the pricing service.',
+  'I proposed a per-cart price cache, wrote the design, and agreed invalidation rules with the pricing team.',
+  'I rolled it out to 5% of traffic first. As a result p99 dropped from 1.8 s to 420 ms and conversion rose 2%.',
+  'I learned to bring the owning team in early; since then I write the dependency section with them.',
+];
+
+describe.skipIf(!HAS_TMUX)('coach practice in a terminal', () => {
+  it('takes a multi-line answer, shows a ticking countdown, submits on Ctrl-D and prints the score', async () => {
+    const t = start('practice --count 1 --seed 3 --time 120 --no-followups --bank behavioral');
+    await t.waitFor((s) => /Question 1 of 1/.test(s) && /left/.test(s), 'the first question');
+    for (const line of GOOD_LINES) {
+      t.type(line);
+      t.keys('Enter');
+    }
+    const first = await t.waitFor((s) => s.includes('since then I write'), 'the typed answer');
+    const clock = (s: string) => s.match(/⏱ (\d+):(\d\d) left/)!;
+    const before = clock(first);
+    const later = await t.waitFor((s) => clock(s)[0] !== before[0], 'the countdown to tick');
+    expect(Number(clock(later)[1]) * 60 + Number(clock(later)[2])).toBeLessThan(
+      Number(before[1]) * 60 + Number(before[2]),
+    );
+    // Every finished line is on screen and in the draft on disk before submitting.
+    expect(draft()?.text).toContain('I proposed a per-cart price cache');
+    t.keys('C-d');
+    const done = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the session to end');
+    expect(done).toMatch(/Score +\d+\/100/);
+    expect(done).toMatch(/Summary/);
+    expect(done).toContain('EXIT=0');
+    const answer = journalEvents().find((e) => e.type === 'answer')!;
+    expect(answer.status).toBe('submitted');
+    expect(answer.text).toBe(GOOD_LINES.join('\n'));
+    expect(journalEvents().at(-1)!.type).toBe('end');
+  });
+
+  it('turns the countdown yellow at a quarter of the time left, then auto-submits at zero', async () => {
+    const t = start('practice --count 1 --seed 5 --time 8 --no-followups');
+    await t.waitFor((s) => /left/.test(s), 'the question');
+    t.type('I started by measuring the problem before changing anything in the system.');
+    // Green while more than a quarter remains; yellow (SGR 33) once two seconds or less are left.
+    const green = await t.waitFor(
+      (s) => /\u001b\[32m⏱ 0:0[3-8] left/.test(s),
+      'a green countdown',
+      10_000,
+      true,
+    );
+    expect(green).toMatch(/\u001b\[32m⏱/);
+    const yellow = await t.waitFor(
+      (s) => /\u001b\[33m⏱ 0:0[0-2] left/.test(s),
+      'a yellow countdown',
+      15_000,
+      true,
+    );
+    expect(yellow).toMatch(/\u001b\[33m⏱/);
+    const done = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the auto-submit');
+    expect(done).toMatch(/time's up, submitted/);
+    expect(journalEvents().find((e) => e.type === 'answer')).toMatchObject({
+      status: 'timeout',
+      text: 'I started by measuring the problem before changing anything in the system.',
+    });
+  });
+
+  it('keeps the typed text through kill -9, and coach resume offers it back', async () => {
+    const t = start('practice --count 1 --seed 9 --time 300 --no-followups');
+    await t.waitFor((s) => /left/.test(s), 'the question');
+    t.type(GOOD_LINES[0]!);
+    t.keys('Enter');
+    t.type(GOOD_LINES[1]!);
+    // A new line writes the draft at once; the line being typed is written within a few seconds.
+    await t.waitFor(
+      () => draft()?.text.includes('three calls to the pricing service') ?? false,
+      'the periodic draft',
+      10_000,
+    );
+    process.kill(t.programPid(), 'SIGKILL');
+    await t.waitFor((s) => s.includes('EXIT=137'), 'the killed process');
+    expect(draft()!.text).toBe(`${GOOD_LINES[0]}\n${GOOD_LINES[1]}`);
+    expect(journalEvents().some((e) => e.type === 'end')).toBe(false);
+
+    t.close();
+    terminal = new TmuxTerminal(`${BIN} resume`, { COACH_HOME: home, NO_COLOR: '1' });
+    const resumed = await terminal.waitFor(
+      (s) => s.includes('three calls to the pricing service') && /left/.test(s),
+      'the resumed draft',
+    );
+    expect(resumed).toContain(GOOD_LINES[0]!);
+    terminal.type(' It was the pricing service.');
+    terminal.keys('C-d');
+    const done = await terminal.waitFor((s) => /EXIT=\d+/.test(s), 'the resumed session to end');
+    expect(done).toContain('EXIT=0');
+    const answer = journalEvents().find((e) => e.type === 'answer')!;
+    expect(answer.text).toBe(`${GOOD_LINES[0]}\n${GOOD_LINES[1]} It was the pricing service.`);
+  });
+
+  it('asks before quitting on Ctrl-C, and a second Ctrl-C pauses with the answer saved', async () => {
+    const t = start('practice --count 1 --seed 11 --time 300 --no-followups');
+    await t.waitFor((s) => /left/.test(s), 'the question');
+    t.type('My first point is about the data.');
+    await t.waitFor((s) => s.includes('about the data.'), 'the typed text');
+    t.keys('C-c');
+    await t.waitFor((s) => /Pause here\?/.test(s), 'the pause question');
+    t.keys('n', 'Enter');
+    await t.waitFor(
+      (s) =>
+        (s.match(/about the data\./g) ?? []).length >= 1 && /left\s/.test(s.split('Pause here?').at(-1)!),
+      'the answer screen again',
+    );
+    t.type(' And a second.');
+    await t.waitFor((s) => s.includes('And a second.'), 'more text');
+    t.keys('C-c');
+    await t.waitFor((s) => (s.match(/Pause here\?/g) ?? []).length >= 2, 'the second pause question');
+    t.keys('C-c');
+    const done = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the pause');
+    expect(done).toContain('EXIT=130');
+    expect(done).toMatch(/coach resume \S+/);
+    expect(draft()!.text).toBe('My first point is about the data. And a second.');
+  });
+});
+
+describe('coach practice without a terminal', () => {
+  it('exits 2 and points to coach drill', () => {
+    const result = spawnSync(process.execPath, ['bin/coach.js', 'practice'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, COACH_HOME: mkdtempSync(join(tmpdir(), 'coach-e2e-')), NO_COLOR: '1' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs a terminal; for scripts use `coach drill`/);
+    expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});

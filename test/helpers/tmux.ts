@@ -1,0 +1,77 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * A program running in a real pseudo-terminal inside a private tmux server: keys go in with
+ * send-keys, the screen comes out with capture-pane. Nothing here asserts on timing: tests wait
+ * for the screen to reach a state, with a generous bound.
+ */
+export class TmuxTerminal {
+  private readonly socket = `coach-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(
+    command: string,
+    env: Record<string, string>,
+    readonly width = 160,
+    readonly height = 40,
+  ) {
+    const exports = Object.entries({ ...env, CI: '' })
+      .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}='${v.replace(/'/g, "'\\''")}';`))
+      .join(' ');
+    // The shell stays after the program ends so its exit code can be read from the screen.
+    const script = `${exports} cd '${ROOT}' && ${command}; echo "EXIT=$?"; sleep 600`;
+    this.tmux('new-session', '-d', '-s', 'main', '-x', String(width), '-y', String(height), script);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Types text literally (no key names), then optional named keys such as Enter or C-d. */
+  type(text: string): void {
+    if (text) this.tmux('send-keys', '-t', 'main', '-l', text);
+  }
+
+  keys(...names: string[]): void {
+    this.tmux('send-keys', '-t', 'main', ...names);
+  }
+
+  /** The screen as plain text; with escapes: true, including colour codes (SGR). */
+  screen(escapes = false): string {
+    return this.tmux('capture-pane', '-p', '-t', 'main', ...(escapes ? ['-e'] : []), '-S', '-200');
+  }
+
+  async waitFor(
+    predicate: (screen: string) => boolean,
+    what: string,
+    timeoutMs = 20_000,
+    escapes = false,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen(escapes);
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
+  }
+
+  /** The pid of the program (the shell's child), for killing it like a crash would. */
+  programPid(): number {
+    const shell = this.tmux('list-panes', '-t', 'main', '-F', '#{pane_pid}').trim();
+    const children = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n');
+    return Number(
+      children.find(
+        (pid) => execFileSync('ps', ['-o', 'comm=', '-p', pid], { encoding: 'utf8' }).trim() === 'node',
+      ),
+    );
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}

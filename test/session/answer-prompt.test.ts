@@ -1,0 +1,122 @@
+import { PassThrough } from 'node:stream';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { answerPrompt } from '../../src/ui/answer-prompt.js';
+
+// The answer prompt in-process, on a fake terminal and a fake clock: timing is driven, not waited for
+// (only the prompt's own 200 ms repaint tick runs in real time).
+function fakeTerminal() {
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
+  let screen = '';
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 });
+  output.on('data', (chunk) => {
+    screen += chunk.toString();
+  });
+  return { input, output, screen: () => screen };
+}
+
+const ESC = String.fromCharCode(27);
+const keys = {
+  enter: '\r',
+  ctrlD: '\u0004',
+  ctrlN: '\u000e',
+  backspace: '\u007f',
+};
+
+async function run(overrides: Partial<Parameters<typeof answerPrompt>[0]> = {}) {
+  const term = fakeTerminal();
+  let now = 0;
+  const drafts: string[] = [];
+  const promise = answerPrompt(
+    {
+      header: 'Question 1 of 1',
+      limitSeconds: 60,
+      initialText: '',
+      initialElapsedMs: 0,
+      overtime: false,
+      clock: () => now,
+      color: new Chalk({ level: 0 }),
+      onDraft: (text) => drafts.push(text),
+      draftEveryMs: 2000,
+      ...overrides,
+    },
+    { input: term.input, output: term.output },
+  );
+  const type = async (text: string) => {
+    for (const ch of text) term.input.write(ch);
+    await new Promise((r) => setTimeout(r, 20));
+  };
+  const advance = async (ms: number) => {
+    now += ms;
+    await new Promise((r) => setTimeout(r, 260));
+  };
+  // The prompt drops keys that arrive before its first render (stale stdin); wait for it, as a person does.
+  await new Promise((r) => setTimeout(r, 30));
+  return { promise, type, advance, drafts, screen: term.screen };
+}
+
+describe('answer prompt', () => {
+  it('collects several lines, saves a draft on each new line, and submits on Ctrl-D', async () => {
+    const p = await run();
+    await p.type('first line');
+    await p.type(keys.enter);
+    await p.type('second line');
+    await p.advance(5_000);
+    await p.type(keys.ctrlD);
+    const value = await p.promise;
+    expect(value).toMatchObject({ text: 'first line\nsecond line', status: 'submitted' });
+    expect(value.elapsedMs).toBe(5_000);
+    expect(p.drafts[0]).toBe('first line\n');
+  });
+
+  it('submits by itself when the clock passes the limit, unless overtime is allowed', async () => {
+    const p = await run({ limitSeconds: 30 });
+    await p.type('an answer in progress');
+    await p.advance(30_001);
+    await expect(p.promise).resolves.toMatchObject({ text: 'an answer in progress', status: 'timeout' });
+
+    const o = await run({ limitSeconds: 30, overtime: true });
+    await o.type('still going');
+    await o.advance(42_000);
+    expect(o.screen()).toMatch(/\+0:12 overtime/);
+    await o.type(keys.ctrlD);
+    await expect(o.promise).resolves.toMatchObject({ status: 'submitted', elapsedMs: 42_000 });
+  });
+
+  it('writes a draft every few seconds while the text changes', async () => {
+    const p = await run();
+    await p.type('thinking');
+    await p.advance(2_500);
+    expect(p.drafts).toContain('thinking');
+    await p.type(keys.ctrlD);
+    await p.promise;
+  });
+
+  it('continues a resumed draft, with its elapsed time, and joins lines on backspace', async () => {
+    const p = await run({ initialText: 'resumed first\nresumed sec', initialElapsedMs: 10_000 });
+    await p.type('ond');
+    await p.type(keys.enter);
+    await p.type(keys.backspace);
+    await p.type(' more');
+    await p.type(keys.ctrlD);
+    const value = await p.promise;
+    expect(value.text).toBe('resumed first\nresumed second more');
+    expect(value.elapsedMs).toBe(10_000);
+  });
+
+  it('skips on Ctrl-N, keeping what was typed', async () => {
+    const p = await run();
+    await p.type('not this one');
+    await p.type(keys.ctrlN);
+    await expect(p.promise).resolves.toMatchObject({ status: 'skipped', text: 'not this one' });
+  });
+
+  it('shows the keys on screen', async () => {
+    const p = await run();
+    await p.type('x');
+    expect(p.screen()).toContain('Ctrl-D submit');
+    expect(p.screen()).not.toMatch(new RegExp(`${ESC}\\[3\\dm`)); // colour level 0: no colour codes
+    await p.type(keys.ctrlD);
+    await p.promise;
+  });
+});

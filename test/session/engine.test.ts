@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { BankQuestion } from '../../src/banks/registry.js';
+import { type Draft, nextStep, type SessionEvent, summarize } from '../../src/session/engine.js';
+import { followUpSeconds, planSession } from '../../src/session/plan.js';
+import { formatClock, timerState } from '../../src/session/timer.js';
+
+const bank: BankQuestion[] = Array.from({ length: 10 }, (_, i) => ({
+  id: `q-${i}`,
+  bank: 'test',
+  category: 'testing',
+  prompt: `Question number ${i}?`,
+  levels: ['L6'],
+  principles: ['ownership'],
+  rubric: 'star',
+  timeLimitSeconds: 240,
+  followUps: [`Follow-up A of ${i}`, `Follow-up B of ${i}`, `Follow-up C of ${i}`],
+  signals: ['a', 'b', 'c'],
+  pitfalls: ['x'],
+}));
+
+function started(
+  overrides: Partial<Extract<SessionEvent, { type: 'start' }>['options']> = {},
+  count = 2,
+): SessionEvent[] {
+  const questions = planSession(bank, { count, seed: 42, followUps: true });
+  return [
+    {
+      type: 'start',
+      version: 1,
+      id: 's1',
+      startedAt: '2026-11-22T10:00:00.000Z',
+      options: { seed: 42, overtime: false, scoreAtEnd: false, scorer: 'offline', filters: {}, ...overrides },
+      questions,
+    },
+  ];
+}
+
+const answer = (
+  question: number,
+  part: number,
+  status: 'submitted' | 'skipped' | 'timeout' = 'submitted',
+): SessionEvent => ({
+  type: 'answer',
+  question,
+  part,
+  text: `answer ${question}.${part}`,
+  status,
+  elapsedMs: 1000,
+  limitSeconds: 60,
+  at: '2026-11-22T10:01:00.000Z',
+});
+const score = (question: number): SessionEvent => ({
+  type: 'score',
+  question,
+  at: '2026-11-22T10:02:00.000Z',
+  result: {
+    questionId: `q`,
+    rubric: 'star',
+    scorer: 'offline',
+    level: null,
+    overall: 60,
+    verdict: 'hire',
+    criteria: [],
+    suggestions: [],
+    warnings: [],
+  },
+});
+
+describe('planSession', () => {
+  it('is reproducible for a seed and differs across seeds', () => {
+    const a = planSession(bank, { count: 3, seed: 7, followUps: true });
+    expect(planSession([...bank].reverse(), { count: 3, seed: 7, followUps: true })).toEqual(a);
+    const others = [1, 2, 3, 4, 5].map((seed) =>
+      planSession(bank, { count: 3, seed, followUps: true })
+        .map((q) => q.id)
+        .join(),
+    );
+    expect(new Set(others).size).toBeGreaterThan(1);
+  });
+
+  it('asks one or two follow-ups with a shorter timer, or none with --no-followups', () => {
+    for (const q of planSession(bank, { count: 10, seed: 3, followUps: true })) {
+      expect(q.followUps.length).toBeGreaterThanOrEqual(1);
+      expect(q.followUps.length).toBeLessThanOrEqual(2);
+      for (const f of q.followUps) expect(f.timeLimitSeconds).toBe(60);
+    }
+    expect(
+      planSession(bank, { count: 3, seed: 3, followUps: false }).every((q) => q.followUps.length === 0),
+    ).toBe(true);
+    expect(followUpSeconds(2400)).toBe(600);
+    expect(followUpSeconds(60)).toBe(60);
+  });
+
+  it('applies --time to every question', () => {
+    expect(
+      planSession(bank, { count: 2, seed: 1, followUps: false, timeSeconds: 90 }).map(
+        (q) => q.timeLimitSeconds,
+      ),
+    ).toEqual([90, 90]);
+  });
+});
+
+describe('nextStep', () => {
+  it('walks main answer, follow-ups, score, then the next question', () => {
+    const events = started();
+    const { questions } = events[0] as Extract<SessionEvent, { type: 'start' }>;
+    const steps: string[] = [];
+    for (let guard = 0; guard < 20; guard++) {
+      const step = nextStep(events);
+      if (step.kind === 'done') break;
+      steps.push(step.kind === 'answer' ? `answer ${step.question}.${step.part}` : `score ${step.question}`);
+      events.push(step.kind === 'answer' ? answer(step.question, step.part) : score(step.question));
+    }
+    const expected = questions.flatMap((q, i) => [
+      `answer ${i}.0`,
+      ...q.followUps.map((_, f) => `answer ${i}.${f + 1}`),
+      `score ${i}`,
+    ]);
+    expect(steps).toEqual(expected);
+  });
+
+  it('resumes the step that has a draft, with its text and the time already used', () => {
+    const events = [...started(), answer(0, 0)];
+    const draft: Draft = { question: 0, part: 1, text: 'half an answer', elapsedMs: 12_345, savedAt: '' };
+    expect(nextStep(events, draft)).toMatchObject({
+      kind: 'answer',
+      question: 0,
+      part: 1,
+      draft: 'half an answer',
+      elapsedMs: 12_345,
+    });
+    // A draft for another step is not applied.
+    expect(nextStep(events, { ...draft, part: 2 })).toMatchObject({ part: 1, draft: '', elapsedMs: 0 });
+  });
+
+  it('skips follow-ups and scoring of a skipped question', () => {
+    const events = [...started(), answer(0, 0, 'skipped')];
+    expect(nextStep(events)).toMatchObject({ kind: 'answer', question: 1, part: 0 });
+  });
+
+  it('scores everything at the end with --score-at-end', () => {
+    const events = started({ scoreAtEnd: true }, 1);
+    const { questions } = events[0] as Extract<SessionEvent, { type: 'start' }>;
+    events.push(answer(0, 0), ...questions[0]!.followUps.map((_, f) => answer(0, f + 1)));
+    expect(nextStep(events)).toEqual({ kind: 'score', question: 0 });
+    events.push(score(0));
+    expect(nextStep(events)).toEqual({ kind: 'done' });
+  });
+
+  it('summarises status and average', () => {
+    const events = [...started({}, 1), answer(0, 0), score(0)];
+    expect(summarize(events)).toMatchObject({
+      status: 'interrupted',
+      questions: 1,
+      answered: 1,
+      averageOverall: 60,
+    });
+    expect(summarize([...events, { type: 'end', at: '' }]).status).toBe('complete');
+  });
+});
+
+describe('timer', () => {
+  it('is low at a quarter of the time left and expired at zero, over any clock', () => {
+    expect(timerState(100, 0)).toEqual({ remainingMs: 100_000, low: false, expired: false });
+    expect(timerState(100, 74_999).low).toBe(false);
+    expect(timerState(100, 75_000).low).toBe(true);
+    expect(timerState(100, 100_000).expired).toBe(true);
+  });
+
+  it('formats the countdown and the overtime', () => {
+    expect(formatClock(185_000)).toBe('3:05');
+    expect(formatClock(400)).toBe('0:01');
+    expect(formatClock(0)).toBe('0:00');
+    expect(formatClock(-42_500)).toBe('+0:42');
+  });
+});
