@@ -205,6 +205,65 @@ ${EXIT_CODES_HELP}`,
     });
 
   program
+    .command('drill')
+    .description("today's questions, picked from the date and your history (scriptable)")
+    .option('--daily', "pick today's questions from the date, filters and history (the default)")
+    .option('--date <YYYY-MM-DD>', 'the day to drill (default: today)')
+    .option('-n, --count <n>', 'number of questions', '3')
+    .option('--bank <id>', 'only this bank (repeatable)', collect, [])
+    .option('--category <c>', 'only this category (repeatable)', collect, [])
+    .option('--level <L>', 'only questions asked at this level (L5-L8)')
+    .option('--principle <id>', 'only questions tagged with this Leadership Principle')
+    .option(
+      '--answers <file>',
+      'score the answers in this YAML/JSON file (question id: answer text; "-" for stdin)',
+    )
+    .option('--fail-under <score>', 'exit 1 when the average overall score is below this')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .addHelpText(
+      'after',
+      `
+On a terminal without --answers, the day's questions run on the practice screen. In a script (no terminal)
+it prints them (--json: [{id, category, prompt, timeLimitSeconds}]); with --answers it scores and records
+them (--json: {date, results, averageOverall}).
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (options) => {
+      const { drillCommand } = await import('./commands/drill.js');
+      process.exitCode = await drillCommand(options, context(program));
+    });
+
+  const history = program
+    .command('history')
+    .description('every scored attempt (practice, drill, score --save)')
+    .addOption(jsonOption())
+    .action(async (options) => {
+      const { historyCommand } = await import('./commands/history.js');
+      process.exitCode = await historyCommand(options, context(program));
+    });
+  history
+    .command('export')
+    .description('export the history as CSV or JSON')
+    .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('json'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (options) => {
+      const { historyExportCommand } = await import('./commands/history.js');
+      process.exitCode = await historyExportCommand(options, context(program));
+    });
+
+  program
+    .command('stats')
+    .description('progress: attempts, streak, averages by bank, category and criterion, trend, weakest areas')
+    .option('--since <YYYY-MM-DD>', 'only attempts from this day on')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (options) => {
+      const { statsCommand } = await import('./commands/history.js');
+      process.exitCode = await statsCommand(options, context(program));
+    });
+
+  program
     .command('score')
     .description('score one answer (from --answer-file or stdin) against a question, or a rubric and prompt')
     .option('-q, --question <id>', 'the question answered')
@@ -213,6 +272,7 @@ ${EXIT_CODES_HELP}`,
     .option('-a, --answer-file <path>', 'read the answer from this file (default: stdin; "-" for stdin)')
     .option('--level <L>', 'judge scope for this level (L5-L8)')
     .addOption(new Option('--scorer <name>', 'scorer to use').choices(['offline']).default('offline'))
+    .option('--save', 'record the attempt in history (for stats and drills)')
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText('after', EXIT_CODES_HELP)
@@ -231,7 +291,7 @@ function reportError(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CoachError) {
-    process.stderr.write(`coach: ${error.message}\n`);
+    for (const line of error.message.split('\n')) process.stderr.write(`coach: ${line}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

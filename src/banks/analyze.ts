@@ -127,9 +127,8 @@ function fullPath(file: string, text: string): FileAnalysis {
   // report it once, at the first of them, in words an author can act on.
   const overflows = doc.errors.filter((e) => isStackOverflow(e.message));
   if (overflows.length > 0) {
-    const at = Math.min(...overflows.map((e) => e.pos[0]));
-    const message = 'nesting too deep: the YAML is nested more deeply than a bank or rubric can be read';
-    push(problem(file, 'yaml-syntax', message, spanOf(lineCounter, at, at + 1)));
+    const at = overflows.reduce((min, e) => Math.min(min, e.pos[0]), Number.POSITIVE_INFINITY);
+    push(problem(file, 'yaml-syntax', NESTING_TOO_DEEP, spanOf(lineCounter, at, at + 1)));
   }
   for (const error of doc.errors) {
     if (isStackOverflow(error.message)) continue;
@@ -146,15 +145,13 @@ function fullPath(file: string, text: string): FileAnalysis {
   const repeated = repeatedYamlDirective(text);
   if (repeated !== undefined) {
     const span = spanOf(lineCounter, repeated, repeated + 5);
-    problems.push(
-      problem(file, 'yaml-syntax', 'the %YAML directive may appear only once per document', span),
-    );
+    push(problem(file, 'yaml-syntax', 'the %YAML directive may appear only once per document', span));
   }
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
     const tag = firstLine(text.slice(warning.pos[0], warning.pos[1])).split(/\s/, 1)[0];
     const span = spanOf(lineCounter, warning.pos[0], warning.pos[1]);
-    problems.push(
+    push(
       problem(
         file,
         'yaml-unsafe',
@@ -169,10 +166,12 @@ function fullPath(file: string, text: string): FileAnalysis {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    const reason = String((error as Error)?.message ?? error);
+    if (isStackOverflow(reason)) return failed(file, 'yaml-syntax', NESTING_TOO_DEEP, FILE_START);
     const message =
-      error instanceof ReferenceError && /alias/i.test(error.message)
+      error instanceof ReferenceError && /alias/i.test(reason)
         ? `too many aliases (over ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`
-        : `cannot load document: ${firstLine(String((error as Error)?.message ?? error))}`;
+        : `cannot load document: ${firstLine(reason)}`;
     return failed(file, 'yaml-unsafe', message, FILE_START);
   }
 
@@ -184,11 +183,13 @@ function fullPath(file: string, text: string): FileAnalysis {
 
   for (const issue of parsed.error.issues) {
     for (const found of describeSchemaIssue(issue, data, SCHEMAS[kind])) {
-      problems.push(problem(file, found.rule, found.message, locate(doc, lineCounter, found.path, found.at)));
+      push(problem(file, found.rule, found.message, locate(doc, lineCounter, found.path, found.at)));
     }
   }
   return { file, kind, problems, ...salvage(kind, data) };
 }
+
+const NESTING_TOO_DEEP = 'nesting too deep: the YAML is nested more deeply than a bank or rubric can be read';
 
 function isStackOverflow(message: string): boolean {
   return /maximum call stack size exceeded/i.test(message);

@@ -59,6 +59,23 @@ const LOOKS_NUMERIC = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|nan)\b)/i;
  */
 const SAFE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]+)?(?:[eE][-+]?[0-9]{1,2})?$/;
 
+/**
+ * The common plain scalar, matched in place up to the end of the line: it starts with neither an
+ * indicator nor a character a number could start with (those take the slow path), its ":" are
+ * followed by a non-space, no "#" follows a space, and it may end in spaces and a comment.
+ */
+const PLAIN_LINE =
+  /[^-?:,[\]{}#&*!|>'"%@`0-9.+ \r\n](?:[^ :\r\n]|:(?=[^ \r\n])| +(?=[^ #\r\n]))*(?: +#[^\r\n]*| *)(?=[\r\n]|$)/y;
+
+/** One item of the common flow sequence: like PLAIN_LINE, also without ",", ":", "#", quotes or brackets. */
+const FLOW_ITEM = `[^-?:,[\\]{}#&*!|>'"%@\`0-9.+ \\r\\n](?:[^ :,[\\]{}#'"\\r\\n]| +(?=[^ ,\\]#\\r\\n]))*`;
+
+/** The common flow sequence `[a, b c, d]`, matched in place up to the end of the line. */
+const FLOW_LINE = new RegExp(
+  `\\[ *(?:${FLOW_ITEM} *(?:, *${FLOW_ITEM} *)*)?\\](?: +#[^\\r\\n]*| *)(?=[\\r\\n]|$)`,
+  'y',
+);
+
 /** A single-quoted scalar ('' is a quote) then optional spaces and a comment. */
 const SINGLE_QUOTED = /^'(?:[^']|'')*'(?: +#.*| *)$/;
 
@@ -72,12 +89,16 @@ const FLOW_SEQUENCE = /^\[([^[\]{}"']*)\](?: +#.*| *)$/;
 /** A block scalar header: `|` or `>`, an optional chomping indicator, an optional comment. */
 const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?: +#.*| *)$/;
 
-/** What `(- )*` opened, by column. */
+/** An open block collection: a mapping or sequence whose entries start at `column`. */
 interface Open {
   column: number;
   type: 'map' | 'seq';
 }
 
+/**
+ * True when `text` (without a BOM) is in the subset above, so js-yaml and yaml v2 read it alike.
+ * Says nothing about duplicate keys: both parsers refuse them, js-yaml by throwing.
+ */
 export function isSimpleYaml(text: string): boolean {
   // Tabs (indentation in YAML is spaces only), and characters that are line breaks or a BOM to one
   // parser and text to the other. Separate includes() calls are several times faster than one regex.
@@ -152,7 +173,7 @@ export function isSimpleYaml(text: string): boolean {
     if (!isKey && dashes === 0) {
       // A flow sequence on its own line below `key:` (as formatters wrap long lists) is the key's value.
       if (pending >= 0 && indent > pending && text.charCodeAt(at) === 0x5b /* [ */) {
-        if (valueKind(text.slice(at, end)) !== 'scalar') return false;
+        if (valueKind(text, at, end) !== 'scalar') return false;
         pending = -1;
         continue;
       }
@@ -186,7 +207,7 @@ export function isSimpleYaml(text: string): boolean {
       }
     }
 
-    const kind = valueKind(text.slice(at, end));
+    const kind = valueKind(text, at, end);
     if (kind === 'invalid') return false;
     if (kind === 'block') {
       inBlock = true;
@@ -238,7 +259,20 @@ function safeIfNumeric(token: string): boolean {
   return !(token.charCodeAt(0) === 0x2d && Number(token) === 0);
 }
 
-function valueKind(value: string): 'scalar' | 'block' | 'invalid' {
+/**
+ * What the value from `at` to the end of the line is. The two common shapes (a plain scalar that
+ * is text, a flow sequence of such scalars) are matched in place; anything else is copied out and
+ * examined piece by piece.
+ */
+function valueKind(text: string, at: number, end: number): 'scalar' | 'block' | 'invalid' {
+  const first = text.charCodeAt(at);
+  const fast = first === 0x5b /* [ */ ? FLOW_LINE : PLAIN_LINE;
+  fast.lastIndex = at;
+  if (fast.test(text) && fast.lastIndex === end) return 'scalar';
+  return valueKindOf(text.slice(at, end));
+}
+
+function valueKindOf(value: string): 'scalar' | 'block' | 'invalid' {
   const first = value.charCodeAt(0);
   if (first === 0x27 /* ' */) return SINGLE_QUOTED.test(value) ? 'scalar' : 'invalid';
   if (first === 0x22 /* " */) return DOUBLE_QUOTED.test(value) ? 'scalar' : 'invalid';

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
 import type { Registry } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
+import { attemptFrom, localDate } from '../history/attempt.js';
+import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import { findPrinciple } from '../schema/principles.js';
 import { offlineScorer } from '../scoring/offline/index.js';
@@ -14,7 +16,7 @@ import {
   startEvent,
 } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
-import { planSession } from '../session/plan.js';
+import { type PlannedQuestion, planSession } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import { sessionSummaryTable } from '../ui/session-summary.js';
@@ -55,27 +57,38 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     ...(timeSeconds ? { timeSeconds } : {}),
   });
 
+  if (candidates.length < count) {
+    ctx.stderr.write(`coach: only ${candidates.length} question(s) match; practising those\n`);
+  }
   const sessionOptions: SessionOptions = {
     seed,
     overtime: Boolean(options.overtime),
     scoreAtEnd: Boolean(options.scoreAtEnd),
     scorer: 'offline',
+    source: 'practice',
     ...(level ? { level } : {}),
     filters: { bank: options.bank, category: options.category, level, principle: options.principle },
   };
+  return startSession(questions, sessionOptions, registry, ctx);
+}
+
+/** Journals a new session of planned questions and runs it (practice, and drill on a terminal). */
+export async function startSession(
+  questions: PlannedQuestion[],
+  options: SessionOptions,
+  registry: Registry,
+  ctx: CommandContext,
+): Promise<number> {
   const journal = SessionJournal.create(dataDir(ctx.env), new Date());
   const start: SessionEvent = {
     type: 'start',
     version: 1,
     id: journal.id,
     startedAt: new Date().toISOString(),
-    options: sessionOptions,
+    options,
     questions,
   };
   journal.append(start);
-  if (candidates.length < count) {
-    ctx.stderr.write(`coach: only ${candidates.length} question(s) match; practising those\n`);
-  }
   return runSession(journal, [start], undefined, registry, ctx);
 }
 
@@ -169,6 +182,7 @@ async function runSession(
         };
         journal.append(event);
         events.push(event);
+        recordAttempt(journal, events, step.question, result, ctx);
         if (!options.scoreAtEnd) ctx.stdout.write(`\n${renderScore(result, color, width)}\n`);
         continue;
       }
@@ -261,6 +275,31 @@ async function runSession(
   } finally {
     for (const s of signals) process.off(s, onSignal);
   }
+}
+
+/** Every scored answer also goes to history, where drills and stats read it. */
+function recordAttempt(
+  journal: SessionJournal,
+  events: readonly SessionEvent[],
+  question: number,
+  result: ScoreResult,
+  ctx: CommandContext,
+): void {
+  const { questions, options } = startEvent(events);
+  const planned = questions[question]!;
+  const main = events.find((e) => e.type === 'answer' && e.question === question && e.part === 0);
+  const now = new Date();
+  new HistoryStore(dataDir(ctx.env)).append([
+    attemptFrom(result, {
+      id: `${journal.id}-${question}`,
+      at: now,
+      date: localDate(now),
+      source: options.source ?? 'practice',
+      question: planned,
+      answer: main?.type === 'answer' ? main.text : '',
+      ...(main?.type === 'answer' ? { elapsedMs: main.elapsedMs, limitSeconds: main.limitSeconds } : {}),
+    }),
+  ]);
 }
 
 function questionHeader(

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BankQuestion } from '../banks/registry.js';
 import { UsageError } from '../errors.js';
+import { attemptFrom, localDate } from '../history/attempt.js';
+import { HistoryStore } from '../history/store.js';
+import { dataDir } from '../paths.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { offlineScorer } from '../scoring/offline/index.js';
 import { colorFor } from '../ui/color.js';
@@ -17,6 +21,7 @@ export interface ScoreOptions {
   level?: string;
   scorer?: string;
   json?: boolean;
+  save?: boolean;
   banks?: string[];
 }
 
@@ -59,6 +64,19 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
     answer,
     ...(level ? { level } : {}),
   });
+  if (options.save) {
+    const now = new Date();
+    new HistoryStore(dataDir(ctx.env)).append([
+      attemptFrom(result, {
+        id: `score-${randomBytes(6).toString('hex')}`,
+        at: now,
+        date: localDate(now),
+        source: 'score',
+        ...(question ? { question } : {}),
+        answer,
+      }),
+    ]);
+  }
   if (options.json) writeJson(ctx, result);
   else
     ctx.stdout.write(

@@ -20,13 +20,8 @@ export function github(result: LintResult): string {
   const plain = result.problems.map(
     (p) => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.message} [${p.rule}]`,
   );
-  return (
-    [
-      ...annotations,
-      ...plain,
-      `${result.errorCount} ${plural(result.errorCount, 'error')}, ${result.warningCount} ${plural(result.warningCount, 'warning')}`,
-    ].join('\n') + '\n'
-  );
+  const summary = `${result.errorCount} ${plural(result.errorCount, 'error')}, ${result.warningCount} ${plural(result.warningCount, 'warning')}`;
+  return `${[...annotations, ...plain, summary].join('\n')}\n`;
 }
 
 function escapeData(s: string): string {

@@ -14,6 +14,8 @@ export interface SessionOptions {
   overtime: boolean;
   scoreAtEnd: boolean;
   scorer: 'offline' | 'anthropic';
+  /** Which command started it; history records it. */
+  source?: 'practice' | 'drill';
   level?: string;
   filters: Record<string, unknown>;
 }
@@ -68,7 +70,7 @@ type AnswerEvent = Extract<SessionEvent, { type: 'answer' }>;
 
 export function startEvent(events: readonly SessionEvent[]): StartEvent {
   const start = events[0];
-  if (!start || start.type !== 'start') throw new Error('session journal does not begin with a start event');
+  if (start?.type !== 'start') throw new Error('session journal does not begin with a start event');
   return start;
 }
 

@@ -1,0 +1,160 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Attempt } from '../history/attempt.js';
+import { localDate } from '../history/attempt.js';
+import { computeStats, sparkline } from '../history/stats.js';
+import { HistoryStore } from '../history/store.js';
+import { dataDir } from '../paths.js';
+import { colorFor } from '../ui/color.js';
+import { table } from '../ui/text.js';
+import type { CommandContext } from './context.js';
+import { registryFor, terminalWidth, writeJson } from './shared.js';
+
+function readHistory(ctx: CommandContext): Attempt[] {
+  const store = new HistoryStore(dataDir(ctx.env));
+  const { attempts, damaged } = store.read();
+  if (damaged > 0) ctx.stderr.write(`coach: skipped ${damaged} damaged record(s) in ${store.file}\n`);
+  return attempts;
+}
+
+/** `coach history`: every scored attempt, oldest first. */
+export async function historyCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {
+  const attempts = readHistory(ctx);
+  if (options.json) {
+    writeJson(ctx, attempts);
+    return 0;
+  }
+  if (attempts.length === 0) {
+    ctx.stderr.write('coach: no attempts yet; run `coach practice` or `coach drill`\n');
+    return 0;
+  }
+  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  ctx.stdout.write(
+    table(
+      ['DATE', 'SOURCE', 'QUESTION', 'SCORE', 'VERDICT', 'SCORER'].map((h) => c.dim(h)),
+      attempts.map((a) => [
+        a.date,
+        a.source,
+        a.questionId ?? '-',
+        a.overall === null ? '-' : String(a.overall),
+        a.verdict,
+        a.scorer,
+      ]),
+      terminalWidth(ctx),
+    ),
+  );
+  return 0;
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'date',
+  'source',
+  'questionId',
+  'bank',
+  'category',
+  'rubric',
+  'level',
+  'scorer',
+  'overall',
+  'verdict',
+  'elapsedMs',
+  'limitSeconds',
+  'costUsd',
+  'criteria',
+  'answer',
+] as const;
+
+export function toCsv(attempts: readonly Attempt[]): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = attempts.map((a) =>
+    CSV_COLUMNS.map((k) =>
+      k === 'criteria' ? a.criteria.map((c) => `${c.id}=${c.score ?? ''}`).join(' ') : cell(a[k]),
+    )
+      .map((v, i) => (CSV_COLUMNS[i] === 'criteria' ? cell(v) : v))
+      .join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** `coach history export --format csv|json [-o FILE]`. */
+export async function historyExportCommand(
+  options: { format?: string; output?: string },
+  ctx: CommandContext,
+): Promise<number> {
+  const format = options.format ?? 'json';
+  if (format !== 'csv' && format !== 'json')
+    throw new UsageError(`unknown format "${format}"; choose csv or json`);
+  const attempts = readHistory(ctx);
+  const out = format === 'csv' ? toCsv(attempts) : `${JSON.stringify(attempts, null, 2)}\n`;
+  if (options.output) {
+    writeFileSync(resolve(ctx.cwd, options.output), out);
+    ctx.stderr.write(`wrote ${attempts.length} attempt(s) to ${options.output}\n`);
+  } else {
+    ctx.stdout.write(out);
+  }
+  return 0;
+}
+
+/** `coach stats [--since DATE] [--json]`: progress at a glance. */
+export async function statsCommand(
+  options: { json?: boolean; since?: string; banks?: string[] },
+  ctx: CommandContext,
+): Promise<number> {
+  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
+    throw new UsageError(`--since needs YYYY-MM-DD, got "${options.since}"`);
+  }
+  const attempts = readHistory(ctx);
+  const registry = await registryFor(ctx, options.banks);
+  const stats = computeStats(attempts, {
+    today: localDate(new Date()),
+    ...(options.since ? { since: options.since } : {}),
+    questions: registry.questions,
+  });
+  if (options.json) {
+    writeJson(ctx, stats);
+    return 0;
+  }
+  if (stats.attempts === 0) {
+    ctx.stderr.write('coach: no attempts yet; run `coach practice` or `coach drill`\n');
+    return 0;
+  }
+  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  const width = terminalWidth(ctx);
+  const averages = (
+    title: string,
+    group: Record<string, { attempts: number; average: number | null }>,
+    scale = '/100',
+  ) =>
+    `${c.bold(title)}\n${table(
+      ['', 'ATTEMPTS', 'AVERAGE'].map((h) => c.dim(h)),
+      Object.entries(group).map(([k, v]) => [
+        `  ${k}`,
+        String(v.attempts),
+        v.average === null ? '-' : `${v.average}${scale}`,
+      ]),
+      width,
+    )}`;
+  const trend = stats.trend.slice(-60);
+  const out = [
+    `${c.bold('Attempts')} ${stats.attempts}   ${c.bold('days practised')} ${stats.daysPractised}   ${c.bold('streak')} ${stats.streak} day${stats.streak === 1 ? '' : 's'}   ${c.bold('average')} ${stats.averageOverall ?? '-'}/100${stats.costUsd > 0 ? `   ${c.bold('LLM cost')} $${stats.costUsd.toFixed(2)}` : ''}`,
+    '',
+    `${c.bold('Trend')} ${c.dim(`(daily average, ${trend[0]?.date} to ${trend.at(-1)?.date})`)}`,
+    `  ${c.cyan(sparkline(trend.map((t) => t.average)))}  ${c.dim(`last ${trend.at(-1)?.average ?? '-'}`)}`,
+    '',
+    averages('By bank', stats.byBank),
+    averages('By category', stats.byCategory),
+    averages('By criterion (1-4)', stats.byCriterion, '/4'),
+    c.bold('Weakest criteria, and questions to train them'),
+    ...stats.weakest.map(
+      (w) => `  ${w.rubric}/${w.criterion} ${c.yellow(`${w.average}/4`)}: ${w.questions.join(', ')}`,
+    ),
+  ];
+  ctx.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,52 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attempt } from './attempt.js';
+
+/**
+ * The attempt log: one JSON record per line in `history/attempts.jsonl`, appended, never rewritten.
+ *
+ * Concurrency: each batch of records goes out in a single write() on a file opened with O_APPEND,
+ * which the kernel applies atomically at the end of the file, so drills started at the same moment
+ * interleave whole records, never bytes. Crashes: every record starts with a newline, so a record cut
+ * short by a crash stays on a line of its own; the next writer's records are unharmed, and the reader
+ * reports and skips the damaged line instead of failing.
+ */
+export class HistoryStore {
+  constructor(readonly dataDir: string) {}
+
+  get file(): string {
+    return join(this.dataDir, 'history', 'attempts.jsonl');
+  }
+
+  append(attempts: readonly Attempt[]): void {
+    if (attempts.length === 0) return;
+    mkdirSync(join(this.dataDir, 'history'), { recursive: true });
+    const payload = attempts.map((a) => `\n${JSON.stringify(a)}`).join('');
+    const fd = openSync(this.file, 'a');
+    try {
+      writeSync(fd, `${payload}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  read(): { attempts: Attempt[]; damaged: number } {
+    if (!existsSync(this.file)) return { attempts: [], damaged: 0 };
+    const attempts: Attempt[] = [];
+    let damaged = 0;
+    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const record = JSON.parse(line) as Attempt;
+        if (record && record.v === 1 && typeof record.id === 'string') attempts.push(record);
+        else damaged++;
+      } catch {
+        damaged++;
+      }
+    }
+    // Concurrent writers may append slightly out of order; history reads in time order.
+    attempts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+    return { attempts, damaged };
+  }
+}
