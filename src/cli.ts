@@ -85,6 +85,12 @@ export function buildProgram(): Command {
   const bankOption = () =>
     new Option('--banks <dir>', 'extra bank/rubric directory (repeatable)').argParser(collect).default([]);
   const jsonOption = () => new Option('--json', 'print JSON for scripts');
+  const scorerOption = () =>
+    new Option('--scorer <name>', 'offline (default, no key) or anthropic (needs ANTHROPIC_API_KEY)').choices(
+      ['offline', 'anthropic'],
+    );
+  const modelOption = () =>
+    new Option('--model <id>', 'model for the anthropic scorer (default claude-sonnet-5-5)');
 
   program
     .command('banks')
@@ -154,7 +160,8 @@ export function buildProgram(): Command {
     .option('-n, --count <n>', 'number of questions', '3')
     .option('--time <seconds>', 'time limit for every question, overriding the bank')
     .option('--seed <n>', 'make the pick of questions reproducible')
-    .addOption(new Option('--scorer <name>', 'scorer to use').choices(['offline']).default('offline'))
+    .addOption(scorerOption())
+    .addOption(modelOption())
     .option('--no-followups', 'ask no follow-up questions')
     .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
     .option('--score-at-end', 'score all answers at the end instead of after each question')
@@ -219,6 +226,8 @@ ${EXIT_CODES_HELP}`,
       'score the answers in this YAML/JSON file (question id: answer text; "-" for stdin)',
     )
     .option('--fail-under <score>', 'exit 1 when the average overall score is below this')
+    .addOption(scorerOption())
+    .addOption(modelOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText(
@@ -271,7 +280,8 @@ ${EXIT_CODES_HELP}`,
     .option('--prompt <text>', 'the prompt answered (with --rubric)')
     .option('-a, --answer-file <path>', 'read the answer from this file (default: stdin; "-" for stdin)')
     .option('--level <L>', 'judge scope for this level (L5-L8)')
-    .addOption(new Option('--scorer <name>', 'scorer to use').choices(['offline']).default('offline'))
+    .addOption(scorerOption())
+    .addOption(modelOption())
     .option('--save', 'record the attempt in history (for stats and drills)')
     .addOption(jsonOption())
     .addOption(bankOption())

@@ -8,7 +8,6 @@ import { attemptFrom, localDate } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import { offlineScorer } from '../scoring/offline/index.js';
 import type { ScoreResult } from '../scoring/result.js';
 import { followUpSeconds } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
@@ -16,7 +15,14 @@ import { verdictText } from '../ui/score-report.js';
 import { formatDuration, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
-import { type FilterFlags, registryFor, selectQuestions, writeJson } from './shared.js';
+import {
+  createScorer,
+  type FilterFlags,
+  registryFor,
+  scoringSpinner,
+  selectQuestions,
+  writeJson,
+} from './shared.js';
 
 export interface DrillOptions extends FilterFlags {
   daily?: boolean;
@@ -25,6 +31,8 @@ export interface DrillOptions extends FilterFlags {
   answers?: string;
   json?: boolean;
   failUnder?: string;
+  scorer?: string;
+  model?: string;
   banks?: string[];
 }
 
@@ -53,18 +61,24 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
 
   if (options.answers !== undefined) {
     const answers = readAnswers(options.answers, registry, ctx);
+    const scorer = await createScorer(options, ctx);
+    const spinner = await scoringSpinner(ctx, !options.json);
     const results: ScoreResult[] = [];
-    for (const { question, text } of answers) {
-      const rubric = registry.rubrics.get(question.rubric)!;
-      results.push(
-        await offlineScorer.score({
-          rubric,
-          question,
-          prompt: question.prompt,
-          answer: text,
-          ...(level ? { level } : {}),
-        }),
-      );
+    try {
+      for (const { question, text } of answers) {
+        const rubric = registry.rubrics.get(question.rubric)!;
+        results.push(
+          await scorer.score({
+            rubric,
+            question,
+            prompt: question.prompt,
+            answer: text,
+            ...(level ? { level } : {}),
+          }),
+        );
+      }
+    } finally {
+      spinner.stop();
     }
     // Everything validated and scored before anything is recorded: a rejected file leaves no trace.
     const now = new Date();
@@ -132,7 +146,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
         seed: 0,
         overtime: false,
         scoreAtEnd: false,
-        scorer: 'offline',
+        scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
+        ...(options.model ? { model: options.model } : {}),
         source: 'drill',
         ...(level ? { level } : {}),
         filters: { date },

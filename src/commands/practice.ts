@@ -5,10 +5,11 @@ import { EXIT, UsageError } from '../errors.js';
 import { attemptFrom, localDate } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
+import type { Level } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
-import { offlineScorer } from '../scoring/offline/index.js';
 import type { ScoreResult } from '../scoring/result.js';
 import {
+  answerOf,
   type Draft,
   nextStep,
   type SessionEvent,
@@ -23,13 +24,14 @@ import { sessionSummaryTable } from '../ui/session-summary.js';
 import { formatDuration, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
-import { type FilterFlags, registryFor, selectQuestions } from './shared.js';
+import { createScorer, type FilterFlags, registryFor, scoringSpinner, selectQuestions } from './shared.js';
 
 export interface PracticeOptions extends FilterFlags {
   count?: string;
   time?: string;
   seed?: string;
   scorer?: string;
+  model?: string;
   followups?: boolean;
   overtime?: boolean;
   scoreAtEnd?: boolean;
@@ -64,7 +66,8 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     seed,
     overtime: Boolean(options.overtime),
     scoreAtEnd: Boolean(options.scoreAtEnd),
-    scorer: 'offline',
+    scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
+    ...(options.model ? { model: options.model } : {}),
     source: 'practice',
     ...(level ? { level } : {}),
     filters: { bank: options.bank, category: options.category, level, principle: options.principle },
@@ -173,7 +176,7 @@ async function runSession(
       const planned = questions[step.question]!;
 
       if (step.kind === 'score') {
-        const result = await scoreWithSpinner(planned, events, registry);
+        const result = await scoreWithSpinner(planned, events, registry, ctx);
         const event: SessionEvent = {
           type: 'score',
           question: step.question,
@@ -326,23 +329,29 @@ async function scoreWithSpinner(
   planned: { id: string; rubric: string; prompt: string; principles: string[] },
   events: readonly SessionEvent[],
   registry: Registry,
+  ctx: CommandContext,
 ): Promise<ScoreResult> {
-  const index = startEvent(events).questions.findIndex((q) => q.id === planned.id);
-  const answer = events.find((e) => e.type === 'answer' && e.question === index && e.part === 0);
+  const { questions, options } = startEvent(events);
+  const index = questions.findIndex((q) => q.id === planned.id);
+  const answer = answerOf(events, index, 0);
   const rubric = registry.rubrics.get(planned.rubric);
   if (!rubric)
     throw new UsageError(`rubric "${planned.rubric}" is no longer available, cannot score ${planned.id}`);
   const question = registry.questions.find((q) => q.id === planned.id);
-  const { default: ora } = await import('ora');
-  const spinner = ora({ text: 'Scoring your answer…', stream: process.stderr, discardStdin: false }).start();
+  const spinner = await scoringSpinner(ctx, true);
   try {
-    const { level } = startEvent(events).options;
-    return await offlineScorer.score({
+    // The answer is journaled (fsynced) before this call: a scorer failure cannot lose it.
+    const scorer = await createScorer(
+      { scorer: options.scorer, ...(options.model ? { model: options.model } : {}) },
+      ctx,
+      spinner.progress,
+    );
+    return await scorer.score({
       rubric,
       ...(question ? { question } : {}),
       prompt: planned.prompt,
-      answer: answer && answer.type === 'answer' ? answer.text : '',
-      ...(level ? { level: level as never } : {}),
+      answer: answer?.text ?? '',
+      ...(options.level ? { level: options.level as Level } : {}),
     });
   } finally {
     spinner.stop();

@@ -7,11 +7,17 @@ import { attemptFrom, localDate } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import { LEVELS, type Level } from '../schema/index.js';
-import { offlineScorer } from '../scoring/offline/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import type { CommandContext } from './context.js';
-import { findQuestion, registryFor, terminalWidth, writeJson } from './shared.js';
+import {
+  createScorer,
+  findQuestion,
+  registryFor,
+  scoringSpinner,
+  terminalWidth,
+  writeJson,
+} from './shared.js';
 
 export interface ScoreOptions {
   question?: string;
@@ -20,6 +26,7 @@ export interface ScoreOptions {
   answerFile?: string;
   level?: string;
   scorer?: string;
+  model?: string;
   json?: boolean;
   save?: boolean;
   banks?: string[];
@@ -39,9 +46,8 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
     );
   }
   const level = parseLevel(options.level);
-  if (options.scorer && options.scorer !== 'offline') {
-    throw new UsageError(`unknown scorer "${options.scorer}"; available: offline`);
-  }
+  let progress: ((received: number, total: number) => void) | undefined;
+  const scorer = await createScorer(options, ctx, (received, total) => progress?.(received, total));
   const registry = await registryFor(ctx, options.banks);
   let question: BankQuestion | undefined;
   let rubricId = options.rubric;
@@ -57,13 +63,21 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
   }
   const answer = await readAnswer(options.answerFile, ctx);
 
-  const result = await offlineScorer.score({
-    rubric,
-    ...(question ? { question } : {}),
-    prompt: question?.prompt ?? options.prompt!,
-    answer,
-    ...(level ? { level } : {}),
-  });
+  // The answer is already read (and, with --save, recorded below) before any network call.
+  const spinner = await scoringSpinner(ctx, !options.json);
+  progress = spinner.progress;
+  let result: Awaited<ReturnType<typeof scorer.score>>;
+  try {
+    result = await scorer.score({
+      rubric,
+      ...(question ? { question } : {}),
+      prompt: question?.prompt ?? options.prompt!,
+      answer,
+      ...(level ? { level } : {}),
+    });
+  } finally {
+    spinner.stop();
+  }
   if (options.save) {
     const now = new Date();
     new HistoryStore(dataDir(ctx.env)).append([

@@ -5,6 +5,7 @@ import { resolveConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
+import type { Scorer } from '../scoring/scorer.js';
 import type { CommandContext } from './context.js';
 
 /** Loads shipped and configured content, warning once on stderr when some of it has problems. */
@@ -85,4 +86,52 @@ export function terminalWidth(ctx: CommandContext): number | undefined {
 
 export function writeJson(ctx: CommandContext, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export interface ScorerFlags {
+  scorer?: string;
+  model?: string;
+}
+
+/**
+ * The scorer to use: --scorer, else `scorer:` in the config file, else offline. The anthropic scorer
+ * needs a key (exit 2 with how to set it); its SDK is loaded only when chosen. `onProgress` feeds a
+ * spinner with the criteria received so far.
+ */
+export async function createScorer(
+  flags: ScorerFlags,
+  ctx: CommandContext,
+  onProgress?: (received: number, total: number) => void,
+): Promise<Scorer> {
+  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env });
+  const name = flags.scorer ?? config.scorer ?? 'offline';
+  if (name === 'offline') {
+    const { offlineScorer } = await import('../scoring/offline/index.js');
+    return offlineScorer;
+  }
+  if (name !== 'anthropic') throw new UsageError(`unknown scorer "${name}"; choose offline or anthropic`);
+  const { anthropicSettings, createClient } = await import('../scoring/anthropic/config.js');
+  const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
+  const settings = anthropicSettings(ctx.env, flags.model ?? config.model);
+  return new AnthropicScorer({
+    client: await createClient(settings),
+    model: settings.model,
+    secrets: [settings.apiKey ?? '', settings.authToken ?? ''],
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+/** A spinner on stderr while scoring, only on a terminal and never with --json. */
+export async function scoringSpinner(ctx: CommandContext, enabled: boolean) {
+  if (!enabled || !(ctx.stderr as { isTTY?: boolean }).isTTY) {
+    return { progress: undefined, stop: () => {} };
+  }
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text: 'Scoring your answer…', stream: process.stderr, discardStdin: false }).start();
+  return {
+    progress: (received: number, total: number) => {
+      spinner.text = `Scoring your answer… ${received}/${total} criteria`;
+    },
+    stop: () => spinner.stop(),
+  };
 }

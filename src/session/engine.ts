@@ -14,6 +14,7 @@ export interface SessionOptions {
   overtime: boolean;
   scoreAtEnd: boolean;
   scorer: 'offline' | 'anthropic';
+  model?: string;
   /** Which command started it; history records it. */
   source?: 'practice' | 'drill';
   level?: string;
