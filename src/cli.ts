@@ -226,6 +226,7 @@ ${EXIT_CODES_HELP}`,
       'score the answers in this YAML/JSON file (question id: answer text; "-" for stdin)',
     )
     .option('--fail-under <score>', 'exit 1 when the average overall score is below this')
+    .option('--batch', 'with --answers and the anthropic scorer: send them as one Message Batch (half price)')
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(jsonOption())
@@ -283,6 +284,10 @@ ${EXIT_CODES_HELP}`,
     .addOption(scorerOption())
     .addOption(modelOption())
     .option('--save', 'record the attempt in history (for stats and drills)')
+    .option(
+      '--batch <answers-file>',
+      'score every answer in a file (question id: answer); anthropic: one Message Batch, half price',
+    )
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText('after', EXIT_CODES_HELP)

@@ -1,28 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { BankQuestion, Registry } from '../banks/registry.js';
-import { ConfigError, EXIT, UsageError } from '../errors.js';
+import type { BankQuestion } from '../banks/registry.js';
+import { EXIT, UsageError } from '../errors.js';
 import { attemptFrom, localDate } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import type { ScoreResult } from '../scoring/result.js';
 import { followUpSeconds } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
-import { verdictText } from '../ui/score-report.js';
 import { formatDuration, wrap } from '../ui/text.js';
+import { printResults, readAnswers, scoreAll } from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
-import {
-  createScorer,
-  type FilterFlags,
-  registryFor,
-  scoringSpinner,
-  selectQuestions,
-  writeJson,
-} from './shared.js';
+import { createScorer, type FilterFlags, registryFor, selectQuestions, writeJson } from './shared.js';
 
 export interface DrillOptions extends FilterFlags {
   daily?: boolean;
@@ -33,6 +22,7 @@ export interface DrillOptions extends FilterFlags {
   failUnder?: string;
   scorer?: string;
   model?: string;
+  batch?: boolean;
   banks?: string[];
 }
 
@@ -62,24 +52,12 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
   if (options.answers !== undefined) {
     const answers = readAnswers(options.answers, registry, ctx);
     const scorer = await createScorer(options, ctx);
-    const spinner = await scoringSpinner(ctx, !options.json);
-    const results: ScoreResult[] = [];
-    try {
-      for (const { question, text } of answers) {
-        const rubric = registry.rubrics.get(question.rubric)!;
-        results.push(
-          await scorer.score({
-            rubric,
-            question,
-            prompt: question.prompt,
-            answer: text,
-            ...(level ? { level } : {}),
-          }),
-        );
-      }
-    } finally {
-      spinner.stop();
-    }
+    const results = await scoreAll(scorer, answers, {
+      batch: Boolean(options.batch),
+      level,
+      ctx,
+      json: Boolean(options.json),
+    });
     // Everything validated and scored before anything is recorded: a rejected file leaves no trace.
     const now = new Date();
     store.append(
@@ -186,69 +164,4 @@ function printPicks(date: string, questions: BankQuestion[], picks: Priority[], 
   });
   lines.push('', c.dim('Answer them in a file (question id: answer) and run: coach drill --answers FILE'));
   ctx.stdout.write(`${lines.join('\n')}\n`);
-}
-
-function printResults(results: ScoreResult[], average: number | null, ctx: CommandContext): void {
-  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const lines = results.map(
-    (r) =>
-      `${(r.questionId ?? '').padEnd(44)} ${String(r.overall ?? '-').padStart(3)}/100  ${verdictText(r, c)}${r.suggestions[0] ? `\n    ${c.dim(r.suggestions[0])}` : ''}`,
-  );
-  ctx.stdout.write(
-    `${lines.join('\n')}\n\nAverage: ${average ?? '-'}/100 over ${results.length} answer(s)\n`,
-  );
-}
-
-/**
- * Reads an answers file (YAML or JSON, "-" for stdin): a mapping of question id to answer text.
- * Every problem is reported at once, each on one line, and nothing is scored if there is any.
- */
-function readAnswers(
-  file: string,
-  registry: Registry,
-  ctx: CommandContext,
-): { question: BankQuestion; text: string }[] {
-  let text: string;
-  try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `cannot read answers file ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
-  }
-  const name = file === '-' ? 'stdin' : file;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    throw new UsageError(
-      `${name}:${line}:${col}: ${e.message.split('\n')[0]} (the answers file must be YAML or JSON)`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    throw new UsageError(`${name}: too many aliases; write the answers out in full`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(
-      `${name}: expected a mapping of question id to answer text, like "bhv-ownership-outside-your-area: I ..."`,
-    );
-  }
-  const problems: string[] = [];
-  const answers: { question: BankQuestion; text: string }[] = [];
-  for (const [id, answer] of Object.entries(data as Record<string, unknown>)) {
-    const question = registry.questions.find((q) => q.id === id);
-    if (!question) problems.push(`unknown question id "${id}"`);
-    else if (typeof answer !== 'string') problems.push(`the answer to "${id}" must be text`);
-    else answers.push({ question, text: answer });
-  }
-  if (problems.length > 0) {
-    throw new ConfigError([...problems.map((p) => `${name}: ${p}`), 'nothing was scored or recorded']);
-  }
-  if (answers.length === 0) throw new UsageError(`${name}: no answers in the file`);
-  return answers;
 }

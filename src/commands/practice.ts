@@ -11,9 +11,11 @@ import type { ScoreResult } from '../scoring/result.js';
 import {
   answerOf,
   type Draft,
+  followUpsOf,
   nextStep,
   type SessionEvent,
   type SessionOptions,
+  scoreOf,
   startEvent,
 } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
@@ -175,6 +177,13 @@ async function runSession(
       if (step.kind === 'done') break;
       const planned = questions[step.question]!;
 
+      if (step.kind === 'follow-ups') {
+        const followUps = await chooseFollowUps(step.question, events, registry, ctx);
+        journal.append(followUps);
+        events.push(followUps);
+        continue;
+      }
+
       if (step.kind === 'score') {
         const result = await scoreWithSpinner(planned, events, registry, ctx);
         const event: SessionEvent = {
@@ -190,7 +199,14 @@ async function runSession(
         continue;
       }
 
-      const header = questionHeader(step, planned, questions.length, color, width);
+      const header = questionHeader(
+        step,
+        planned,
+        followUpsOf(events, step.question).length,
+        questions.length,
+        color,
+        width,
+      );
       live = {
         question: step.question,
         part: step.part,
@@ -308,6 +324,7 @@ function recordAttempt(
 function questionHeader(
   step: { part: number; question: number; prompt: string; limitSeconds: number },
   planned: { category: string; principles: string[]; followUps: unknown[] },
+  followUpCount: number,
   total: number,
   color: ChalkInstance,
   width: number,
@@ -316,13 +333,64 @@ function questionHeader(
   const title =
     step.part === 0
       ? `Question ${step.question + 1} of ${total}`
-      : `Follow-up ${step.part} of ${planned.followUps.length} (question ${step.question + 1})`;
+      : `Follow-up ${step.part} of ${followUpCount} (question ${step.question + 1})`;
   const meta = [
     planned.category,
     ...(principles.length ? [principles.join(', ')] : []),
     formatDuration(step.limitSeconds),
   ];
   return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n`;
+}
+
+/** Follow-ups generated from the scored answer when the scorer can, else the planned bank follow-ups. */
+async function chooseFollowUps(
+  question: number,
+  events: readonly SessionEvent[],
+  registry: Registry,
+  ctx: CommandContext,
+): Promise<SessionEvent> {
+  const { questions, options } = startEvent(events);
+  const planned = questions[question]!;
+  const result = scoreOf(events, question);
+  const rubric = registry.rubrics.get(planned.rubric);
+  const bankQuestion = registry.questions.find((q) => q.id === planned.id);
+  const at = new Date().toISOString();
+  const fallback: SessionEvent = {
+    type: 'followups',
+    question,
+    followUps: planned.followUps,
+    source: 'bank',
+    at,
+  };
+  if (!result || !rubric || !bankQuestion) return fallback;
+  const scorer = await createScorer(
+    { scorer: options.scorer, ...(options.model ? { model: options.model } : {}) },
+    ctx,
+  );
+  const spinner = await scoringSpinner(ctx, true);
+  try {
+    const generated = await scorer.followUps?.(
+      {
+        rubric,
+        question: bankQuestion,
+        prompt: planned.prompt,
+        answer: answerOf(events, question, 0)?.text ?? '',
+      },
+      result,
+      planned.followUps.length,
+    );
+    if (!generated?.length) return fallback;
+    const seconds = planned.followUps[0]!.timeLimitSeconds;
+    return {
+      type: 'followups',
+      question,
+      followUps: generated.map((prompt) => ({ prompt, timeLimitSeconds: seconds })),
+      source: 'generated',
+      at,
+    };
+  } finally {
+    spinner.stop();
+  }
 }
 
 async function scoreWithSpinner(

@@ -9,6 +9,7 @@ import { dataDir } from '../paths.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
+import { printResults, readAnswers, scoreAll } from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   createScorer,
@@ -29,6 +30,8 @@ export interface ScoreOptions {
   model?: string;
   json?: boolean;
   save?: boolean;
+  /** An answers file (question id: answer) to score at once; with the anthropic scorer, as one Message Batch. */
+  batch?: string;
   banks?: string[];
 }
 
@@ -37,6 +40,7 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 
 /** `coach score`: judge one answer, read from a file or stdin, against a question or a rubric and prompt. */
 export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): Promise<number> {
+  if (options.batch !== undefined) return scoreBatchCommand(options.batch, options, ctx);
   if (options.question && (options.rubric || options.prompt)) {
     throw new UsageError('give either --question, or --rubric with --prompt, not both');
   }
@@ -100,6 +104,42 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
         Math.min(terminalWidth(ctx) ?? 88, 100),
       ),
     );
+  return 0;
+}
+
+/** `coach score --batch FILE`: many answers at once; with the anthropic scorer, at half the price. */
+async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
+  if (options.question || options.rubric || options.prompt || options.answerFile) {
+    throw new UsageError(
+      '--batch takes its questions and answers from the file; drop --question, --rubric, --prompt and --answer-file',
+    );
+  }
+  const level = parseLevel(options.level);
+  const registry = await registryFor(ctx, options.banks);
+  const answers = readAnswers(file, registry, ctx);
+  const scorer = await createScorer(options, ctx);
+  const results = await scoreAll(scorer, answers, { batch: true, level, ctx, json: Boolean(options.json) });
+  if (options.save) {
+    const now = new Date();
+    new HistoryStore(dataDir(ctx.env)).append(
+      results.map((result, i) =>
+        attemptFrom(result, {
+          id: `score-${randomBytes(6).toString('hex')}`,
+          at: now,
+          date: localDate(now),
+          source: 'score',
+          question: answers[i]!.question,
+          answer: answers[i]!.text,
+        }),
+      ),
+    );
+  }
+  const scored = results.filter((r) => r.overall !== null);
+  const averageOverall = scored.length
+    ? Math.round(scored.reduce((s, r) => s + r.overall!, 0) / scored.length)
+    : null;
+  if (options.json) writeJson(ctx, { results, averageOverall });
+  else printResults(results, averageOverall, ctx);
   return 0;
 }
 

@@ -15,4 +15,9 @@ export interface ScoreInput {
 export interface Scorer {
   readonly name: ScoreResult['scorer'];
   score(input: ScoreInput): Promise<ScoreResult>;
+  /**
+   * Follow-up questions that probe the weakest part of a scored answer, as a bar raiser would.
+   * Optional: scorers without it (offline) leave the bank's follow-ups in place; null on failure.
+   */
+  followUps?(input: ScoreInput, result: ScoreResult, count: number): Promise<string[] | null>;
 }

@@ -42,6 +42,14 @@ export type SessionEvent =
       at: string;
     }
   | { type: 'score'; question: number; result: ScoreResult; at: string }
+  /** Follow-ups chosen after the main answer (generated from it by the LLM scorer, else the bank's). */
+  | {
+      type: 'followups';
+      question: number;
+      followUps: { prompt: string; timeLimitSeconds: number }[];
+      source: 'generated' | 'bank';
+      at: string;
+    }
   | { type: 'end'; at: string };
 
 export interface Draft {
@@ -64,6 +72,8 @@ export type Step =
       elapsedMs: number;
     }
   | { kind: 'score'; question: number }
+  /** Choose follow-ups from the scored main answer (LLM scorer sessions). */
+  | { kind: 'follow-ups'; question: number }
   | { kind: 'done' };
 
 type StartEvent = Extract<SessionEvent, { type: 'start' }>;
@@ -90,8 +100,19 @@ export function scoreOf(events: readonly SessionEvent[], question: number): Scor
   return undefined;
 }
 
+/** The follow-ups a question will have: those chosen after its answer, else the planned ones. */
+export function followUpsOf(
+  events: readonly SessionEvent[],
+  question: number,
+): { prompt: string; timeLimitSeconds: number }[] {
+  for (const e of events) if (e.type === 'followups' && e.question === question) return e.followUps;
+  return startEvent(events).questions[question]?.followUps ?? [];
+}
+
 export function nextStep(events: readonly SessionEvent[], draft?: Draft): Step {
   const { questions, options } = startEvent(events);
+  // With the LLM scorer, the main answer is scored first so follow-ups can dig into its weakest part.
+  const digDeeper = options.scorer === 'anthropic' && !options.scoreAtEnd;
   const answerStep = (question: number, part: number, prompt: string, limitSeconds: number): Step => {
     const resumed = draft && draft.question === question && draft.part === part ? draft : undefined;
     return {
@@ -109,8 +130,14 @@ export function nextStep(events: readonly SessionEvent[], draft?: Draft): Step {
     const main = answerOf(events, q, 0);
     if (!main) return answerStep(q, 0, planned.prompt, planned.timeLimitSeconds);
     if (main.status !== 'skipped') {
-      for (let f = 0; f < planned.followUps.length; f++) {
-        const followUp = planned.followUps[f]!;
+      if (digDeeper && planned.followUps.length > 0) {
+        if (!scoreOf(events, q)) return { kind: 'score', question: q };
+        if (!events.some((e) => e.type === 'followups' && e.question === q))
+          return { kind: 'follow-ups', question: q };
+      }
+      const followUps = followUpsOf(events, q);
+      for (let f = 0; f < followUps.length; f++) {
+        const followUp = followUps[f]!;
         if (!answerOf(events, q, f + 1))
           return answerStep(q, f + 1, followUp.prompt, followUp.timeLimitSeconds);
       }

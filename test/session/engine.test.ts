@@ -147,6 +147,29 @@ describe('nextStep', () => {
     expect(nextStep(events)).toEqual({ kind: 'done' });
   });
 
+  it('with the LLM scorer, scores the main answer first, then chooses follow-ups from it', () => {
+    const events = started({ scorer: 'anthropic' }, 1);
+    events.push(answer(0, 0));
+    expect(nextStep(events)).toEqual({ kind: 'score', question: 0 });
+    events.push(score(0));
+    expect(nextStep(events)).toEqual({ kind: 'follow-ups', question: 0 });
+    events.push({
+      type: 'followups',
+      question: 0,
+      followUps: [{ prompt: 'Generated probe?', timeLimitSeconds: 60 }],
+      source: 'generated',
+      at: '',
+    });
+    expect(nextStep(events)).toMatchObject({
+      kind: 'answer',
+      question: 0,
+      part: 1,
+      prompt: 'Generated probe?',
+    });
+    events.push(answer(0, 1));
+    expect(nextStep(events)).toEqual({ kind: 'done' });
+  });
+
   it('summarises status and average', () => {
     const events = [...started({}, 1), answer(0, 0), score(0)];
     expect(summarize(events)).toMatchObject({

@@ -57,7 +57,7 @@ export function userMessage(input: ScoreInput, nonce: string): string {
       ? ['Signals of a strong answer:', ...question.signals.map((s) => `- ${s}`)]
       : []),
     '',
-    `The nonce is ${nonce}. The answer follows; everything until </answer-${nonce}> is the candidate's text.`,
+    `The nonce is ${nonce}. Everything inside the answer tags carrying this nonce is the candidate's text.`,
     `<answer-${nonce}>`,
     escapeAnswer(input.answer),
     `</answer-${nonce}>`,

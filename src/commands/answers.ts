@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { BankQuestion, Registry } from '../banks/registry.js';
+import { ConfigError, UsageError } from '../errors.js';
+import type { Level, Rubric } from '../schema/index.js';
+import type { ScoreResult } from '../scoring/result.js';
+import type { ScoreInput, Scorer } from '../scoring/scorer.js';
+import { colorFor } from '../ui/color.js';
+import { verdictText } from '../ui/score-report.js';
+import type { CommandContext } from './context.js';
+import { scoringSpinner } from './shared.js';
+
+/** Answers files (question id: answer text) for `coach drill --answers` and `coach score --batch`. */
+
+export interface AnswerItem {
+  question: BankQuestion;
+  rubric: Rubric;
+  text: string;
+}
+
+/**
+ * Scores the answers one by one, or, with batch and a scorer that supports it (anthropic), as one
+ * Message Batch at half the price. A spinner shows progress on a terminal.
+ */
+export async function scoreAll(
+  scorer: Scorer,
+  answers: readonly AnswerItem[],
+  options: { batch: boolean; level: Level | undefined; ctx: CommandContext; json: boolean },
+): Promise<ScoreResult[]> {
+  const { ctx, level } = options;
+  const inputs: ScoreInput[] = answers.map(({ question, rubric, text }) => ({
+    rubric,
+    question,
+    prompt: question.prompt,
+    answer: text,
+    ...(level ? { level } : {}),
+  }));
+  const spinner = await scoringSpinner(ctx, !options.json);
+  try {
+    const many = (scorer as { scoreMany?: (i: ScoreInput[], o: object) => Promise<ScoreResult[]> }).scoreMany;
+    if (options.batch && many) {
+      return await many.call(scorer, inputs, {
+        pollMs: Number(ctx.env.COACH_BATCH_POLL_MS) || 5000,
+        onPoll: (done: number, total: number) => spinner.progress?.(done, total),
+      });
+    }
+    const results: ScoreResult[] = [];
+    for (const input of inputs) results.push(await scorer.score(input));
+    return results;
+  } finally {
+    spinner.stop();
+  }
+}
+
+export function printResults(results: ScoreResult[], average: number | null, ctx: CommandContext): void {
+  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  const lines = results.map(
+    (r) =>
+      `${(r.questionId ?? '').padEnd(44)} ${String(r.overall ?? '-').padStart(3)}/100  ${verdictText(r, c)}${r.suggestions[0] ? `\n    ${c.dim(r.suggestions[0])}` : ''}`,
+  );
+  ctx.stdout.write(
+    `${lines.join('\n')}\n\nAverage: ${average ?? '-'}/100 over ${results.length} answer(s)\n`,
+  );
+}
+
+/**
+ * Reads an answers file (YAML or JSON, "-" for stdin): a mapping of question id to answer text.
+ * Every problem is reported at once, each on one line, and nothing is scored if there is any.
+ */
+export function readAnswers(file: string, registry: Registry, ctx: CommandContext): AnswerItem[] {
+  let text: string;
+  try {
+    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `cannot read answers file ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
+  }
+  const name = file === '-' ? 'stdin' : file;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    throw new UsageError(
+      `${name}:${line}:${col}: ${e.message.split('\n')[0]} (the answers file must be YAML or JSON)`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    throw new UsageError(`${name}: too many aliases; write the answers out in full`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(
+      `${name}: expected a mapping of question id to answer text, like "bhv-ownership-outside-your-area: I ..."`,
+    );
+  }
+  const problems: string[] = [];
+  const answers: AnswerItem[] = [];
+  for (const [id, answer] of Object.entries(data as Record<string, unknown>)) {
+    const question = registry.questions.find((q) => q.id === id);
+    if (!question) problems.push(`unknown question id "${id}"`);
+    else if (typeof answer !== 'string') problems.push(`the answer to "${id}" must be text`);
+    else if (!registry.rubrics.has(question.rubric))
+      problems.push(`rubric "${question.rubric}" of "${id}" does not exist`);
+    else answers.push({ question, rubric: registry.rubrics.get(question.rubric)!, text: answer });
+  }
+  if (problems.length > 0) {
+    throw new ConfigError([...problems.map((p) => `${name}: ${p}`), 'nothing was scored or recorded']);
+  }
+  if (answers.length === 0) throw new UsageError(`${name}: no answers in the file`);
+  return answers;
+}
