@@ -9,7 +9,7 @@ import { AnthropicScorer } from '../../src/scoring/anthropic/judge.js';
 import { costUsd } from '../../src/scoring/anthropic/models.js';
 import { overallScore } from '../../src/scoring/result.js';
 import type { ScoreInput } from '../../src/scoring/scorer.js';
-import { type AnthropicTestServer, startAnthropicServer } from '../helpers/anthropic-server.js';
+import { type AnthropicTestServer, type Scenario, startAnthropicServer } from '../helpers/anthropic-server.js';
 
 // The real SDK against a local server that speaks the Messages API: no network, no real key.
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -216,7 +216,7 @@ describe('anthropic scorer: the result', () => {
       /overloaded|Overloaded/,
     ],
   ] as const)('falls back to the offline score with a warning on %s', async (_label, scenarios, reason) => {
-    server.enqueue(...(scenarios as never[]));
+    server.enqueue(...(scenarios as unknown as Scenario[]));
     const result = await scorer().score(input);
     expect(result.scorer).toBe('offline');
     expect(result.overall).not.toBeNull();
