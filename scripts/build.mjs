@@ -21,5 +21,7 @@ await build({
     js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);",
   },
   legalComments: 'none',
+  // Optional peer, imported only with --provider bedrock: never bundled.
+  external: ['@anthropic-ai/bedrock-sdk'],
   logLevel: 'warning',
 });

@@ -91,6 +91,11 @@ export function buildProgram(): Command {
     );
   const modelOption = () =>
     new Option('--model <id>', 'model for the anthropic scorer (default claude-sonnet-5-5)');
+  const providerOption = () =>
+    new Option(
+      '--provider <name>',
+      'anthropic (default) or bedrock (AWS credentials; needs @anthropic-ai/bedrock-sdk)',
+    ).choices(['anthropic', 'bedrock']);
 
   program
     .command('banks')
@@ -162,6 +167,7 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'make the pick of questions reproducible')
     .addOption(scorerOption())
     .addOption(modelOption())
+    .addOption(providerOption())
     .option('--no-followups', 'ask no follow-up questions')
     .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
     .option('--score-at-end', 'score all answers at the end instead of after each question')
@@ -229,6 +235,7 @@ ${EXIT_CODES_HELP}`,
     .option('--batch', 'with --answers and the anthropic scorer: send them as one Message Batch (half price)')
     .addOption(scorerOption())
     .addOption(modelOption())
+    .addOption(providerOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText(
@@ -283,6 +290,7 @@ ${EXIT_CODES_HELP}`,
     .option('--level <L>', 'judge scope for this level (L5-L8)')
     .addOption(scorerOption())
     .addOption(modelOption())
+    .addOption(providerOption())
     .option('--save', 'record the attempt in history (for stats and drills)')
     .option(
       '--batch <answers-file>',

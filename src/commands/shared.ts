@@ -91,6 +91,7 @@ export function writeJson(ctx: CommandContext, value: unknown): void {
 export interface ScorerFlags {
   scorer?: string;
   model?: string;
+  provider?: string;
 }
 
 /**
@@ -112,7 +113,7 @@ export async function createScorer(
   if (name !== 'anthropic') throw new UsageError(`unknown scorer "${name}"; choose offline or anthropic`);
   const { anthropicSettings, createClient } = await import('../scoring/anthropic/config.js');
   const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
-  const settings = anthropicSettings(ctx.env, flags.model ?? config.model);
+  const settings = anthropicSettings(ctx.env, flags.model ?? config.model, flags.provider);
   return new AnthropicScorer({
     client: await createClient(settings),
     model: settings.model,
