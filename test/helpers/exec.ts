@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { binPath, builtCli } from './paths.js';
+
+export interface CoachRun {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Fails with the fix in the message when the bundle the bin loads has not been built. */
+export function assertBuilt(): void {
+  if (!existsSync(builtCli)) {
+    throw new Error(`${builtCli} is missing: run \`node scripts/build.mjs\` (or \`npm run build\`) first`);
+  }
+}
+
+/**
+ * Runs the built bin with a cut-down environment: no colour, and a temporary COACH_HOME and HOME so
+ * no user config leaks in. `env` adds to (or, with undefined, removes from) that environment.
+ */
+export function runCoach(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): CoachRun {
+  const home = mkdtempSync(join(tmpdir(), 'coach-e2e-home-'));
+  try {
+    const env: Record<string, string> = {};
+    const base: Record<string, string | undefined> = {
+      PATH: process.env.PATH,
+      HOME: home,
+      COACH_HOME: home,
+      NO_COLOR: '1',
+      ...options.env,
+    };
+    for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
+    const result = spawnSync(process.execPath, [binPath, ...args], {
+      cwd: options.cwd,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.error) throw result.error;
+    return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Lines of a stack trace ("    at ..."), which a user must never see without --debug. */
+export function stackLines(text: string): string[] {
+  return text.split('\n').filter((l) => /^\s+at /.test(l));
+}
