@@ -9,7 +9,11 @@ import { AnthropicScorer } from '../../src/scoring/anthropic/judge.js';
 import { costUsd } from '../../src/scoring/anthropic/models.js';
 import { overallScore } from '../../src/scoring/result.js';
 import type { ScoreInput } from '../../src/scoring/scorer.js';
-import { type AnthropicTestServer, type Scenario, startAnthropicServer } from '../helpers/anthropic-server.js';
+import {
+  type AnthropicTestServer,
+  type Scenario,
+  startAnthropicServer,
+} from '../helpers/anthropic-server.js';
 
 // The real SDK against a local server that speaks the Messages API: no network, no real key.
 const ROOT = join(import.meta.dirname, '..', '..');
