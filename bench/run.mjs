@@ -81,7 +81,8 @@ try {
 
   console.log('\nOffline scorer');
   const { build } = await import('esbuild');
-  const scorerBench = join(scratch, 'scorer-bench.mjs');
+  // Built inside the repo: the scorer finds the shipped banks relative to its own location.
+  const scorerBench = join(root, '.bench-tmp', 'scorer-bench.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'scorer.ts')],
     outfile: scorerBench,

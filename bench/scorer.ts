@@ -23,15 +23,23 @@ for (const q of calibration.questions) {
     answers.push({ input: { rubric, question, prompt: question.prompt, answer } });
   }
 }
-const runs: number[] = [];
+// "Per second on one core" is CPU time: on a shared machine, wall time also counts the time this
+// process waited for a core. Both are printed.
+const cpuRuns: number[] = [];
+const wallRuns: number[] = [];
 for (let r = 0; r < 5; r++) {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let n = 0;
   while (performance.now() - started < 400) {
     for (const a of answers) scoreOffline(a.input);
     n += answers.length;
   }
-  runs.push(n / ((performance.now() - started) / 1000));
+  const used = process.cpuUsage(cpu);
+  cpuRuns.push(n / ((used.user + used.system) / 1e6));
+  wallRuns.push(n / ((performance.now() - started) / 1000));
 }
-runs.sort((a, b) => a - b);
-console.log(`  throughput, 400-word answers: ${Math.round(runs[2]!)} answers/s median of 5 (target >= 2000)`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+console.log(
+  `  throughput, 400-word answers: ${Math.round(median(cpuRuns))} answers per CPU-second (target >= 2000), ${Math.round(median(wallRuns))} per wall-second; median of 5`,
+);

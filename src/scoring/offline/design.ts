@@ -393,6 +393,18 @@ export function measureDesignCriterion(
   return { score, evidence: quotesFor(text, matched, 2), feedback };
 }
 
+const explanatoryCache = new WeakMap<AnalyzedText, AnalyzedText['sentences']>();
+
+/** The sentences that explain rather than list, computed once per answer for all criteria. */
+function explanatorySentences(text: AnalyzedText): AnalyzedText['sentences'] {
+  let found = explanatoryCache.get(text);
+  if (!found) {
+    found = text.sentences.filter((s) => isExplanatory(s.words, FUNCTION_WORDS));
+    explanatoryCache.set(text, found);
+  }
+  return found;
+}
+
 /** "X because Y", "rather than": choices with their reasons. */
 function reasonedChoices(text: AnalyzedText): number {
   return text.sentences.filter((s) =>

@@ -65,8 +65,20 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
   return report(null, keywordList);
 }
 
-/** A cheap word-shape test: has a vowel, no long consonant run, no letter repeated four times. */
+const shapeMemo = new Map<string, boolean>();
+
+/** A cheap word-shape test (memoised per word): a vowel, no long consonant run, common letter pairs. */
 function looksLikeWord(w: string): boolean {
+  let known = shapeMemo.get(w);
+  if (known === undefined) {
+    known = wordShape(w);
+    if (shapeMemo.size > 50_000) shapeMemo.clear();
+    shapeMemo.set(w, known);
+  }
+  return known;
+}
+
+function wordShape(w: string): boolean {
   if (/\d/.test(w)) return true;
   if (!/[aeiouy]/.test(w)) return false;
   if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(w)) return false;

@@ -77,12 +77,55 @@ export function functionWordRatio(text: AnalyzedText): number {
   return n / text.words.length;
 }
 
+interface CompiledPhrase {
+  lower: string;
+  /** The first four letters of its first word, when it has one that long: a cheap pre-check. */
+  prefix: string | null;
+  /** A single word: matched against the word set (whole words, with a plural). */
+  word: boolean;
+  /** What to look for in the padded text when it is not a single word. */
+  needle: string;
+}
+
+// Phrases come from the rubrics and the lexicons: a few hundred strings, normalised once, not per answer.
+const compiled = new Map<string, CompiledPhrase>();
+
+function compile(phrase: string): CompiledPhrase {
+  let c = compiled.get(phrase);
+  if (!c) {
+    const lower = phrase.toLowerCase().trim();
+    const first = lower.match(/^[a-z0-9]{4,}/)?.[0];
+    c = {
+      lower,
+      prefix: first ? first.slice(0, 4) : null,
+      word: /^[a-z0-9]+$/.test(lower),
+      needle: lower.length <= 4 ? ` ${lower} ` : lower,
+    };
+    compiled.set(phrase, c);
+  }
+  return c;
+}
+
 /** Whether a phrase occurs: single words match whole words, longer phrases match as text. */
 export function hasPhrase(text: AnalyzedText, phrase: string): boolean {
-  const p = phrase.toLowerCase().trim();
-  if (!p) return false;
-  if (/^[a-z0-9]+$/.test(p)) return text.wordSet.has(p) || text.wordSet.has(`${p}s`);
-  return text.padded.includes(p.length <= 4 ? ` ${p} ` : p);
+  const c = compile(phrase);
+  if (!c.lower) return false;
+  if (c.word) return text.wordSet.has(c.lower) || text.wordSet.has(`${c.lower}s`);
+  // Most phrases are absent: when no word starts like the phrase, skip scanning the whole text.
+  if (c.prefix && !wordPrefixes(text).has(c.prefix)) return false;
+  return text.padded.includes(c.needle);
+}
+
+const prefixCache = new WeakMap<AnalyzedText, Set<string>>();
+
+function wordPrefixes(text: AnalyzedText): Set<string> {
+  let prefixes = prefixCache.get(text);
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const w of text.wordSet) if (w.length >= 4) prefixes.add(w.slice(0, 4));
+    prefixCache.set(text, prefixes);
+  }
+  return prefixes;
 }
 
 /** The distinct phrases of a list that occur in the text. */
@@ -131,13 +174,22 @@ export function countNumbers(words: readonly string[]): number {
   return n;
 }
 
-/** Content words for relevance: not function words, at least 4 letters, light plural folding. */
+const termsMemo = new Map<string, Set<string>>();
+
+/**
+ * Content words for relevance: not function words, at least 4 letters, light plural folding.
+ * Memoised: the same prompts and signals are read for every answer to a question.
+ */
 export function contentTerms(text: string): Set<string> {
+  const memo = termsMemo.get(text);
+  if (memo) return memo;
   const terms = new Set<string>();
   for (const w of text.toLowerCase().match(WORD) ?? []) {
     if (w.length < 4 || FUNCTION_WORDS.has(w) || STOP_TERMS.has(w)) continue;
     terms.add(stem(w));
   }
+  if (termsMemo.size > 5000) termsMemo.clear();
+  termsMemo.set(text, terms);
   return terms;
 }
 
