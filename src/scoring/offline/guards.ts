@@ -27,7 +27,11 @@ const GRADER_DIRECTED = [
 ];
 
 export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<string>): GuardReport {
-  const graderDirected = text.sentences.filter((s) => GRADER_DIRECTED.some((r) => r.test(s.lower)));
+  // One pass over the whole text first; per sentence only when something matched.
+  const suspicious = GRADER_DIRECTED.filter((r) => r.test(text.padded));
+  const graderDirected = suspicious.length
+    ? text.sentences.filter((s) => suspicious.some((r) => r.test(s.lower)))
+    : [];
   const words = text.words.length;
   const report = (insufficient: string | null, keywordList = false): GuardReport => ({
     insufficient,

@@ -140,6 +140,9 @@ export function measureOwnership(text: AnalyzedText, reading: StarReading): Meas
   return { score, evidence: iActions.slice(0, 2).map((s) => quote(s)), feedback };
 }
 
+/** A capitalised word after a space, so not the first of its sentence; "I" and "I'm" have no second letter. */
+const PROPER_NAME = /\s[A-Z][a-zA-Z0-9]+/g;
+
 const TIME_MARKER =
   /\b(in (two|three|four|five|six|\d+) (days|weeks|months|hours)|within (a|one|two|\d+) (day|week|month|hour)s?|by (monday|friday|the end of|q[1-4])|q[1-4]|(19|20)\d\d|\d+ (days|weeks|months|hours|minutes)|that (week|month|quarter|night|morning)|next (day|week|morning)|over the (next|following))\b/g;
 
@@ -149,10 +152,7 @@ export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly st
   const times = text.padded.match(TIME_MARKER)?.length ?? 0;
   // Proper names: capitalised words that do not start a sentence (tools, teams, systems), "I" excluded.
   let names = 0;
-  for (const s of text.sentences) {
-    const tokens = s.text.split(/\s+/).slice(1);
-    for (const t of tokens) if (/^[A-Z][a-zA-Z0-9]+/.test(t) && t !== 'I' && !t.startsWith("I'")) names++;
-  }
+  for (const s of text.sentences) names += s.text.match(PROPER_NAME)?.length ?? 0;
   let verbs = 0;
   for (const w of text.words) if (ACTION_VERBS.has(w)) verbs++;
   const vague = antiPatterns.filter((p) => text.padded.includes(` ${p.toLowerCase()}`)).length;

@@ -24,40 +24,77 @@ export interface AnalyzedText {
 
 const WORD = /[a-z0-9][a-z0-9'’%$-]*/g;
 
+/**
+ * One hand-written pass (this runs thousands of times a second): sentence boundaries at . ! ? before
+ * whitespace or the end, and at line breaks; words as runs of letters and digits that may continue
+ * with ' ’ % $ or -. Lower-casing is done once for the whole text when it keeps every offset.
+ */
 export function analyzeText(raw: string): AnalyzedText {
+  const lowerAll = raw.toLowerCase();
+  const sameOffsets = lowerAll.length === raw.length;
   const sentences: Sentence[] = [];
-  // A sentence ends at . ! ? followed by space, or at a line break (bullets and short lines count as sentences).
-  const boundary = /[.!?]+(?=\s|$)|\n+/g;
+  const push = (from: number, to: number) => {
+    while (from < to && isSpace(raw.charCodeAt(from))) from++;
+    while (to > from && isSpace(raw.charCodeAt(to - 1))) to--;
+    if (to <= from) return;
+    const text = raw.slice(from, to);
+    const lower = sameOffsets ? lowerAll.slice(from, to) : text.toLowerCase();
+    sentences.push({ text, start: from, end: to, lower, words: wordsOf(lower) });
+  };
   let start = 0;
-  const push = (end: number) => {
-    const slice = raw.slice(start, end);
-    const lead = slice.length - slice.trimStart().length;
-    const text = slice.trim();
-    if (text) {
-      const lower = text.toLowerCase();
-      sentences.push({
-        text,
-        start: start + lead,
-        end: start + lead + text.length,
-        lower,
-        words: lower.match(WORD) ?? [],
-      });
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      push(start, i);
+      start = i + 1;
+    } else if (c === 46 || c === 33 || c === 63) {
+      let j = i;
+      while (j + 1 < raw.length && isStop(raw.charCodeAt(j + 1))) j++;
+      if (j + 1 === raw.length || isSpace(raw.charCodeAt(j + 1))) {
+        push(start, j + 1);
+        start = j + 1;
+      }
+      i = j;
     }
-  };
-  for (let m = boundary.exec(raw); m; m = boundary.exec(raw)) {
-    const end = m[0].startsWith('\n') ? m.index : m.index + m[0].length;
-    push(end);
-    start = m.index + m[0].length;
   }
-  push(raw.length);
-  const words = sentences.flatMap((s) => s.words);
-  return {
-    raw,
-    padded: ` ${raw.toLowerCase().replace(/\s+/g, ' ')} `,
-    sentences,
-    words,
-    wordSet: new Set(words),
-  };
+  push(start, raw.length);
+  const words: string[] = [];
+  for (const s of sentences) for (const w of s.words) words.push(w);
+  return { raw, padded: ` ${lowerAll.replace(/\s+/g, ' ')} `, sentences, words, wordSet: new Set(words) };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
+}
+
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Words of lower-cased text, as WORD would match them. */
+function wordsOf(lower: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = lower.length;
+  while (i < n) {
+    if (!isWordStart(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < n; j++) {
+      const c = lower.charCodeAt(j);
+      // letters, digits and the joiners ' ’ % $ -
+      if (!(isWordStart(c) || c === 39 || c === 8217 || c === 37 || c === 36 || c === 45)) break;
+    }
+    out.push(lower.slice(i, j));
+    i = j;
+  }
+  return out;
 }
 
 /** Common English function words: prose has many, keyword lists and keyboard mashing have almost none. */
