@@ -367,10 +367,9 @@ export function measureDesignCriterion(
   const lexicon = [...(DESIGN_LEXICON[criterionId] ?? []), ...hintPhrases];
   const matched = criterionId === 'scale-estimation' ? [] : matchedPhrases(text, lexicon);
   let weighted = 0;
+  const explanatory = explanatorySentences(text);
   for (const phrase of matched) {
-    const inProse = text.sentences.some(
-      (s) => sentenceHas(s, phrase) && isExplanatory(s.words, FUNCTION_WORDS),
-    );
+    const inProse = explanatory.some((s) => sentenceHas(s, phrase));
     weighted += inProse ? 1 : 0.5;
   }
   const factor = LEVEL_FACTOR[level ?? 'L6'];
