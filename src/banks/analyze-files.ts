@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeSource, type FileAnalysis, positionsFor } from './analyze.js';
 import { FILE_START, type Span, type YamlPath } from './locate.js';
+import { locateSimple } from './simple-locate.js';
+import { isSimpleYaml } from './simple-yaml.js';
 import { readSource } from './source.js';
 
 /** Below this much YAML, starting a worker costs more than it saves. */
@@ -20,13 +22,23 @@ export interface LocateRequest {
 
 /** Positions for paths in one file, by a yaml v2 re-parse; the file start when it no longer parses. */
 export function locateInFile({ file, paths }: LocateRequest): Span[] {
-  let find: ReturnType<typeof positionsFor> = null;
+  let text: string;
   try {
-    find = positionsFor(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch {
     // Gone or unreadable since it was analyzed: keep the findings, at the start of the file.
+    return paths.map(() => FILE_START);
   }
-  return paths.map(({ path, at }) => (find ? find(path, at) : FILE_START));
+  // Text in the simple subset is located by a line scan (same spans, a fraction of the cost);
+  // anything else, or any path the scan cannot follow, by a yaml v2 parse.
+  const simple = isSimpleYaml(text);
+  let find: ReturnType<typeof positionsFor> | undefined;
+  return paths.map(({ path, at }) => {
+    const quick = simple ? locateSimple(text, path, at) : undefined;
+    if (quick) return quick;
+    find ??= positionsFor(text);
+    return find ? find(path, at) : FILE_START;
+  });
 }
 
 /** The work a thread can be given; the worker entry dispatches on these names. */
