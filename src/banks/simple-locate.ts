@@ -175,7 +175,7 @@ export function locateSimple(text: string, path: YamlPath, at: 'value' | 'key' =
       const item = items[segment];
       if (item === undefined) return result;
       const l = lines[item]!;
-      const end = items[segment + 1] ?? container.to;
+      const end: number = items[segment + 1] ?? container.to;
       const depth = l.dashes.indexOf(column);
       keySpan = undefined;
       if (depth < l.dashes.length - 1) {
