@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { BankQuestion, Registry } from '../banks/registry.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { attemptFrom } from '../history/attempt.js';
+import type { HistoryStore } from '../history/store.js';
 import type { Level, Rubric } from '../schema/index.js';
 import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput, Scorer } from '../scoring/scorer.js';
@@ -51,6 +54,35 @@ export async function scoreAll(
   } finally {
     spinner.stop();
   }
+}
+
+/** Records scored answers from a file in history, all in one append. */
+export function recordResults(
+  store: HistoryStore,
+  results: readonly ScoreResult[],
+  answers: readonly AnswerItem[],
+  source: 'drill' | 'score',
+  date: string,
+): void {
+  const now = new Date();
+  store.append(
+    results.map((result, i) =>
+      attemptFrom(result, {
+        id: `${source}-${randomBytes(6).toString('hex')}`,
+        at: now,
+        date,
+        source,
+        question: answers[i]!.question,
+        answer: answers[i]!.text,
+      }),
+    ),
+  );
+}
+
+/** The mean overall of the results that have one (insufficient answers have none), rounded. */
+export function averageOf(results: readonly ScoreResult[]): number | null {
+  const scored = results.filter((r) => r.overall !== null);
+  return scored.length ? Math.round(scored.reduce((s, r) => s + r.overall!, 0) / scored.length) : null;
 }
 
 export function printResults(results: ScoreResult[], average: number | null, ctx: CommandContext): void {

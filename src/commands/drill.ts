@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { BankQuestion } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
-import { attemptFrom, localDate } from '../history/attempt.js';
+import { localDate } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import { followUpSeconds } from '../session/plan.js';
+import { plannedQuestion } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
-import { printResults, readAnswers, scoreAll } from './answers.js';
+import { averageOf, printResults, readAnswers, recordResults, scoreAll } from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
 import { createScorer, type FilterFlags, registryFor, selectQuestions, writeJson } from './shared.js';
@@ -59,23 +58,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
       json: Boolean(options.json),
     });
     // Everything validated and scored before anything is recorded: a rejected file leaves no trace.
-    const now = new Date();
-    store.append(
-      results.map((result, i) =>
-        attemptFrom(result, {
-          id: `drill-${randomBytes(6).toString('hex')}`,
-          at: now,
-          date,
-          source: 'drill',
-          question: answers[i]!.question,
-          answer: answers[i]!.text,
-        }),
-      ),
-    );
-    const scored = results.filter((r) => r.overall !== null);
-    const averageOverall = scored.length
-      ? Math.round(scored.reduce((s, r) => s + r.overall!, 0) / scored.length)
-      : null;
+    recordResults(store, results, answers, 'drill', date);
+    const averageOverall = averageOf(results);
     if (options.json) writeJson(ctx, { date, results, averageOverall });
     else printResults(results, averageOverall, ctx);
     if (failUnder !== undefined && (averageOverall ?? 0) < failUnder) {
@@ -108,18 +92,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
   if (ctx.stdin.isTTY && ctx.stdout.isTTY && !options.json) {
     const { startSession } = await import('./practice.js');
     return startSession(
-      questions.map((q) => ({
-        id: q.id,
-        bank: q.bank,
-        category: q.category,
-        prompt: q.prompt,
-        principles: q.principles,
-        rubric: q.rubric,
-        timeLimitSeconds: q.timeLimitSeconds,
-        followUps: q.followUps
-          .slice(0, 1)
-          .map((prompt) => ({ prompt, timeLimitSeconds: followUpSeconds(q.timeLimitSeconds) })),
-      })),
+      questions.map((q) => plannedQuestion(q, q.followUps.slice(0, 1))),
       {
         seed: 0,
         overtime: false,

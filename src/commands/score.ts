@@ -9,7 +9,7 @@ import { dataDir } from '../paths.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
-import { printResults, readAnswers, scoreAll } from './answers.js';
+import { averageOf, printResults, readAnswers, recordResults, scoreAll } from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   createScorer,
@@ -119,25 +119,9 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   const answers = readAnswers(file, registry, ctx);
   const scorer = await createScorer(options, ctx);
   const results = await scoreAll(scorer, answers, { batch: true, level, ctx, json: Boolean(options.json) });
-  if (options.save) {
-    const now = new Date();
-    new HistoryStore(dataDir(ctx.env)).append(
-      results.map((result, i) =>
-        attemptFrom(result, {
-          id: `score-${randomBytes(6).toString('hex')}`,
-          at: now,
-          date: localDate(now),
-          source: 'score',
-          question: answers[i]!.question,
-          answer: answers[i]!.text,
-        }),
-      ),
-    );
-  }
-  const scored = results.filter((r) => r.overall !== null);
-  const averageOverall = scored.length
-    ? Math.round(scored.reduce((s, r) => s + r.overall!, 0) / scored.length)
-    : null;
+  if (options.save)
+    recordResults(new HistoryStore(dataDir(ctx.env)), results, answers, 'score', localDate(new Date()));
+  const averageOverall = averageOf(results);
   if (options.json) writeJson(ctx, { results, averageOverall });
   else printResults(results, averageOverall, ctx);
   return 0;

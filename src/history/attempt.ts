@@ -67,3 +67,19 @@ export function localDate(at: Date): string {
   const d = String(at.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/** Per "rubric/criterion": how many scored attempts and the sum of their 1-4 scores. */
+export function criterionTotals(attempts: readonly Attempt[]): Map<string, { n: number; total: number }> {
+  const totals = new Map<string, { n: number; total: number }>();
+  for (const a of attempts) {
+    for (const c of a.criteria) {
+      if (c.score === null) continue;
+      const key = `${a.rubric}/${c.id}`;
+      const t = totals.get(key) ?? { n: 0, total: 0 };
+      t.n++;
+      t.total += c.score;
+      totals.set(key, t);
+    }
+  }
+  return totals;
+}

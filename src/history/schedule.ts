@@ -1,7 +1,7 @@
 import { type Card, createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import type { BankQuestion } from '../banks/registry.js';
 import { hashString, seededRandom } from '../session/random.js';
-import type { Attempt } from './attempt.js';
+import { type Attempt, criterionTotals } from './attempt.js';
 
 /**
  * Which questions to drill on a day. Each attempted question has an FSRS card (ts-fsrs, no fuzz, whole
@@ -36,18 +36,7 @@ export interface Priority {
 
 /** Average score per rubric criterion (1-4) over the history; criteria under 2.5 are weak areas. */
 export function criterionAverages(attempts: readonly Attempt[]): Map<string, number> {
-  const sums = new Map<string, { total: number; n: number }>();
-  for (const a of attempts) {
-    for (const c of a.criteria) {
-      if (c.score === null) continue;
-      const key = `${a.rubric}/${c.id}`;
-      const s = sums.get(key) ?? { total: 0, n: 0 };
-      s.total += c.score;
-      s.n++;
-      sums.set(key, s);
-    }
-  }
-  return new Map([...sums].map(([k, s]) => [k, s.total / s.n]));
+  return new Map([...criterionTotals(attempts)].map(([k, t]) => [k, t.total / t.n]));
 }
 
 export function priorities(

@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
-import type { Attempt } from './attempt.js';
+import { type Attempt, criterionTotals } from './attempt.js';
 
 export interface Average {
   attempts: number;
@@ -51,17 +51,7 @@ export function computeStats(
     );
   };
 
-  const criterionSums = new Map<string, { n: number; total: number }>();
-  for (const a of attempts) {
-    for (const c of a.criteria) {
-      if (c.score === null) continue;
-      const key = `${a.rubric}/${c.id}`;
-      const s = criterionSums.get(key) ?? { n: 0, total: 0 };
-      s.n++;
-      s.total += c.score;
-      criterionSums.set(key, s);
-    }
-  }
+  const criterionSums = criterionTotals(attempts);
   const byCriterion = Object.fromEntries(
     [...criterionSums]
       .sort(([a], [b]) => (a < b ? -1 : 1))

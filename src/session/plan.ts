@@ -37,18 +37,24 @@ export function planSession(candidates: readonly BankQuestion[], options: PlanOp
       const limit = options.timeSeconds ?? q.timeLimitSeconds;
       // One or two follow-ups, as an interviewer digs deeper when there is time.
       const wanted = options.followUps ? Math.min(q.followUps.length, random() < 0.5 ? 1 : 2) : 0;
-      const followUps = shuffle(q.followUps, random)
-        .slice(0, wanted)
-        .map((prompt) => ({ prompt, timeLimitSeconds: followUpSeconds(limit) }));
-      return {
-        id: q.id,
-        bank: q.bank,
-        category: q.category,
-        prompt: q.prompt,
-        principles: q.principles,
-        rubric: q.rubric,
-        timeLimitSeconds: limit,
-        followUps,
-      };
+      return plannedQuestion(q, shuffle(q.followUps, random).slice(0, wanted), limit);
     });
+}
+
+/** A bank question as a session keeps it, with the follow-ups it will ask and their shorter timers. */
+export function plannedQuestion(
+  q: BankQuestion,
+  followUps: readonly string[],
+  limit = q.timeLimitSeconds,
+): PlannedQuestion {
+  return {
+    id: q.id,
+    bank: q.bank,
+    category: q.category,
+    prompt: q.prompt,
+    principles: q.principles,
+    rubric: q.rubric,
+    timeLimitSeconds: limit,
+    followUps: followUps.map((prompt) => ({ prompt, timeLimitSeconds: followUpSeconds(limit) })),
+  };
 }
