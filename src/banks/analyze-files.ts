@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeSource, type FileAnalysis, positionsFor } from './analyze.js';
+import { analyzeSource, type FileAnalysis, positionsFor, questionFacts } from './analyze.js';
 import { FILE_START, type Span, type YamlPath } from './locate.js';
 import { locateSimple } from './simple-locate.js';
 import { isSimpleYaml } from './simple-yaml.js';
@@ -41,8 +41,22 @@ export function locateInFile({ file, paths }: LocateRequest): Span[] {
   });
 }
 
+/**
+ * For lint: only what the rules read (each question's id, prompt, rubric, principles and time
+ * limit), so less crosses from worker threads and less stays in memory on large corpora.
+ */
+export function analyzeForLint(file: string): FileAnalysis {
+  const analysis = analyzeFile(file);
+  return {
+    ...analysis,
+    facts: questionFacts(analysis),
+    questions: [],
+    validQuestions: analysis.questions.length,
+  };
+}
+
 /** The work a thread can be given; the worker entry dispatches on these names. */
-export const TASKS = { analyze: analyzeFile, locate: locateInFile } as const;
+export const TASKS = { analyze: analyzeFile, lint: analyzeForLint, locate: locateInFile } as const;
 export type TaskName = keyof typeof TASKS;
 type Input<T extends TaskName> = Parameters<(typeof TASKS)[T]>[0];
 type Output<T extends TaskName> = ReturnType<(typeof TASKS)[T]>;

@@ -2,6 +2,7 @@ import jsyaml from 'js-yaml';
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import * as z from 'zod';
 import { type Problem, type RuleId, severityOf } from '../lint/problem.js';
+import { Slug } from '../schema/common.js';
 import {
   FILE_KINDS,
   type FileKind,
@@ -9,9 +10,12 @@ import {
   QuestionBank,
   type Rubric,
   SCHEMAS,
+  type StoriesFile,
+  type Story,
 } from '../schema/index.js';
 import { Question as QuestionSchema } from '../schema/question-bank.js';
 import { Rubric as RubricSchema } from '../schema/rubric.js';
+import { Story as StorySchema } from '../schema/stories.js';
 import { FILE_START, locate, type Span, spanOf, type YamlPath } from './locate.js';
 import { describeSchemaIssue } from './schema-issues.js';
 import { isSimpleYaml } from './simple-yaml.js';
@@ -34,12 +38,39 @@ export interface FileAnalysis {
    * so one bad field does not hide a duplicate id or an unknown rubric in the same question.
    */
   facts?: QuestionFacts[];
+  /** When `questions` was dropped to save memory (lint), how many questions were valid. */
+  validQuestions?: number;
   rubric?: Rubric;
   /**
    * The rubric's id whenever it is valid on its own, even if the rest of the rubric is not:
    * questions that use a rubric with a typo elsewhere still refer to a rubric that exists.
    */
   rubricId?: string;
+  /** Only for stories files: the stories that validated on their own, with their index in the file. */
+  stories?: { index: number; story: Story }[];
+  /**
+   * Only for stories files with schema problems: the id and principles of every story as far as they
+   * are valid, so a duplicate id or an unknown principle is reported beside a missing title.
+   */
+  storyFacts?: StoryFacts[];
+}
+
+/** What the story rules need of a story; `id` is absent when it is invalid. */
+export interface StoryFacts {
+  index: number;
+  id?: string;
+  principles: string[];
+}
+
+export function storyFacts(analysis: FileAnalysis): StoryFacts[] {
+  return (
+    analysis.storyFacts ??
+    (analysis.stories ?? []).map(({ index, story }) => ({
+      index,
+      id: story.id,
+      principles: story.principles,
+    }))
+  );
 }
 
 /** What the cross-file rules need of a question; a field is absent when its value is invalid. */
@@ -134,7 +165,8 @@ function fullPath(file: string, text: string): FileAnalysis {
     if (isStackOverflow(error.message)) continue;
     const span = spanOf(lineCounter, error.pos[0], error.pos[1]);
     if (error.code === 'MULTIPLE_DOCS') {
-      const message = 'more than one YAML document (separated by ---): a bank or rubric is a single document';
+      const message =
+        'more than one YAML document (separated by ---): a bank, rubric or stories file is a single document';
       push(problem(file, 'multiple-documents', message, span));
     } else if (error.code === 'DUPLICATE_KEY') {
       push(duplicateKeyProblem(file, doc, lineCounter, text, error.pos));
@@ -155,7 +187,7 @@ function fullPath(file: string, text: string): FileAnalysis {
       problem(
         file,
         'yaml-unsafe',
-        `tag ${tag} is not allowed: banks and rubrics use plain YAML values`,
+        `tag ${tag} is not allowed: banks, rubrics and stories use plain YAML values`,
         span,
       ),
     );
@@ -241,6 +273,10 @@ function repeatedYamlDirective(text: string): number | undefined {
 }
 
 function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
+  if (kind === 'stories') {
+    const stories = (data as StoriesFile).stories.map((story, index) => ({ index, story }));
+    return { file, kind, problems: [], questions: [], stories };
+  }
   if (kind === 'rubric') {
     const rubric = data as Rubric;
     return { file, kind, problems: [], questions: [], rubric, rubricId: rubric.id };
@@ -263,7 +299,8 @@ function accepted(file: string, kind: FileKind, data: unknown): FileAnalysis {
 function salvage(
   kind: FileKind,
   data: unknown,
-): Pick<FileAnalysis, 'questions' | 'facts' | 'bank' | 'rubricId'> {
+): Pick<FileAnalysis, 'questions' | 'facts' | 'bank' | 'rubricId' | 'stories' | 'storyFacts'> {
+  if (kind === 'stories') return salvageStories(data);
   if (kind === 'rubric') {
     const id = RubricSchema.shape.id.safeParse((data as { id?: unknown }).id);
     return id.success ? { questions: [], rubricId: id.data } : { questions: [] };
@@ -299,6 +336,26 @@ function salvage(
   return { ...bank, questions, facts };
 }
 
+/** A stories file with errors: its valid stories, and the id and principles of every story for the rules. */
+function salvageStories(data: unknown): Pick<FileAnalysis, 'questions' | 'stories' | 'storyFacts'> {
+  const raw = (data as { stories?: unknown }).stories;
+  const stories: NonNullable<FileAnalysis['stories']> = [];
+  const facts: StoryFacts[] = [];
+  if (Array.isArray(raw)) {
+    raw.forEach((item, index) => {
+      const parsed = StorySchema.safeParse(item);
+      if (parsed.success) stories.push({ index, story: parsed.data });
+      const fields = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+      const id = Slug.safeParse(fields.id);
+      const principles = Array.isArray(fields.principles)
+        ? fields.principles.filter((p): p is string => typeof p === 'string')
+        : [];
+      facts.push({ index, ...(id.success ? { id: id.data } : {}), principles });
+    });
+  }
+  return { questions: [], stories, storyFacts: facts };
+}
+
 function kindOf(data: unknown): FileKind | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
   const kind = (data as { kind?: unknown }).kind;
@@ -306,13 +363,13 @@ function kindOf(data: unknown): FileKind | null {
 }
 
 function unknownKindMessage(data: unknown): string {
-  const expected = 'expected a top-level `kind: question-bank` or `kind: rubric`';
+  const expected = 'expected a top-level `kind: question-bank`, `kind: rubric` or `kind: stories`';
   if (data === null || data === undefined) return `empty document: ${expected}`;
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return `not a question bank or rubric (the document is ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}): ${expected}`;
+    return `not a question bank, rubric or stories file (the document is ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}): ${expected}`;
   }
   const kind = (data as { kind?: unknown }).kind;
-  if (kind === undefined) return `not a question bank or rubric: no \`kind:\` key; ${expected}`;
+  if (kind === undefined) return `not a question bank, rubric or stories file: no \`kind:\` key; ${expected}`;
   return `unknown kind ${JSON.stringify(kind)}: ${expected}`;
 }
 

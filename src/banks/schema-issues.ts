@@ -84,6 +84,21 @@ export function describeSchemaIssue(
       const bound = issue.inclusive === false ? 'greater than' : 'at least';
       return [{ rule: 'invalid-value', message: `${name} must be ${bound} ${issue.minimum}`, path }];
     }
+    case 'custom': {
+      // A refinement that names its rule (and, with `at: 'key'`, points at the key it is about):
+      // its message follows the subject, the object that holds the key.
+      const params = issue.params as { rule?: RuleId; at?: 'key' } | undefined;
+      if (!params?.rule) break;
+      const owner = params.at === 'key' ? formatPath(path.slice(0, -1)) || subject : name;
+      return [
+        {
+          rule: params.rule,
+          message: `${owner} ${issue.message}`,
+          path,
+          ...(params.at ? { at: params.at } : {}),
+        },
+      ];
+    }
     case 'too_big': {
       if (issue.origin !== 'number' && issue.origin !== 'int') break;
       const bound = issue.inclusive === false ? 'less than' : 'at most';

@@ -20,6 +20,8 @@ export interface LintResult {
   files: number;
   questions: number;
   rubrics: number;
+  /** Stories in the linted stories files (absent in results built before story banks existed). */
+  stories?: number;
   errorCount: number;
   warningCount: number;
   /** Some input could not be read (exit 2 rather than 1). */
@@ -39,7 +41,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const { files, unreadable } = discoverFiles(options.paths, cwd);
   const pool = createFilePool(files, options.threads);
   try {
-    const analyses = await pool.run('analyze', files, files.map(sizeOf));
+    const analyses = await pool.run('lint', files, files.map(sizeOf));
     const named = analyses.map((a, i) => withDisplayName(a, display(files[i]!)));
 
     const linted = new Set(files);
@@ -70,8 +72,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     return {
       problems,
       files: files.length,
-      questions: named.reduce((n, a) => n + a.questions.length, 0),
+      questions: named.reduce((n, a) => n + (a.validQuestions ?? a.questions.length), 0),
       rubrics: named.filter((a) => a.rubric).length,
+      stories: named.reduce((n, a) => n + (a.stories?.length ?? 0), 0),
       errorCount,
       warningCount: problems.length - errorCount,
       ioError: problems.some((p) => p.rule === 'file-unreadable'),

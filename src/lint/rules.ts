@@ -1,4 +1,4 @@
-import { type FileAnalysis, questionFacts } from '../banks/analyze.js';
+import { type FileAnalysis, questionFacts, storyFacts } from '../banks/analyze.js';
 import { editDistance } from '../banks/schema-issues.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { findNearDuplicates } from './near-duplicates.js';
@@ -28,6 +28,8 @@ export const RULE_FUNCTIONS: readonly Rule[] = [
   timeLimitRange,
   rubricWeights,
   nearDuplicatePrompts,
+  duplicateStoryIds,
+  unknownStoryPrinciples,
 ];
 
 function* allQuestions(files: readonly FileAnalysis[]) {
@@ -171,6 +173,45 @@ export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
       message: `prompt of ${label(later)} is ${Math.round(similarity * 100)}% similar to ${label(earlier)}${later.file === earlier.file ? '' : ` (${earlier.file})`}; make each question ask something distinct`,
     };
   });
+}
+
+/** Story ids are unique within their file: `coach stories` and practice refer to a story by id. */
+export function duplicateStoryIds({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const f of files) {
+    const first = new Map<string, number>();
+    for (const { index, id } of storyFacts(f)) {
+      if (id === undefined) continue;
+      const earlier = first.get(id);
+      if (earlier === undefined) first.set(id, index);
+      else
+        found.push({
+          file: f.file,
+          path: ['stories', index, 'id'],
+          rule: 'duplicate-id',
+          message: `story id "${id}" is already used by stories[${earlier}]; ids must be unique in the file`,
+        });
+    }
+  }
+  return found;
+}
+
+export function unknownStoryPrinciples({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const f of files) {
+    for (const { index, principles } of storyFacts(f)) {
+      principles.forEach((principle, j) => {
+        if (findPrinciple(principle)) return;
+        found.push({
+          file: f.file,
+          path: ['stories', index, 'principles', j],
+          rule: 'unknown-principle',
+          message: `"${principle}" is not a Leadership Principle id${closest(principle, PRINCIPLE_IDS)} (see \`coach principles\`)`,
+        });
+      });
+    }
+  }
+  return found;
 }
 
 function label(q: { id?: string; index: number }): string {
