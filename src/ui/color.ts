@@ -11,7 +11,8 @@ export function colorFor(stream: { isTTY?: boolean }, env: Env, noColorFlag = fa
 
 export function colorLevel(stream: { isTTY?: boolean }, env: Env, noColorFlag = false): 0 | 1 | 2 | 3 {
   if (noColorFlag) return 0;
-  const force = env.FORCE_COLOR;
+  // An empty FORCE_COLOR is treated as unset (shells and CI templates often export it empty).
+  const force = env.FORCE_COLOR || undefined;
   if (force !== undefined && force !== '0' && force !== 'false') {
     return force === '2' ? 2 : force === '3' ? 3 : 1;
   }
