@@ -38,6 +38,15 @@ export function sessionSummaryTable(
       rows,
     ),
   ];
+  const usages = events.flatMap((e) => (e.type === 'score' && e.result.usage ? [e.result.usage] : []));
+  if (usages.length > 0) {
+    const cost = usages.reduce((sum, u) => sum + u.costUsd, 0);
+    const tokens = usages.reduce(
+      (sum, u) => sum + u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens,
+      0,
+    );
+    out.push(color.dim(`LLM scoring: ${tokens} tokens, about $${cost.toFixed(4)}`), '');
+  }
   const suggestions = topSessionSuggestions(events, 3);
   if (suggestions.length) {
     out.push(color.bold('Most useful next steps'));

@@ -197,3 +197,26 @@ describe('timer', () => {
     expect(formatClock(-42_500)).toBe('+0:42');
   });
 });
+
+describe('session summary', () => {
+  it('shows time against the limit, the verdicts, and the LLM cost when a scorer reported usage', async () => {
+    const { Chalk } = await import('chalk');
+    const { sessionSummaryTable } = await import('../../src/ui/session-summary.js');
+    const events = started({}, 1);
+    events.push(answer(0, 0));
+    const scored = score(0);
+    if (scored.type === 'score') {
+      scored.result.usage = {
+        inputTokens: 1000,
+        outputTokens: 200,
+        cacheReadTokens: 3000,
+        cacheWriteTokens: 0,
+        costUsd: 0.0047,
+      };
+    }
+    events.push(scored);
+    const text = sessionSummaryTable(events, new Chalk({ level: 0 }), 100);
+    expect(text).toMatch(/0:01 \/ 4:00\s+60\s+hire/);
+    expect(text).toContain('LLM scoring: 4200 tokens, about $0.0047');
+  });
+});
