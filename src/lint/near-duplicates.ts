@@ -60,20 +60,32 @@ export function findNearDuplicates(
   texts: readonly string[],
   threshold = NEAR_DUPLICATE_THRESHOLD,
 ): SimilarPair[] {
-  const words = texts.map(contentWords);
-
-  // Token ids in order of rarity (rarest = 0), so sorting a set's ids puts its rarest words first.
-  const frequency = new Map<string, number>();
-  for (const set of words) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const byRarity = [...frequency.keys()].sort(
-    (x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : 1),
+  // Words get provisional ids on first sight and a document frequency; ranking the ids by rarity
+  // (rarest = 0, ties by spelling) then lets a set's sorted ranks put its rarest words first.
+  const provisional = new Map<string, number>();
+  const spelling: string[] = [];
+  const frequency: number[] = [];
+  const raw = texts.map((text) =>
+    contentWords(text).map((w) => {
+      let id = provisional.get(w);
+      if (id === undefined) {
+        id = spelling.length;
+        provisional.set(w, id);
+        spelling.push(w);
+        frequency.push(0);
+      }
+      frequency[id]!++;
+      return id;
+    }),
   );
-  const idOf = new Map(byRarity.map((w, i) => [w, i]));
-  const sets = words.map((set) => {
-    const ids = new Int32Array(set.length);
-    for (let k = 0; k < set.length; k++) ids[k] = idOf.get(set[k]!)!;
-    return ids.sort();
+  const byRarity = spelling
+    .map((_, id) => id)
+    .sort((x, y) => frequency[x]! - frequency[y]! || (spelling[x]! < spelling[y]! ? -1 : 1));
+  const rank = new Int32Array(byRarity.length);
+  byRarity.forEach((id, r) => {
+    rank[id] = r;
   });
+  const sets = raw.map((ids) => Int32Array.from(ids, (id) => rank[id]!).sort());
 
   // Smaller sets first, so every candidate already indexed is no larger than the current set.
   const order = sets.map((_, i) => i).sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
