@@ -55,7 +55,9 @@ export function buildProgram(): Command {
 
   program
     .command('lint')
-    .description('check question banks and rubrics (no paths: the shipped and configured ones)')
+    .description(
+      'check question banks, rubrics and stories files (no paths: the shipped and configured ones, and your stories file)',
+    )
     .argument('[paths...]', 'files or directories to lint')
     .addOption(
       new Option('-f, --format <format>', 'output format')
@@ -76,7 +78,7 @@ export function buildProgram(): Command {
   program
     .command('schema')
     .description('print the JSON Schema of a file kind')
-    .argument('<kind>', 'question-bank or rubric')
+    .argument('<kind>', 'question-bank, rubric or stories')
     .action(async (kind: string) => {
       const { schemaCommand } = await import('./commands/schema.js');
       process.exitCode = await schemaCommand(kind, context(program));
@@ -155,6 +157,14 @@ export function buildProgram(): Command {
       process.exitCode = await principlesCommand(options, context(program));
     });
 
+  const storiesOption = (optionalValue = false) =>
+    new Option(
+      optionalValue ? '--stories [file]' : '--stories <file>',
+      optionalValue
+        ? 'show the stories that fit each behavioral question (default file: <config dir>/stories.yaml)'
+        : 'your stories file (default: <config dir>/stories.yaml)',
+    );
+
   program
     .command('practice')
     .description('a timed mock interview in the terminal (offline scorer, no key needed)')
@@ -171,6 +181,7 @@ export function buildProgram(): Command {
     .option('--no-followups', 'ask no follow-up questions')
     .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
     .option('--score-at-end', 'score all answers at the end instead of after each question')
+    .addOption(storiesOption(true))
     .addOption(bankOption())
     .addHelpText(
       'after',
@@ -191,6 +202,7 @@ ${EXIT_CODES_HELP}`,
     .command('resume')
     .description('continue an interrupted practice session where it stopped')
     .argument('[session-id]', 'the session (default: the only interrupted one, or choose)')
+    .addOption(storiesOption(true))
     .addOption(bankOption())
     .action(async (id: string | undefined, options) => {
       const { resumeCommand } = await import('./commands/practice.js');
@@ -302,6 +314,65 @@ ${EXIT_CODES_HELP}`,
     .action(async (options) => {
       const { scoreCommand } = await import('./commands/score.js');
       process.exitCode = await scoreCommand(options, context(program));
+    });
+
+  const stories = program
+    .command('stories')
+    .description('your story bank: check, coverage of the 16 principles, which story to tell')
+    .addHelpText(
+      'after',
+      `
+The stories file is YAML (\`coach schema stories\`), by default <config dir>/stories.yaml
+($XDG_CONFIG_HOME/interview-coach, or COACH_HOME); start one with \`coach stories init\`.
+${EXIT_CODES_HELP}`,
+    );
+  stories
+    .command('check')
+    .description("score every story with the star rubric and list each story's weakest criteria")
+    .addOption(storiesOption())
+    .option('--level <L>', "judge scope at this level (L5-L8) instead of each story's own level")
+    .option('--fail-under <score>', 'exit 1 when a story scores below this overall (0-100)')
+    .addOption(scorerOption())
+    .addOption(modelOption())
+    .addOption(providerOption())
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (options) => {
+      const { storiesCheckCommand } = await import('./commands/stories.js');
+      process.exitCode = await storiesCheckCommand(options, context(program));
+    });
+  stories
+    .command('coverage')
+    .description('the 16 Leadership Principles against your stories: gaps (fewer than 2) and weak claims')
+    .addOption(storiesOption())
+    .addOption(jsonOption())
+    .addHelpText('after', '\n--json prints [{principle, stories: [ids], count}] for all 16 principles.')
+    .action(async (options) => {
+      const { storiesCoverageCommand } = await import('./commands/stories.js');
+      process.exitCode = await storiesCoverageCommand(options, context(program));
+    });
+  stories
+    .command('suggest')
+    .description('rank your stories for a behavioral question')
+    .argument('<question-id>')
+    .addOption(storiesOption())
+    .option('-n, --count <n>', 'how many fitting stories to show', '3')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (id: string, options) => {
+      const { storiesSuggestCommand } = await import('./commands/stories.js');
+      process.exitCode = await storiesSuggestCommand(id, options, context(program));
+    });
+  stories
+    .command('init')
+    .description('write a commented starter stories file with two example stories')
+    .addOption(storiesOption())
+    .option('--force', 'overwrite the file if it exists')
+    .addOption(jsonOption())
+    .action(async (options) => {
+      const { storiesInitCommand } = await import('./commands/stories.js');
+      process.exitCode = await storiesInitCommand(options, context(program));
     });
 
   return program;

@@ -43,6 +43,11 @@ export function configDir(env: Env): string {
   return join(base, 'interview-coach');
 }
 
+/** The story bank `coach stories` and `coach practice --stories` read unless given --stories FILE. */
+export function defaultStoriesFile(env: Env): string {
+  return join(configDir(env), 'stories.yaml');
+}
+
 function home(env: Env): string {
   return env.HOME || homedir();
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FILE_KINDS } from '../src/schema/index.js';
 import { jsonSchemaFor } from '../src/schema/json-schema.js';
+import { PRINCIPLE_IDS } from '../src/schema/principles.js';
 import { repoRoot } from './helpers/paths.js';
 
 describe('committed JSON Schemas', () => {
@@ -45,5 +46,20 @@ describe('shipped YAML files', () => {
     const { kind } = parse(text) as { kind: string };
     expect(FILE_KINDS).toContain(kind);
     expect(text.split('\n', 1)[0]).toBe(`# yaml-language-server: $schema=../schemas/${kind}.schema.json`);
+  });
+});
+
+describe('the stories schema for editors', () => {
+  it('requires exactly one of text and star, and completes principle ids', () => {
+    const schema = jsonSchemaFor('stories') as {
+      title: string;
+      properties: {
+        stories: { items: { oneOf: unknown; properties: { principles: { items: { enum: string[] } } } } };
+      };
+    };
+    expect(schema.title).toBe('interview-coach story bank');
+    const story = schema.properties.stories.items;
+    expect(story.oneOf).toEqual([{ required: ['text'] }, { required: ['star'] }]);
+    expect(story.properties.principles.items.enum).toEqual([...PRINCIPLE_IDS]);
   });
 });

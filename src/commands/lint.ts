@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { resolveConfig } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import { lint } from '../lint/lint.js';
-import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../paths.js';
+import { defaultStoriesFile, SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../paths.js';
 import { LINT_FORMATS, LINT_REPORTERS, type LintFormat } from '../reporters/index.js';
 import { plural } from '../reporters/plural.js';
 import { colorFor } from '../ui/color.js';
@@ -15,7 +16,8 @@ export interface LintCommandOptions {
 }
 
 /**
- * `coach lint [paths...]`. No paths: the shipped banks and rubrics plus configured ones.
+ * `coach lint [paths...]`. No paths: the shipped banks and rubrics plus configured ones, and the
+ * story bank in the config directory when there is one.
  * Paths: exactly those files, with shipped and configured rubrics known for reference checks.
  */
 export async function lintCommand(
@@ -31,10 +33,12 @@ export async function lintCommand(
   const threads = parseCount(options.threads, '--threads');
   const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks: options.banks });
   const shipped = [SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR];
+  const stories = defaultStoriesFile(ctx.env);
 
   const result = await lint({
     cwd: ctx.cwd,
-    paths: paths.length > 0 ? paths : [...shipped, ...config.banks],
+    paths:
+      paths.length > 0 ? paths : [...shipped, ...config.banks, ...(existsSync(stories) ? [stories] : [])],
     referencePaths: paths.length > 0 ? [SHIPPED_RUBRICS_DIR, ...config.banks] : [],
     ...(threads !== undefined ? { threads } : {}),
   });

@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { attemptFrom, localDate } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import type { Level } from '../schema/index.js';
+import type { Level, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import type { ScoreResult } from '../scoring/result.js';
 import {
@@ -23,7 +23,7 @@ import { type PlannedQuestion, planSession } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import { sessionSummaryTable } from '../ui/session-summary.js';
-import { formatDuration, wrap } from '../ui/text.js';
+import { formatDuration, truncate, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
 import { createScorer, type FilterFlags, registryFor, scoringSpinner, selectQuestions } from './shared.js';
@@ -38,6 +38,8 @@ export interface PracticeOptions extends FilterFlags {
   overtime?: boolean;
   scoreAtEnd?: boolean;
   banks?: string[];
+  /** Show the stories that fit each behavioral question: a stories file, or true for the default one. */
+  stories?: string | boolean;
 }
 
 /** `coach practice`: a timed mock interview in the terminal, journaled so nothing typed is lost. */
@@ -50,6 +52,7 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
   if (options.scorer && options.scorer !== 'offline')
     throw new UsageError(`unknown scorer "${options.scorer}"; available: offline`);
 
+  const stories = await storiesFor(options.stories, ctx);
   const registry = await registryFor(ctx, options.banks);
   const candidates = selectQuestions(registry, { ...options, ...(level ? { level } : {}) });
   if (candidates.length === 0)
@@ -74,7 +77,17 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     ...(level ? { level } : {}),
     filters: { bank: options.bank, category: options.category, level, principle: options.principle },
   };
-  return startSession(questions, sessionOptions, registry, ctx);
+  return startSession(questions, sessionOptions, registry, ctx, stories);
+}
+
+/** The candidate's stories for --stories (read and validated up front), or none without the flag. */
+async function storiesFor(
+  flag: string | boolean | undefined,
+  ctx: CommandContext,
+): Promise<Story[] | undefined> {
+  if (flag === undefined || flag === false) return undefined;
+  const { readStories } = await import('./stories.js');
+  return readStories(flag === true ? undefined : flag, ctx).stories;
 }
 
 /** Journals a new session of planned questions and runs it (practice, and drill on a terminal). */
@@ -83,6 +96,7 @@ export async function startSession(
   options: SessionOptions,
   registry: Registry,
   ctx: CommandContext,
+  stories?: readonly Story[],
 ): Promise<number> {
   const journal = SessionJournal.create(dataDir(ctx.env), new Date());
   const start: SessionEvent = {
@@ -94,13 +108,13 @@ export async function startSession(
     questions,
   };
   journal.append(start);
-  return runSession(journal, [start], undefined, registry, ctx);
+  return runSession(journal, [start], undefined, registry, ctx, stories);
 }
 
 /** `coach resume [id]`: continue an interrupted session where it stopped, with the time it had left. */
 export async function resumeCommand(
   id: string | undefined,
-  options: { banks?: string[] },
+  options: { banks?: string[]; stories?: string | boolean },
   ctx: CommandContext,
 ): Promise<number> {
   const data = dataDir(ctx.env);
@@ -133,8 +147,9 @@ export async function resumeCommand(
   requireTerminal(ctx, 'resume');
   if (damaged > 0)
     ctx.stderr.write(`coach: skipped ${damaged} damaged line(s) at the end of the session journal\n`);
+  const stories = await storiesFor(options.stories, ctx);
   const registry = await registryFor(ctx, options.banks);
-  return runSession(journal, events, draft, registry, ctx);
+  return runSession(journal, events, draft, registry, ctx, stories);
 }
 
 async function runSession(
@@ -143,15 +158,23 @@ async function runSession(
   draft: Draft | undefined,
   registry: Registry,
   ctx: CommandContext,
+  stories?: readonly Story[],
 ): Promise<number> {
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   const width = Math.min(ctx.stdout.columns ?? 88, 100);
   const { questions, options } = startEvent(events);
-  const [{ answerPrompt }, { confirm }, { ExitPromptError }] = await Promise.all([
+  const [{ answerPrompt }, { confirm }, { ExitPromptError }, storiesModule] = await Promise.all([
     import('../ui/answer-prompt.js'),
     import('@inquirer/prompts'),
     import('@inquirer/core'),
+    stories ? import('./stories.js') : undefined,
   ]);
+  // Which of the candidate's stories fit a question: shown before its timer starts, main part only.
+  const storyLine = (planned: PlannedQuestion) => {
+    if (!stories || !storiesModule) return undefined;
+    const bankQuestion = registry.questions.find((q) => q.id === planned.id);
+    return storiesModule.storyHint(bankQuestion ?? planned, stories, registry, color);
+  };
 
   // The text on screen, kept in memory on every key so a signal can save it even between draft writes.
   let live: Draft | undefined;
@@ -206,6 +229,7 @@ async function runSession(
         questions.length,
         color,
         width,
+        step.part === 0 ? storyLine(planned) : undefined,
       );
       live = {
         question: step.question,
@@ -328,6 +352,8 @@ function questionHeader(
   total: number,
   color: ChalkInstance,
   width: number,
+  /** An extra line under the prompt, such as the stories that fit the question. */
+  extra?: string,
 ): string {
   const principles = planned.principles.map((p) => findPrinciple(p)?.name ?? p);
   const title =
@@ -339,7 +365,7 @@ function questionHeader(
     ...(principles.length ? [principles.join(', ')] : []),
     formatDuration(step.limitSeconds),
   ];
-  return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n`;
+  return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n${extra ? `${truncate(extra, width)}\n` : ''}`;
 }
 
 /** Follow-ups generated from the scored answer when the scorer can, else the planned bank follow-ups. */

@@ -123,15 +123,20 @@ export async function createScorer(
 }
 
 /** A spinner on stderr while scoring, only on a terminal and never with --json. */
-export async function scoringSpinner(ctx: CommandContext, enabled: boolean) {
+export async function scoringSpinner(
+  ctx: CommandContext,
+  enabled: boolean,
+  text = 'Scoring your answer…',
+  unit = 'criteria',
+) {
   if (!enabled || !(ctx.stderr as { isTTY?: boolean }).isTTY) {
     return { progress: undefined, stop: () => {} };
   }
   const { default: ora } = await import('ora');
-  const spinner = ora({ text: 'Scoring your answer…', stream: process.stderr, discardStdin: false }).start();
+  const spinner = ora({ text, stream: process.stderr, discardStdin: false }).start();
   return {
     progress: (received: number, total: number) => {
-      spinner.text = `Scoring your answer… ${received}/${total} criteria`;
+      spinner.text = `${text} ${received}/${total} ${unit}`;
     },
     stop: () => spinner.stop(),
   };

@@ -18,7 +18,8 @@ export function stylish(result: LintResult, { color }: ReportContext): string {
     }
     lines.push('');
   }
-  const checked = `${result.files} ${plural(result.files, 'file')} (${result.questions} ${plural(result.questions, 'question')}, ${result.rubrics} ${plural(result.rubrics, 'rubric')})`;
+  const stories = result.stories ? `, ${result.stories} ${result.stories === 1 ? 'story' : 'stories'}` : '';
+  const checked = `${result.files} ${plural(result.files, 'file')} (${result.questions} ${plural(result.questions, 'question')}, ${result.rubrics} ${plural(result.rubrics, 'rubric')}${stories})`;
   if (result.problems.length === 0) {
     lines.push(`${color.green('✔')} ${checked}: no problems`);
   } else {

@@ -14,5 +14,5 @@ export const Slug = z
 export const Text = z.string().trim().min(1, 'must not be empty');
 
 /** Every file declares what it is, so a stray YAML file is reported as such rather than half-validated. */
-export const FILE_KINDS = ['question-bank', 'rubric'] as const;
+export const FILE_KINDS = ['question-bank', 'rubric', 'stories'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];

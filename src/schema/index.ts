@@ -2,13 +2,16 @@ import type * as z from 'zod';
 import type { FileKind } from './common.js';
 import { QuestionBank } from './question-bank.js';
 import { Rubric } from './rubric.js';
+import { StoriesFile } from './stories.js';
 
 export { FILE_KINDS, type FileKind, LEVELS, Level } from './common.js';
 export { type Question, QuestionBank } from './question-bank.js';
 export { type Criterion, Rubric, SCORE_VERDICTS } from './rubric.js';
+export { STORY_SCOPES, StoriesFile, Story } from './stories.js';
 
 /** The schema for each file kind: the one place a new kind is registered. */
 export const SCHEMAS = {
   'question-bank': QuestionBank,
   rubric: Rubric,
+  stories: StoriesFile,
 } satisfies Record<FileKind, z.ZodType>;

@@ -18,15 +18,15 @@ function rulePaths(data: Record<string, unknown>): { path: (string | number)[]; 
     for (const field of ['id', 'prompt', 'rubric', 'timeLimitSeconds', 'category', 'levels', 'followUps']) {
       paths.push({ path: ['questions', i, field] });
     }
-    ((q.principles as string[]) ?? []).forEach((_, j) =>
-      paths.push({ path: ['questions', i, 'principles', j] }),
-    );
+    ((q.principles as string[]) ?? []).forEach((_, j) => {
+      paths.push({ path: ['questions', i, 'principles', j] });
+    });
     paths.push({ path: ['questions', i] }, { path: ['questions', i, 'followUps', 0] });
   });
   const criteria = (data.criteria as unknown[] | undefined) ?? [];
-  criteria.forEach((_, i) =>
-    paths.push({ path: ['criteria', i, 'id'] }, { path: ['criteria', i, 'levels', '1'] }),
-  );
+  criteria.forEach((_, i) => {
+    paths.push({ path: ['criteria', i, 'id'] }, { path: ['criteria', i, 'levels', '1'] });
+  });
   if (criteria.length) paths.push({ path: ['criteria'], at: 'key' });
   return paths;
 }

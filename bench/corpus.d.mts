@@ -1,0 +1,5 @@
+/** Types for the plain-JS corpus generator (run by `npm run bench` without a build step). */
+export function writeCorpus(
+  dir: string,
+  options?: { files?: number; perFile?: number; seed?: number },
+): { files: number; questions: number; bytes: number };

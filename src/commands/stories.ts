@@ -1,0 +1,400 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { BankQuestion, Registry } from '../banks/registry.js';
+import { EXIT, UsageError } from '../errors.js';
+import { defaultStoriesFile, PACKAGE_ROOT } from '../paths.js';
+import type { Story } from '../schema/index.js';
+import { findPrinciple } from '../schema/principles.js';
+import { checkStories, type StoryCheck } from '../stories/check.js';
+import { type Coverage, coverage, MIN_STORIES } from '../stories/coverage.js';
+import { loadStories } from '../stories/load.js';
+import { WEAK_RELEVANCE } from '../stories/relevance.js';
+import { starterStories } from '../stories/starter.js';
+import { FIT_SCORE, type Suggestion, suggest } from '../stories/suggest.js';
+import { colorFor } from '../ui/color.js';
+import { bar, verdictText } from '../ui/score-report.js';
+import { table, visibleLength, wrap } from '../ui/text.js';
+import type { CommandContext } from './context.js';
+import { parseLevel } from './score.js';
+import {
+  createScorer,
+  findQuestion,
+  registryFor,
+  type ScorerFlags,
+  scoringSpinner,
+  terminalWidth,
+  writeJson,
+} from './shared.js';
+
+/** `coach stories check|coverage|suggest|init`: the candidate's own story bank. */
+
+export interface StoriesFlags {
+  /** The stories file; default `<config dir>/stories.yaml`. */
+  stories?: string;
+  json?: boolean;
+  banks?: string[];
+}
+
+export interface StoriesCheckFlags extends StoriesFlags, ScorerFlags {
+  level?: string;
+  failUnder?: string;
+}
+
+export interface StoriesSuggestFlags extends StoriesFlags {
+  count?: string;
+}
+
+export interface StoriesInitFlags {
+  stories?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** The stories file to use: --stories (relative to cwd), else the one in the config directory. */
+export function storiesFile(flag: string | true | undefined, ctx: CommandContext) {
+  return typeof flag === 'string'
+    ? { path: resolve(ctx.cwd, flag), explicit: true }
+    : { path: defaultStoriesFile(ctx.env), explicit: false };
+}
+
+/** Reads and validates the stories file, as `coach lint` would; any problem is exit 2. */
+export function readStories(flag: string | true | undefined, ctx: CommandContext) {
+  const { path, explicit } = storiesFile(flag, ctx);
+  return loadStories(path, { cwd: ctx.cwd, explicit });
+}
+
+/** `coach stories check`: each story scored as a three-minute answer, weakest criteria first. */
+export async function storiesCheckCommand(options: StoriesCheckFlags, ctx: CommandContext): Promise<number> {
+  const level = parseLevel(options.level);
+  const failUnder = parseFailUnder(options.failUnder);
+  const { file, stories } = readStories(options.stories, ctx);
+  const registry = await registryFor(ctx, options.banks);
+  const rubric = registry.rubrics.get('star');
+  if (!rubric) throw new UsageError('the `star` rubric is missing; stories are scored with it');
+  const scorer = await createScorer(options, ctx);
+  const spinner = await scoringSpinner(ctx, !options.json, 'Scoring your stories…', 'stories');
+  let checks: StoryCheck[];
+  try {
+    checks = await checkStories(stories, {
+      scorer,
+      rubric,
+      ...(level ? { level } : {}),
+      onProgress: (done, total) => spinner.progress?.(done, total),
+    });
+  } finally {
+    spinner.stop();
+  }
+  const failed =
+    failUnder !== undefined && checks.some((c) => c.result.overall === null || c.result.overall < failUnder);
+  if (options.json) {
+    writeJson(ctx, checks.map(checkJson));
+  } else {
+    const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+    const width = Math.min(terminalWidth(ctx) ?? 88, 100);
+    ctx.stdout.write(renderChecks(checks, file, color, width));
+    if (failed) {
+      ctx.stderr.write(`coach stories check: a story scores under --fail-under ${failUnder}\n`);
+    }
+  }
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+function checkJson(c: StoryCheck) {
+  return {
+    id: c.id,
+    title: c.title,
+    principles: c.principles,
+    words: c.words,
+    scorer: c.result.scorer,
+    level: c.result.level,
+    overall: c.result.overall,
+    verdict: c.result.verdict,
+    weakest: c.weakest.map(({ id, name, score, max, feedback }) => ({ id, name, score, max, feedback })),
+    notes: c.notes,
+    suggestions: c.result.suggestions,
+    warnings: c.result.warnings,
+  };
+}
+
+function renderChecks(checks: StoryCheck[], file: string, color: ChalkInstance, width: number): string {
+  const blocks = checks.map((c) => {
+    const r = c.result;
+    const overall = r.overall === null ? '-/100' : `${r.overall}/100`;
+    const principles = c.principles.map((p) => findPrinciple(p)?.name ?? p).join(', ');
+    const lines = [
+      `${color.bold(c.id)}  ${c.title}`,
+      `  ${color.bold(overall)}  ${verdictText(r, color)}  ${color.dim(`· ${c.words} words · ${principles}${r.level ? ` · judged at ${r.level}` : ''}`)}`,
+    ];
+    if (r.verdict === 'insufficient') {
+      for (const w of r.warnings) lines.push(color.dim(wrap(w, width, '    ')));
+    } else if (c.weakest.length === 0) {
+      lines.push(`  ${color.green('✔')} every criterion at the top score`);
+    } else {
+      const nameWidth = Math.max(...c.weakest.map((k) => k.name.length));
+      for (const k of c.weakest) {
+        lines.push(`  ${k.name.padEnd(nameWidth)}  ${bar(k.score, k.max, color)} ${k.score}/${k.max}`);
+        lines.push(color.dim(wrap(k.feedback, width, '    ')));
+      }
+    }
+    for (const note of c.notes)
+      lines.push(wrap(note, width, '    ').replace(/^ {4}/, `  ${color.yellow('!')} `));
+    return lines.join('\n');
+  });
+  const scored = checks.filter((c) => c.result.overall !== null);
+  const average = scored.length
+    ? Math.round(scored.reduce((n, c) => n + c.result.overall!, 0) / scored.length)
+    : null;
+  const summary = `${checks.length} ${checks.length === 1 ? 'story' : 'stories'} in ${file}${average === null ? '' : `, average ${average}/100`}; best first`;
+  return `${blocks.join('\n\n')}\n\n${color.dim(summary)}\n`;
+}
+
+/** `coach stories coverage`: the 16 principles against the stories, gaps and weak claims. */
+export async function storiesCoverageCommand(options: StoriesFlags, ctx: CommandContext): Promise<number> {
+  const { file, stories } = readStories(options.stories, ctx);
+  const result = coverage(stories);
+  if (options.json) {
+    writeJson(
+      ctx,
+      result.principles.map(({ principle, stories: ids, count }) => ({ principle, stories: ids, count })),
+    );
+    return EXIT.ok;
+  }
+  const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  ctx.stdout.write(renderCoverage(result, stories, file, color, terminalWidth(ctx)));
+  return EXIT.ok;
+}
+
+function renderCoverage(
+  result: Coverage,
+  stories: readonly Story[],
+  file: string,
+  color: ChalkInstance,
+  width: number | undefined,
+): string {
+  const weakClaims = new Set(
+    result.claims.filter((c) => c.weak).map((c) => `${c.story}\u0000${c.principle}`),
+  );
+  const numbers = stories.map((_, i) => String(i + 1));
+  const cell = Math.max(1, ...numbers.map((n) => n.length));
+  const mark = (story: Story, principle: string) => {
+    if (!story.principles.includes(principle)) return color.dim('·'.padStart(cell));
+    return weakClaims.has(`${story.id}\u0000${principle}`)
+      ? color.yellow('○'.padStart(cell))
+      : color.green('●'.padStart(cell));
+  };
+  const flag = (thin: boolean) => (thin ? color.yellow('!') : ' ');
+  const header = ['', 'PRINCIPLE', numbers.map((n) => n.padStart(cell)).join(' '), 'COUNT'].map((h) =>
+    color.dim(h),
+  );
+  const rows = result.principles.map((p) => [
+    flag(p.thin),
+    p.name,
+    stories.map((s) => mark(s, p.principle)).join(' '),
+    String(p.count),
+  ]);
+  let matrix = table(header, rows);
+  const tooWide = width !== undefined && Math.max(...matrix.split('\n').map(visibleLength)) > width;
+  if (tooWide) {
+    // Too many stories for a column each: list the ids instead.
+    matrix = table(
+      ['', 'PRINCIPLE', 'COUNT', 'STORIES'].map((h) => color.dim(h)),
+      result.principles.map((p) => [
+        flag(p.thin),
+        p.name,
+        String(p.count),
+        p.stories.map((id) => (p.weak.includes(id) ? `${id} (weak)` : id)).join(', ') || '-',
+      ]),
+      width,
+    );
+  }
+  const lines = [
+    color.bold(`Story coverage: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'} in ${file}`),
+    '',
+    matrix.trimEnd(),
+    '',
+  ];
+  if (!tooWide) {
+    stories.forEach((s, i) => {
+      lines.push(`${color.dim(String(i + 1).padStart(cell + 2))}  ${s.id}  ${color.dim(s.title)}`);
+    });
+    lines.push(
+      '',
+      color.dim(
+        `${color.green('●')} claims and shows it   ${color.yellow('○')} claims it, weakly shown   · not claimed`,
+      ),
+    );
+  }
+  const thin = result.principles.filter((p) => p.thin);
+  lines.push(
+    thin.length === 0
+      ? `${color.green('✔')} every principle has at least ${MIN_STORIES} stories`
+      : `${color.yellow('!')} ${thin.length} of 16 principles ${thin.length === 1 ? 'has' : 'have'} fewer than ${MIN_STORIES} stories`,
+  );
+  const wrapWidth = Math.min(width ?? 88, 100);
+  const weak = result.claims.filter((c) => c.weak);
+  if (weak.length > 0) {
+    lines.push('', color.bold('Weak claims: the story hardly shows the principle'));
+    for (const c of weak) {
+      const name = findPrinciple(c.principle)?.name ?? c.principle;
+      lines.push(
+        wrap(
+          `${c.story} → ${name} (relevance ${c.relevance.toFixed(2)}, under ${WEAK_RELEVANCE}): show it in what you did, or drop it from the story's principles`,
+          wrapWidth,
+          '    ',
+        ).replace(/^ {4}/, '  '),
+      );
+    }
+  }
+  const fillable = result.principles.filter((p) => p.shownBy.length > 0);
+  if (fillable.length > 0) {
+    lines.push('', color.bold('Stories that show a thin principle without claiming it'));
+    for (const p of fillable) {
+      const by = p.shownBy.map((s) => `${s.story} (${s.cues.slice(0, 3).join(', ')})`).join(', ');
+      lines.push(wrap(`${p.name} ← ${by}`, wrapWidth, '    ').replace(/^ {4}/, '  '));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Whether stories apply: a question judged with a behavioral rubric (or, without one, tagged with principles). */
+export function isBehavioral(
+  question: Pick<BankQuestion, 'rubric' | 'principles'>,
+  registry: Registry,
+): boolean {
+  const rubric = registry.rubrics.get(question.rubric);
+  return rubric ? rubric.appliesTo === 'behavioral' : question.principles.length > 0;
+}
+
+/** `coach stories suggest <question-id>`: which of your stories to tell for a question. */
+export async function storiesSuggestCommand(
+  questionId: string,
+  options: StoriesSuggestFlags,
+  ctx: CommandContext,
+): Promise<number> {
+  const count = parseCount(options.count ?? '3');
+  const registry = await registryFor(ctx, options.banks);
+  const question = findQuestion(registry, questionId);
+  if (!isBehavioral(question, registry)) {
+    throw new UsageError(
+      `"${question.id}" is not a behavioral question (rubric ${question.rubric}); stories answer behavioral questions`,
+    );
+  }
+  const { stories } = readStories(options.stories, ctx);
+  const ranked = suggest(stories, question);
+  if (options.json) {
+    writeJson(
+      ctx,
+      ranked.map((s) => ({ ...s, fit: s.score >= FIT_SCORE })),
+    );
+    return EXIT.ok;
+  }
+  const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  const width = Math.min(terminalWidth(ctx) ?? 88, 100);
+  ctx.stdout.write(renderSuggestions(question, ranked, count, color, width));
+  return EXIT.ok;
+}
+
+function renderSuggestions(
+  question: BankQuestion,
+  ranked: Suggestion[],
+  count: number,
+  color: ChalkInstance,
+  width: number,
+): string {
+  const principles = question.principles.map(
+    (p, i) => `${findPrinciple(p)?.name ?? p}${i === 0 ? ' (main)' : ''}`,
+  );
+  const lines = [
+    `${color.bold(question.id)}  ${color.dim(principles.join(', '))}`,
+    wrap(question.prompt, width),
+    '',
+  ];
+  const fits = ranked.filter((s) => s.score >= FIT_SCORE);
+  if (fits.length === 0) {
+    const main = question.principles[0];
+    lines.push(
+      wrap(
+        `None of your stories fits this question well${ranked[0] ? `; the closest is ${ranked[0].id} (${ranked[0].score}/100)` : ''}.${main ? ` Write a story that shows ${findPrinciple(main)?.name ?? main}; \`coach stories coverage\` lists the gaps.` : ''}`,
+        width,
+      ),
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  fits.slice(0, count).forEach((s, i) => {
+    lines.push(`${color.bold(`${i + 1}. ${s.id}`)}  ${s.title}  ${color.dim(`${s.score}/100`)}`);
+    for (const reason of s.reasons)
+      lines.push(color.dim(wrap(reason, width, '     ').replace(/^ {5}/, '   - ')));
+  });
+  const more = fits.length - Math.min(count, fits.length);
+  if (more > 0)
+    lines.push(
+      '',
+      color.dim(
+        `${more} more ${more === 1 ? 'story fits' : 'stories fit'}; show them with --count ${fits.length}`,
+      ),
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `coach stories init`: a commented starter file with two example stories. */
+export async function storiesInitCommand(options: StoriesInitFlags, ctx: CommandContext): Promise<number> {
+  const { path } = storiesFile(options.stories, ctx);
+  const file = displayPath(path, ctx.cwd);
+  if (existsSync(path) && !options.force) {
+    throw new UsageError(`${file} already exists; edit it, or pass --force to replace it with the starter`);
+  }
+  const schema = join(PACKAGE_ROOT, 'schemas', 'stories.schema.json');
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, starterStories(existsSync(schema) ? schema : undefined));
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+  }
+  if (options.json) {
+    writeJson(ctx, { file: path, stories: 2 });
+    return EXIT.ok;
+  }
+  ctx.stdout.write(
+    `Wrote ${file} with 2 example stories.\nReplace them with your own, then run \`coach stories check\`${options.stories ? ` --stories ${file}` : ''}.\n`,
+  );
+  return EXIT.ok;
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) === 0) {
+    throw new UsageError(`--count needs a positive whole number, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseFailUnder(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new UsageError(`--fail-under needs a score from 0 to 100, got "${value}"`);
+  }
+  return n;
+}
+
+/** The line practice shows above a behavioral question: the one or two stories that fit it best. */
+export function storyHint(
+  question: Pick<BankQuestion, 'prompt' | 'principles' | 'rubric'> & { signals?: string[] },
+  stories: readonly Story[],
+  registry: Registry,
+  color: ChalkInstance,
+): string | undefined {
+  if (!isBehavioral(question, registry)) return undefined;
+  const fits = suggest(stories, question)
+    .filter((s) => s.score >= FIT_SCORE)
+    .slice(0, 2);
+  if (fits.length === 0) {
+    return `${color.cyan('Your stories:')} ${color.dim('none fits this question; `coach stories coverage` shows the gaps')}`;
+  }
+  return `${color.cyan('Your stories:')} ${fits.map((s) => `${color.bold(s.id)} ${color.dim(`(${s.title})`)}`).join(' · ')}`;
+}
