@@ -2,7 +2,7 @@ import type { Rubric, Story } from '../schema/index.js';
 import { findPrinciple, type PrincipleId } from '../schema/principles.js';
 import { scoreOffline } from '../scoring/offline/index.js';
 import { PRINCIPLE_CUES } from '../scoring/offline/principles.js';
-import { type AnalyzedText, analyzeText } from '../scoring/offline/text.js';
+import { type AnalyzedText, analyzeText, hasPhrase } from '../scoring/offline/text.js';
 import { STORY_SECONDS, storyText } from './story.js';
 
 /**
@@ -100,12 +100,7 @@ export function matchedCues(text: AnalyzedText, cues: readonly string[]): string
   const found: string[] = [];
   for (const cue of cues) {
     const c = cue.toLowerCase();
-    const hit = /^[a-z0-9]+$/.test(c)
-      ? text.wordSet.has(c) ||
-        text.wordSet.has(`${c}s`) ||
-        (c.length >= 5 && text.words.some((w) => w.startsWith(c)))
-      : text.padded.includes(` ${c}`);
-    if (hit && !found.includes(c)) found.push(c);
+    if (hasPhrase(text, c) && !found.includes(c)) found.push(c);
   }
   // One word is one piece of evidence: "customer" and "customers", "commit" and "committed",
   // "long term" and "long-term" would otherwise count twice.

@@ -143,11 +143,18 @@ function compile(phrase: string): CompiledPhrase {
   return c;
 }
 
-/** Whether a phrase occurs: single words match whole words, longer phrases match as text. */
+/**
+ * Whether a phrase occurs. A single word matches a whole word or its plural, and, from five letters
+ * on, the start of a word, so stems in the hints work ("investigat" finds "investigated") while
+ * short words stay whole ("bar" does not find "barely"). Longer phrases match as text.
+ */
 export function hasPhrase(text: AnalyzedText, phrase: string): boolean {
   const c = compile(phrase);
   if (!c.lower) return false;
-  if (c.word) return text.wordSet.has(c.lower) || text.wordSet.has(`${c.lower}s`);
+  if (c.word) {
+    if (text.wordSet.has(c.lower) || text.wordSet.has(`${c.lower}s`)) return true;
+    return c.lower.length >= 5 && wordPrefixes(text).has(c.prefix!) && text.padded.includes(` ${c.lower}`);
+  }
   // Most phrases are absent: when no word starts like the phrase, skip scanning the whole text.
   if (c.prefix && !wordPrefixes(text).has(c.prefix)) return false;
   return text.padded.includes(c.needle);
