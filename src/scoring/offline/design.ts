@@ -1,13 +1,6 @@
 import type { Level } from '../../schema/index.js';
 import { band, isExplanatory, type Measurement } from './measure.js';
-import {
-  type AnalyzedText,
-  countNumbers,
-  FUNCTION_WORDS,
-  matchedPhrases,
-  quotesFor,
-  sentenceHas,
-} from './text.js';
+import { type AnalyzedText, FUNCTION_WORDS, matchedPhrases, quotesFor, sentencesWith } from './text.js';
 
 /**
  * Reads a design answer for coverage and depth. Each criterion has a lexicon of the techniques and
@@ -369,7 +362,7 @@ export function measureDesignCriterion(
   let weighted = 0;
   const explanatory = explanatorySentences(text);
   for (const phrase of matched) {
-    const inProse = explanatory.some((s) => sentenceHas(s, phrase));
+    const inProse = sentencesWith(text, phrase).some((i) => explanatory.has(i));
     weighted += inProse ? 1 : 0.5;
   }
   const factor = LEVEL_FACTOR[level ?? 'L6'];
@@ -392,13 +385,16 @@ export function measureDesignCriterion(
   return { score, evidence: quotesFor(text, matched, 2), feedback };
 }
 
-const explanatoryCache = new WeakMap<AnalyzedText, AnalyzedText['sentences']>();
+const explanatoryCache = new WeakMap<AnalyzedText, Set<number>>();
 
-/** The sentences that explain rather than list, computed once per answer for all criteria. */
-function explanatorySentences(text: AnalyzedText): AnalyzedText['sentences'] {
+/** The indexes of the sentences that explain rather than list, computed once per answer for all criteria. */
+function explanatorySentences(text: AnalyzedText): Set<number> {
   let found = explanatoryCache.get(text);
   if (!found) {
-    found = text.sentences.filter((s) => isExplanatory(s.words, FUNCTION_WORDS));
+    found = new Set();
+    text.sentences.forEach((s, i) => {
+      if (isExplanatory(s.words, FUNCTION_WORDS)) found!.add(i);
+    });
     explanatoryCache.set(text, found);
   }
   return found;
@@ -417,12 +413,12 @@ const UNIT =
 function measureScale(text: AnalyzedText, thresholds: [number, number, number]): Measurement {
   // Numbers that carry a unit or a magnitude are estimates; bare list numbering is not.
   const estimates = text.sentences.filter((s) => {
-    if (countNumbers(s.words) === 0) return false;
+    if (s.numbers === 0) return false;
     return s.words.some(
       (w, i) => UNIT.test(w) || /\d(k|m|b|x|%|ms|gb|tb|pb)$/.test(w) || (i > 0 && UNIT.test(s.words[i - 1]!)),
     );
   });
-  const numbers = estimates.reduce((n, s) => n + countNumbers(s.words), 0);
+  const numbers = estimates.reduce((n, s) => n + s.numbers, 0);
   const arithmetic =
     /\b(times|multiply|divided|roughly|about|approximately|so that is|which gives|that's|works out)\b|[×x*]\s?\d|≈/.test(
       text.padded,

@@ -1,4 +1,4 @@
-import { type AnalyzedText, FUNCTION_WORDS, functionWordRatio, type Sentence } from './text.js';
+import { type AnalyzedText, FUNCTION_WORDS, type Sentence } from './text.js';
 
 /**
  * Guards run before any criterion is scored. They decide when an answer cannot be judged at all
@@ -44,7 +44,7 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
     return report(`the answer is too short to judge (${words} words; at least ${MIN_WORDS} needed)`);
 
   // Repetition: the same few words or the same sentence over and over.
-  const distinctWords = new Set(text.words).size;
+  const distinctWords = text.wordSet.size;
   if (words >= 40 && distinctWords / words < 0.2)
     return report('the answer repeats the same words over and over');
   const sentenceCounts = new Map<string, number>();
@@ -55,21 +55,49 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
   }
 
   // Gibberish: few function words and few recognisable words (common English, the rubric's and question's vocabulary).
-  const recognised = text.words.filter(
-    (w) => FUNCTION_WORDS.has(w) || knownVocabulary.has(w) || looksLikeWord(w),
-  );
-  if (recognised.length / words < 0.5) return report('the answer does not read as English text');
+  // Cheap set lookups first; the word-shape test runs only while the answer is still in doubt.
+  let recognised = 0;
+  let glue = 0;
+  const unsure: string[] = [];
+  for (const w of text.words) {
+    if (FUNCTION_WORDS.has(w)) {
+      glue++;
+      recognised++;
+    } else if (knownVocabulary.has(w)) recognised++;
+    else unsure.push(w);
+  }
+  for (const w of unsure) {
+    if (recognised >= words * 0.5) break;
+    if (looksLikeWord(w)) recognised++;
+  }
+  if (recognised / words < 0.5) return report('the answer does not read as English text');
 
   // A keyword list is short fragments between commas, bullets or line breaks, with little of the glue
   // words prose needs; an explanation has fragments of eight words or more.
-  const fwRatio = functionWordRatio(text);
-  const fragments = text.raw.split(/[,;\n•·|]+/).filter((f) => /[a-z0-9]/i.test(f)).length;
+  const fwRatio = glue / words;
+  const fragments = countFragments(text.raw);
   const wordsPerFragment = words / Math.max(1, fragments);
   const keywordList = fwRatio < 0.12 || (fragments >= 8 && wordsPerFragment < 3.5 && fwRatio < 0.25);
   return report(null, keywordList);
 }
 
 const shapeMemo = new Map<string, boolean>();
+
+/** Pieces of text between commas, semicolons, line breaks and bullets that hold a letter or digit. */
+function countFragments(raw: string): number {
+  let fragments = 0;
+  let hasContent = false;
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 44;
+    if (c === 44 || c === 59 || c === 10 || c === 8226 || c === 183 || c === 124) {
+      if (hasContent) fragments++;
+      hasContent = false;
+    } else if (!hasContent && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      hasContent = true;
+    }
+  }
+  return fragments;
+}
 
 /** A cheap word-shape test (memoised per word): a vowel, no long consonant run, common letter pairs. */
 function looksLikeWord(w: string): boolean {

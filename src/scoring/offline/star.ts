@@ -1,6 +1,6 @@
 import type { Level } from '../../schema/index.js';
 import { band, cap, detectScope, type Measurement, SCOPE_NAMES, type Scope } from './measure.js';
-import { type AnalyzedText, countNumbers, quote, quotesFor, type Sentence } from './text.js';
+import { type AnalyzedText, numbersIn, quote, quotesFor, type Sentence } from './text.js';
 
 /**
  * Reads a behavioral answer as a STAR story: each sentence is classified as situation, task,
@@ -56,7 +56,7 @@ export function readStar(text: AnalyzedText): StarReading {
   const n = text.sentences.length;
   const parts = text.sentences.map((s, index): Part => {
     const rel = n > 1 ? index / (n - 1) : 0.5;
-    const numbers = countNumbers(s.words);
+    const numbers = s.numbers;
     const score: Record<Part, number> = {
       situation: (CUES.situation.test(s.lower) ? 1 : 0) + (rel < 0.25 ? 0.6 : 0),
       task: (CUES.task.test(s.lower) ? 1.2 : 0) + (rel < 0.35 ? 0.3 : 0),
@@ -148,7 +148,7 @@ const TIME_MARKER =
 
 export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly string[]): Measurement {
   const words = text.words.length || 1;
-  const numbers = countNumbers(text.words);
+  const numbers = numbersIn(text);
   const times = text.padded.match(TIME_MARKER)?.length ?? 0;
   // Proper names: capitalised words that do not start a sentence (tools, teams, systems), "I" excluded.
   let names = 0;
@@ -175,7 +175,7 @@ export function measureResults(
   level: Level | undefined,
 ): Measurement {
   const results = sentencesOf(text, reading, 'result');
-  const quantified = results.filter((s) => countNumbers(s.words) > 0);
+  const quantified = results.filter((s) => s.numbers > 0);
   const beforeAfter = text.sentences.filter((s) => BEFORE_AFTER.test(s.lower));
   let score: Measurement['score'] =
     results.length === 0 && beforeAfter.length === 0

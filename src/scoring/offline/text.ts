@@ -11,6 +11,8 @@ export interface Sentence {
   end: number;
   lower: string;
   words: string[];
+  /** How many of its words are numbers, in figures or in words (counted once, read by many criteria). */
+  numbers: number;
 }
 
 export interface AnalyzedText {
@@ -39,7 +41,8 @@ export function analyzeText(raw: string): AnalyzedText {
     if (to <= from) return;
     const text = raw.slice(from, to);
     const lower = sameOffsets ? lowerAll.slice(from, to) : text.toLowerCase();
-    sentences.push({ text, start: from, end: to, lower, words: wordsOf(lower) });
+    const words = wordsOf(lower);
+    sentences.push({ text, start: from, end: to, lower, words, numbers: countNumbers(words) });
   };
   let start = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -60,7 +63,9 @@ export function analyzeText(raw: string): AnalyzedText {
   push(start, raw.length);
   const words: string[] = [];
   for (const s of sentences) for (const w of s.words) words.push(w);
-  return { raw, padded: ` ${lowerAll.replace(/\s+/g, ' ')} `, sentences, words, wordSet: new Set(words) };
+  // Only runs of whitespace and line breaks need normalising; replacing every single space costs more.
+  const padded = ` ${lowerAll.replace(/[\t\n\r\f\v\u00a0 ]{2,}|[\t\n\r\f\v\u00a0]/g, ' ')} `;
+  return { raw, padded, sentences, words, wordSet: new Set(words) };
 }
 
 function isSpace(c: number): boolean {
@@ -196,13 +201,38 @@ export function quote(sentence: Sentence, max = 180): string {
 
 /** Up to `limit` quotes from sentences that contain any of the phrases, in answer order. */
 export function quotesFor(text: AnalyzedText, phrases: readonly string[], limit = 2): string[] {
-  const quotes: string[] = [];
-  if (phrases.length === 0) return quotes;
-  for (const s of text.sentences) {
-    if (phrases.some((p) => sentenceHas(s, p))) quotes.push(quote(s));
-    if (quotes.length >= limit) break;
+  if (phrases.length === 0) return [];
+  const indices = new Set<number>();
+  for (const p of phrases) for (const i of sentencesWith(text, p)) indices.add(i);
+  return [...indices]
+    .sort((a, b) => a - b)
+    .slice(0, limit)
+    .map((i) => quote(text.sentences[i]!));
+}
+
+const hitsCache = new WeakMap<AnalyzedText, Map<string, number[]>>();
+
+/**
+ * The indexes of the sentences that contain a phrase, found once per answer and phrase: the same
+ * phrases recur across criteria (a cache is architecture, scalability and latency at once).
+ */
+export function sentencesWith(text: AnalyzedText, phrase: string): number[] {
+  let cache = hitsCache.get(text);
+  if (!cache) {
+    cache = new Map();
+    hitsCache.set(text, cache);
   }
-  return quotes;
+  let hits = cache.get(phrase);
+  if (!hits) {
+    hits = [];
+    if (hasPhrase(text, phrase)) {
+      text.sentences.forEach((s, i) => {
+        if (sentenceHas(s, phrase)) hits!.push(i);
+      });
+    }
+    cache.set(phrase, hits);
+  }
+  return hits;
 }
 
 const NUMBER_WORDS = new Set(
@@ -214,7 +244,22 @@ const NUMBER_WORDS = new Set(
 /** Numbers in figures or words: "40%", "3x", "two weeks", "a million". */
 export function countNumbers(words: readonly string[]): number {
   let n = 0;
-  for (const w of words) if (/\d/.test(w) || NUMBER_WORDS.has(w)) n++;
+  for (const w of words) if (hasDigit(w) || NUMBER_WORDS.has(w)) n++;
+  return n;
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Numbers in the whole answer: the sum over its sentences. */
+export function numbersIn(text: AnalyzedText): number {
+  let n = 0;
+  for (const s of text.sentences) n += s.numbers;
   return n;
 }
 
