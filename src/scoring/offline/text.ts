@@ -121,6 +121,9 @@ export function functionWordRatio(text: AnalyzedText): number {
 
 interface CompiledPhrase {
   lower: string;
+  /** The plural and the word-start needle, built once rather than on every lookup. */
+  plural: string;
+  spaced: string;
   /** The first four letters of its first word, when it has one that long: a cheap pre-check. */
   prefix: string | null;
   /** A single word: matched against the word set (whole words, with a plural). */
@@ -139,6 +142,8 @@ function compile(phrase: string): CompiledPhrase {
     const first = lower.match(/^[a-z0-9]{4,}/)?.[0];
     c = {
       lower,
+      plural: `${lower}s`,
+      spaced: ` ${lower}`,
       prefix: first ? first.slice(0, 4) : null,
       word: /^[a-z0-9]+$/.test(lower),
       needle: lower.length <= 4 ? ` ${lower} ` : lower,
@@ -157,8 +162,8 @@ export function hasPhrase(text: AnalyzedText, phrase: string): boolean {
   const c = compile(phrase);
   if (!c.lower) return false;
   if (c.word) {
-    if (text.wordSet.has(c.lower) || text.wordSet.has(`${c.lower}s`)) return true;
-    return c.lower.length >= 5 && wordPrefixes(text).has(c.prefix!) && text.padded.includes(` ${c.lower}`);
+    if (text.wordSet.has(c.lower) || text.wordSet.has(c.plural)) return true;
+    return c.lower.length >= 5 && wordPrefixes(text).has(c.prefix!) && text.padded.includes(c.spaced);
   }
   // Most phrases are absent: when no word starts like the phrase, skip scanning the whole text.
   if (c.prefix && !wordPrefixes(text).has(c.prefix)) return false;
