@@ -126,6 +126,8 @@ interface CompiledPhrase {
   spaced: string;
   /** The first four letters of its first word, when it has one that long: a cheap pre-check. */
   prefix: string | null;
+  /** Its first word when the phrase goes on after it ("load" in "load balanc"): must be a word of the text. */
+  firstWord: string | null;
   /** A single word: matched against the word set (whole words, with a plural). */
   word: boolean;
   /** What to look for in the padded text when it is not a single word. */
@@ -140,7 +142,9 @@ function compile(phrase: string): CompiledPhrase {
   if (!c) {
     const lower = phrase.toLowerCase().trim();
     const first = lower.match(/^[a-z0-9]{4,}/)?.[0];
+    const lead = lower.match(/^([a-z0-9]+)[ /]/)?.[1] ?? null;
     c = {
+      firstWord: lead,
       lower,
       plural: `${lower}s`,
       spaced: ` ${lower}`,
@@ -165,7 +169,9 @@ export function hasPhrase(text: AnalyzedText, phrase: string): boolean {
     if (text.wordSet.has(c.lower) || text.wordSet.has(c.plural)) return true;
     return c.lower.length >= 5 && wordPrefixes(text).has(c.prefix!) && text.padded.includes(c.spaced);
   }
-  // Most phrases are absent: when no word starts like the phrase, skip scanning the whole text.
+  // Most phrases are absent: when their first word is not in the text, or no word starts like
+  // them, skip scanning the whole text.
+  if (c.firstWord && !text.wordSet.has(c.firstWord)) return false;
   if (c.prefix && !wordPrefixes(text).has(c.prefix)) return false;
   return text.padded.includes(c.needle);
 }
