@@ -21,6 +21,7 @@ export interface DrillOptions extends FilterFlags {
   failUnder?: string;
   scorer?: string;
   model?: string;
+  provider?: string;
   batch?: boolean;
   banks?: string[];
 }
@@ -99,6 +100,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
         scoreAtEnd: false,
         scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
         ...(options.model ? { model: options.model } : {}),
+        ...(options.provider ? { provider: options.provider } : {}),
         source: 'drill',
         ...(level ? { level } : {}),
         filters: { date },

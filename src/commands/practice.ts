@@ -34,6 +34,7 @@ export interface PracticeOptions extends FilterFlags {
   seed?: string;
   scorer?: string;
   model?: string;
+  provider?: string;
   followups?: boolean;
   overtime?: boolean;
   scoreAtEnd?: boolean;
@@ -73,6 +74,7 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     scoreAtEnd: Boolean(options.scoreAtEnd),
     scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
     ...(options.model ? { model: options.model } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
     source: 'practice',
     ...(level ? { level } : {}),
     filters: { bank: options.bank, category: options.category, level, principle: options.principle },
@@ -389,10 +391,7 @@ async function chooseFollowUps(
     at,
   };
   if (!result || !rubric || !bankQuestion) return fallback;
-  const scorer = await createScorer(
-    { scorer: options.scorer, ...(options.model ? { model: options.model } : {}) },
-    ctx,
-  );
+  const scorer = await sessionScorer(options, ctx);
   const spinner = await scoringSpinner(ctx, true);
   try {
     const generated = await scorer.followUps?.(
@@ -435,11 +434,7 @@ async function scoreWithSpinner(
   const spinner = await scoringSpinner(ctx, true);
   try {
     // The answer is journaled (fsynced) before this call: a scorer failure cannot lose it.
-    const scorer = await createScorer(
-      { scorer: options.scorer, ...(options.model ? { model: options.model } : {}) },
-      ctx,
-      spinner.progress,
-    );
+    const scorer = await sessionScorer(options, ctx, spinner.progress);
     return await scorer.score({
       rubric,
       ...(question ? { question } : {}),
@@ -450,6 +445,23 @@ async function scoreWithSpinner(
   } finally {
     spinner.stop();
   }
+}
+
+/** The scorer a session was started with: scorer, model and provider all come from its journal. */
+function sessionScorer(
+  options: SessionOptions,
+  ctx: CommandContext,
+  onProgress?: (received: number, total: number) => void,
+) {
+  return createScorer(
+    {
+      scorer: options.scorer,
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.provider ? { provider: options.provider } : {}),
+    },
+    ctx,
+    onProgress,
+  );
 }
 
 function requireTerminal(ctx: CommandContext, command: string): void {

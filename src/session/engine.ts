@@ -15,6 +15,7 @@ export interface SessionOptions {
   scoreAtEnd: boolean;
   scorer: 'offline' | 'anthropic';
   model?: string;
+  provider?: string;
   /** Which command started it; history records it. */
   source?: 'practice' | 'drill';
   level?: string;
