@@ -68,7 +68,12 @@ export function buildProgram(): Command {
     .addOption(
       new Option('--banks <dir>', 'extra bank/rubric directory (repeatable)').argParser(collect).default([]),
     )
-    .addOption(new Option('--threads <n>', 'threads for parsing (default: cores, at most 4)').hideHelp())
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads for parsing (default: 1 on two cores or fewer, else up to 4)',
+      ).hideHelp(),
+    )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (paths: string[], options) => {
       const { lintCommand } = await import('./commands/lint.js');
