@@ -10,7 +10,7 @@ import { CoachError, EXIT } from './errors.js';
 const EXIT_CODES_HELP = `
 Exit codes:
   0  success, no findings
-  1  findings: lint errors (or more warnings than --max-warnings), a score under --fail-under
+  1  findings: lint errors (or more warnings than --max-warnings), a score under --fail-under (drill, stories check)
   2  usage, configuration or I/O error (bad flag, unknown id, unreadable file)
   130  interrupted (Ctrl-C)
 
