@@ -8,6 +8,7 @@ import { dataDir } from '../paths.js';
 import type { Level, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import type { ScoreResult } from '../scoring/result.js';
+import type { Scorer } from '../scoring/scorer.js';
 import {
   answerOf,
   type Draft,
@@ -165,6 +166,18 @@ async function runSession(
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   const width = Math.min(ctx.stdout.columns ?? 88, 100);
   const { questions, options } = startEvent(events);
+  // One scorer for the whole session (scorer, model and provider come from its journal); the spinner
+  // of each scoring step receives its progress through `progress`.
+  let progress: ((received: number, total: number) => void) | undefined;
+  const scorer = await createScorer(
+    {
+      scorer: options.scorer,
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.provider ? { provider: options.provider } : {}),
+    },
+    ctx,
+    (received, total) => progress?.(received, total),
+  );
   const [{ answerPrompt }, { confirm }, { ExitPromptError }, storiesModule] = await Promise.all([
     import('../ui/answer-prompt.js'),
     import('@inquirer/prompts'),
@@ -203,14 +216,22 @@ async function runSession(
       const planned = questions[step.question]!;
 
       if (step.kind === 'follow-ups') {
-        const followUps = await chooseFollowUps(step.question, events, registry, ctx);
+        const followUps = await chooseFollowUps(step.question, events, registry, scorer, ctx);
         journal.append(followUps);
         events.push(followUps);
         continue;
       }
 
       if (step.kind === 'score') {
-        const result = await scoreWithSpinner(planned, events, registry, ctx);
+        const spinner = await scoringSpinner(ctx, true);
+        progress = spinner.progress;
+        let result: ScoreResult;
+        try {
+          result = await scoreAnswer(step.question, events, registry, scorer);
+        } finally {
+          spinner.stop();
+          progress = undefined;
+        }
         const event: SessionEvent = {
           type: 'score',
           question: step.question,
@@ -233,13 +254,14 @@ async function runSession(
         width,
         step.part === 0 ? storyLine(planned) : undefined,
       );
-      live = {
+      const draftOf = (text: string, elapsedMs: number): Draft => ({
         question: step.question,
         part: step.part,
-        text: step.draft,
-        elapsedMs: step.elapsedMs,
+        text,
+        elapsedMs,
         savedAt: new Date().toISOString(),
-      };
+      });
+      live = draftOf(step.draft, step.elapsedMs);
       let value: Awaited<ReturnType<typeof answerPrompt>>;
       try {
         value = await answerPrompt({
@@ -252,23 +274,11 @@ async function runSession(
           color,
           rows: (ctx.stdout as { rows?: number }).rows ?? 40,
           onDraft: (text, elapsedMs) => {
-            live = {
-              question: step.question,
-              part: step.part,
-              text,
-              elapsedMs,
-              savedAt: new Date().toISOString(),
-            };
+            live = draftOf(text, elapsedMs);
             journal.saveDraft(live);
           },
           onChange: (text, elapsedMs) => {
-            live = {
-              question: step.question,
-              part: step.part,
-              text,
-              elapsedMs,
-              savedAt: new Date().toISOString(),
-            };
+            live = draftOf(text, elapsedMs);
           },
         });
       } catch (error) {
@@ -375,9 +385,10 @@ async function chooseFollowUps(
   question: number,
   events: readonly SessionEvent[],
   registry: Registry,
+  scorer: Scorer,
   ctx: CommandContext,
 ): Promise<SessionEvent> {
-  const { questions, options } = startEvent(events);
+  const { questions } = startEvent(events);
   const planned = questions[question]!;
   const result = scoreOf(events, question);
   const rubric = registry.rubrics.get(planned.rubric);
@@ -390,11 +401,10 @@ async function chooseFollowUps(
     source: 'bank',
     at,
   };
-  if (!result || !rubric || !bankQuestion) return fallback;
-  const scorer = await sessionScorer(options, ctx);
+  if (!result || !rubric || !bankQuestion || !scorer.followUps) return fallback;
   const spinner = await scoringSpinner(ctx, true);
   try {
-    const generated = await scorer.followUps?.(
+    const generated = await scorer.followUps(
       {
         rubric,
         question: bankQuestion,
@@ -418,50 +428,26 @@ async function chooseFollowUps(
   }
 }
 
-async function scoreWithSpinner(
-  planned: { id: string; rubric: string; prompt: string; principles: string[] },
+/** Scores the main answer of a question; it is journaled (fsynced) before this, so a failure cannot lose it. */
+async function scoreAnswer(
+  question: number,
   events: readonly SessionEvent[],
   registry: Registry,
-  ctx: CommandContext,
+  scorer: Scorer,
 ): Promise<ScoreResult> {
   const { questions, options } = startEvent(events);
-  const index = questions.findIndex((q) => q.id === planned.id);
-  const answer = answerOf(events, index, 0);
+  const planned = questions[question]!;
   const rubric = registry.rubrics.get(planned.rubric);
   if (!rubric)
     throw new UsageError(`rubric "${planned.rubric}" is no longer available, cannot score ${planned.id}`);
-  const question = registry.questions.find((q) => q.id === planned.id);
-  const spinner = await scoringSpinner(ctx, true);
-  try {
-    // The answer is journaled (fsynced) before this call: a scorer failure cannot lose it.
-    const scorer = await sessionScorer(options, ctx, spinner.progress);
-    return await scorer.score({
-      rubric,
-      ...(question ? { question } : {}),
-      prompt: planned.prompt,
-      answer: answer?.text ?? '',
-      ...(options.level ? { level: options.level as Level } : {}),
-    });
-  } finally {
-    spinner.stop();
-  }
-}
-
-/** The scorer a session was started with: scorer, model and provider all come from its journal. */
-function sessionScorer(
-  options: SessionOptions,
-  ctx: CommandContext,
-  onProgress?: (received: number, total: number) => void,
-) {
-  return createScorer(
-    {
-      scorer: options.scorer,
-      ...(options.model ? { model: options.model } : {}),
-      ...(options.provider ? { provider: options.provider } : {}),
-    },
-    ctx,
-    onProgress,
-  );
+  const bankQuestion = registry.questions.find((q) => q.id === planned.id);
+  return scorer.score({
+    rubric,
+    ...(bankQuestion ? { question: bankQuestion } : {}),
+    prompt: planned.prompt,
+    answer: answerOf(events, question, 0)?.text ?? '',
+    ...(options.level ? { level: options.level as Level } : {}),
+  });
 }
 
 function requireTerminal(ctx: CommandContext, command: string): void {
