@@ -6,7 +6,7 @@ import { StoriesFile } from './stories.js';
 
 export { FILE_KINDS, type FileKind, LEVELS, Level } from './common.js';
 export { type Question, QuestionBank } from './question-bank.js';
-export { type Criterion, Rubric, SCORE_VERDICTS } from './rubric.js';
+export { type Criterion, Rubric } from './rubric.js';
 export { STORY_SCOPES, StoriesFile, Story } from './stories.js';
 
 /** The schema for each file kind: the one place a new kind is registered. */

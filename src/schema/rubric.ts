@@ -1,10 +1,6 @@
 import * as z from 'zod';
 import { Slug, Text } from './common.js';
 
-/** The 1-4 score scale every rubric uses, and the hiring verdict each level stands for. */
-export const SCORE_LEVELS = ['1', '2', '3', '4'] as const;
-export const SCORE_VERDICTS = { 1: 'strong-no-hire', 2: 'no-hire', 3: 'hire', 4: 'strong-hire' } as const;
-
 /** The answer types a rubric can apply to. */
 export const ANSWER_TYPES = ['behavioral', 'design'] as const;
 

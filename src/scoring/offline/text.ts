@@ -112,13 +112,6 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-export function functionWordRatio(text: AnalyzedText): number {
-  if (text.words.length === 0) return 0;
-  let n = 0;
-  for (const w of text.words) if (FUNCTION_WORDS.has(w)) n++;
-  return n / text.words.length;
-}
-
 interface CompiledPhrase {
   lower: string;
   /** The plural and the word-start needle, built once rather than on every lookup. */
