@@ -1,8 +1,9 @@
 import type { Rubric, Story } from '../schema/index.js';
 import { findPrinciple, type PrincipleId } from '../schema/principles.js';
 import { scoreOffline } from '../scoring/offline/index.js';
+import { findPhrases, type PhraseHits, PhraseIndex } from '../scoring/offline/phrases.js';
 import { PRINCIPLE_CUES } from '../scoring/offline/principles.js';
-import { type AnalyzedText, analyzeText, hasPhrase } from '../scoring/offline/text.js';
+import { type AnalyzedText, analyzeText } from '../scoring/offline/text.js';
 import { STORY_SECONDS, storyText } from './story.js';
 
 /**
@@ -91,17 +92,27 @@ export function relevance(story: Story, principle: string): Relevance {
   return { score: Math.round(score * 100) / 100, cues, alignment };
 }
 
+const ALL_CUES = new PhraseIndex(Object.values(PRINCIPLE_CUES).flat());
+const cueHitsOf = new WeakMap<AnalyzedText, PhraseHits>();
+
+/** Every principle's cues found in a story, read once per story. */
+function cueHits(text: AnalyzedText): PhraseHits {
+  let hits = cueHitsOf.get(text);
+  if (!hits) {
+    hits = findPhrases(text, ALL_CUES);
+    cueHitsOf.set(text, hits);
+  }
+  return hits;
+}
+
 /**
  * Cue words as words, plurals or stems: "mentor" matches "mentored", "investigat" "investigating".
  * Short cues (under five letters) match whole words only, so "bar" does not match "barely".
- * Phrases match as text. A cue that extends another found cue is not counted again.
+ * Phrases match as words in order within a sentence. A cue that extends another found cue is not
+ * counted again.
  */
-export function matchedCues(text: AnalyzedText, cues: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const cue of cues) {
-    const c = cue.toLowerCase();
-    if (hasPhrase(text, c) && !found.includes(c)) found.push(c);
-  }
+function matchedCues(text: AnalyzedText, cues: readonly string[]): string[] {
+  const found = cueHits(text).matched(cues);
   // One word is one piece of evidence: "customer" and "customers", "commit" and "committed",
   // "long term" and "long-term" would otherwise count twice.
   const key = (c: string) => c.replace(/-/g, ' ');

@@ -1,6 +1,7 @@
 import type { Level } from '../../schema/index.js';
 import { band, isExplanatory, type Measurement } from './measure.js';
-import { type AnalyzedText, FUNCTION_WORDS, matchedPhrases, quotesFor, sentencesWith } from './text.js';
+import { type PhraseHits, quotesFor } from './phrases.js';
+import { type AnalyzedText, FUNCTION_WORDS } from './text.js';
 
 /**
  * Reads a design answer for coverage and depth. Each criterion has a lexicon of the techniques and
@@ -351,18 +352,24 @@ const ADVICE: Record<string, string> = {
     'Handle cold start: what new users and new items get (popularity, content-based signals, exploration).',
 };
 
+/** Every phrase a design criterion looks for: its lexicon and the rubric's hints. */
+export function designPhrases(criterionId: string, hintPhrases: readonly string[]): string[] {
+  return [...(DESIGN_LEXICON[criterionId] ?? []), ...hintPhrases];
+}
+
 export function measureDesignCriterion(
   text: AnalyzedText,
+  hits: PhraseHits,
   criterionId: string,
   hintPhrases: readonly string[],
   level: Level | undefined,
 ): Measurement {
-  const lexicon = [...(DESIGN_LEXICON[criterionId] ?? []), ...hintPhrases];
-  const matched = criterionId === 'scale-estimation' ? [] : matchedPhrases(text, lexicon);
+  const lexicon = designPhrases(criterionId, hintPhrases);
+  const matched = criterionId === 'scale-estimation' ? [] : hits.matched(lexicon);
   let weighted = 0;
   const explanatory = explanatorySentences(text);
   for (const phrase of matched) {
-    const inProse = sentencesWith(text, phrase).some((i) => explanatory.has(i));
+    const inProse = hits.sentences(phrase).some((i) => explanatory.has(i));
     weighted += inProse ? 1 : 0.5;
   }
   const factor = LEVEL_FACTOR[level ?? 'L6'];
@@ -376,13 +383,13 @@ export function measureDesignCriterion(
   if (criterionId === 'trade-offs') weighted += reasonedChoices(text) * 0.5;
 
   const score = band(weighted, thresholds);
-  const missing = lexicon.filter((p) => !matched.includes(p.toLowerCase())).slice(0, 3);
+  const missing = lexicon.filter((p) => !hits.has(p)).slice(0, 3);
   const advice = ADVICE[criterionId] ?? 'Cover this criterion explicitly.';
   const feedback =
     score >= 4
       ? `Covered in depth (${matched.slice(0, 4).join(', ')}).`
       : `${advice}${missing.length ? ` Not yet mentioned: ${missing.map((m) => m.trim()).join(', ')}.` : ''}`;
-  return { score, evidence: quotesFor(text, matched, 2), feedback };
+  return { score, evidence: quotesFor(text, hits, matched, 2), feedback };
 }
 
 const explanatoryCache = new WeakMap<AnalyzedText, Set<number>>();

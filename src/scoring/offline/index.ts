@@ -1,4 +1,4 @@
-import type { Criterion, Level } from '../../schema/index.js';
+import type { Criterion, Level, Rubric } from '../../schema/index.js';
 import { findPrinciple, type PrincipleId } from '../../schema/principles.js';
 import {
   type CriterionScore,
@@ -9,9 +9,10 @@ import {
   verdictFor,
 } from '../result.js';
 import type { ScoreInput, Scorer } from '../scorer.js';
-import { measureDesignCriterion } from './design.js';
+import { DESIGN_LEXICON, measureDesignCriterion } from './design.js';
 import { runGuards } from './guards.js';
 import { band, cap, type Measurement } from './measure.js';
+import { findPhrases, type PhraseHits, PhraseIndex, quotesFor } from './phrases.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import {
   measureConcision,
@@ -23,7 +24,7 @@ import {
   readStar,
   type StarReading,
 } from './star.js';
-import { type AnalyzedText, analyzeText, contentTerms, matchedPhrases, quotesFor, stem } from './text.js';
+import { type AnalyzedText, analyzeText, contentTerms, stem } from './text.js';
 
 /**
  * The offline scorer: deterministic, no network, fast (thousands of answers a second). It reads
@@ -78,8 +79,9 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
   }
 
   const reading = rubric.appliesTo === 'behavioral' ? readStar(text) : undefined;
+  const hits = findPhrases(text, phraseIndexFor(rubric));
   const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
-    let m = measure(criterion, text, reading, input, relevance);
+    let m = measure(criterion, text, hits, reading, input, relevance);
     // Naming techniques shows nothing about using them: a keyword dump is a strong no hire.
     if (guards.keywordList)
       m = { ...m, score: 1, feedback: `Explain in sentences, not keywords. ${m.feedback}` };
@@ -100,6 +102,24 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
     suggestions.push(`A strong answer also shows: ${signal}`);
   }
   return { ...base, overall, verdict: verdictFor(overall), criteria, suggestions, warnings };
+}
+
+// Every phrase a rubric's criteria can look for, compiled once per rubric: each answer is then read once.
+const phraseIndexes = new WeakMap<Rubric, PhraseIndex>();
+
+function phraseIndexFor(rubric: Rubric): PhraseIndex {
+  let index = phraseIndexes.get(rubric);
+  if (!index) {
+    const phrases = rubric.criteria.flatMap((c) => [
+      ...(c.hints?.phrases ?? []),
+      ...(c.hints?.antiPatterns ?? []),
+      ...(rubric.appliesTo === 'behavioral' ? [] : (DESIGN_LEXICON[c.id] ?? [])),
+    ]);
+    if (rubric.appliesTo === 'behavioral') phrases.push(...Object.values(PRINCIPLE_CUES).flat());
+    index = new PhraseIndex(phrases);
+    phraseIndexes.set(rubric, index);
+  }
+  return index;
 }
 
 // The words of the rubric's hints and the question: built once per rubric and question, not per answer.
@@ -164,6 +184,7 @@ function relevanceTo(text: AnalyzedText, input: ScoreInput): Relevance {
 function measure(
   criterion: Criterion,
   text: AnalyzedText,
+  hits: PhraseHits,
   reading: StarReading | undefined,
   input: ScoreInput,
   relevance: Relevance,
@@ -183,14 +204,14 @@ function measure(
       case 'reflection':
         return measureReflection(text, reading);
       case 'principle-alignment':
-        return measurePrincipleAlignment(text, input, relevance, hints);
+        return measurePrincipleAlignment(text, hits, input, relevance, hints);
       case 'concision':
         return measureConcision(text, input.question?.timeLimitSeconds ?? 240);
       default:
-        return measureHints(text, criterion);
+        return measureHints(text, hits, criterion);
     }
   }
-  const m = measureDesignCriterion(text, criterion.id, hints, level);
+  const m = measureDesignCriterion(text, hits, criterion.id, hints, level);
   // The design must answer this question: broad coverage of generic terms is not enough for the top score.
   if (criterion.id === 'architecture' && relevance.signalCoverage < 0.25 && m.score === 4) {
     return { ...m, score: 3, feedback: `${m.feedback} Tie the design to what this question asks.` };
@@ -200,13 +221,14 @@ function measure(
 
 function measurePrincipleAlignment(
   text: AnalyzedText,
+  hits: PhraseHits,
   input: ScoreInput,
   relevance: Relevance,
   hints: readonly string[],
 ): Measurement {
   const principleId = input.question?.principles[0] as PrincipleId | undefined;
   const cues = principleId ? (PRINCIPLE_CUES[principleId] ?? []) : [];
-  const matched = matchedPhrases(text, [...cues, ...hints]);
+  const matched = hits.matched([...cues, ...hints]);
   const value = Math.min(2, matched.length / 2) + relevance.signalCoverage * 2.5;
   const score = band(value, [0.75, 1.75, 2.75]);
   const name = principleId ? findPrinciple(principleId)?.name : undefined;
@@ -214,18 +236,18 @@ function measurePrincipleAlignment(
     score >= 4
       ? `The story clearly shows ${name ?? 'what was asked'}.`
       : `Make the story show ${name ?? 'what the question asks'}${relevance.missedSignals[0] ? `: for example, ${lowerFirst(relevance.missedSignals[0])}` : ''}.`;
-  return { score, evidence: quotesFor(text, matched, 2), feedback };
+  return { score, evidence: quotesFor(text, hits, matched, 2), feedback };
 }
 
 /** For criteria this scorer has no model of (user rubrics): the rubric's own hint phrases. */
-function measureHints(text: AnalyzedText, criterion: Criterion): Measurement {
+function measureHints(text: AnalyzedText, hits: PhraseHits, criterion: Criterion): Measurement {
   const phrases = criterion.hints?.phrases ?? [];
-  const matched = matchedPhrases(text, phrases);
-  const anti = matchedPhrases(text, criterion.hints?.antiPatterns ?? []);
+  const matched = hits.matched(phrases);
+  const anti = hits.matched(criterion.hints?.antiPatterns ?? []);
   const score = cap(band(matched.length - anti.length, [1, 2, 4]), phrases.length ? 4 : 2);
   return {
     score,
-    evidence: quotesFor(text, matched, 2),
+    evidence: quotesFor(text, hits, matched, 2),
     feedback:
       score >= 4
         ? 'Covered.'

@@ -1,6 +1,6 @@
 import type { Level } from '../../schema/index.js';
 import { band, cap, detectScope, type Measurement, SCOPE_NAMES, type Scope } from './measure.js';
-import { type AnalyzedText, numbersIn, quote, quotesFor, type Sentence } from './text.js';
+import { type AnalyzedText, numbersIn, quote, type Sentence } from './text.js';
 
 /**
  * Reads a behavioral answer as a STAR story: each sentence is classified as situation, task,
@@ -158,7 +158,11 @@ export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly st
   const vague = antiPatterns.filter((p) => text.padded.includes(` ${p.toLowerCase()}`)).length;
   const density = ((numbers + times + names * 0.5 + verbs * 0.5) / words) * 100 - vague * 0.5;
   const score = band(density, [2.5, 5, 8]);
-  const evidence = quotesFor(text, text.words.filter((w) => /\d/.test(w)).slice(0, 3), 2);
+  // The first sentences with figures in them: the concrete ones.
+  const evidence = text.sentences
+    .filter((s) => s.words.some((w) => /\d/.test(w)))
+    .slice(0, 2)
+    .map((s) => quote(s));
   const feedback =
     score >= 4
       ? 'Concrete: numbers, names and dates make the story checkable.'

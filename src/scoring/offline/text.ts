@@ -81,7 +81,7 @@ function isWordStart(c: number): boolean {
 }
 
 /** Words of lower-cased text, as WORD would match them. */
-function wordsOf(lower: string): string[] {
+export function wordsOf(lower: string): string[] {
   const out: string[] = [];
   let i = 0;
   const n = lower.length;
@@ -112,131 +112,12 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-interface CompiledPhrase {
-  lower: string;
-  /** The plural and the word-start needle, built once rather than on every lookup. */
-  plural: string;
-  spaced: string;
-  /** The first four letters of its first word, when it has one that long: a cheap pre-check. */
-  prefix: string | null;
-  /** Its first word when the phrase goes on after it ("load" in "load balanc"): must be a word of the text. */
-  firstWord: string | null;
-  /** A single word: matched against the word set (whole words, with a plural). */
-  word: boolean;
-  /** What to look for in the padded text when it is not a single word. */
-  needle: string;
-}
-
-// Phrases come from the rubrics and the lexicons: a few hundred strings, normalised once, not per answer.
-const compiled = new Map<string, CompiledPhrase>();
-
-function compile(phrase: string): CompiledPhrase {
-  let c = compiled.get(phrase);
-  if (!c) {
-    const lower = phrase.toLowerCase().trim();
-    const first = lower.match(/^[a-z0-9]{4,}/)?.[0];
-    const lead = lower.match(/^([a-z0-9]+)[ /]/)?.[1] ?? null;
-    c = {
-      firstWord: lead,
-      lower,
-      plural: `${lower}s`,
-      spaced: ` ${lower}`,
-      prefix: first ? first.slice(0, 4) : null,
-      word: /^[a-z0-9]+$/.test(lower),
-      needle: lower.length <= 4 ? ` ${lower} ` : lower,
-    };
-    compiled.set(phrase, c);
-  }
-  return c;
-}
-
-/**
- * Whether a phrase occurs. A single word matches a whole word or its plural, and, from five letters
- * on, the start of a word, so stems in the hints work ("investigat" finds "investigated") while
- * short words stay whole ("bar" does not find "barely"). Longer phrases match as text.
- */
-export function hasPhrase(text: AnalyzedText, phrase: string): boolean {
-  const c = compile(phrase);
-  if (!c.lower) return false;
-  if (c.word) {
-    if (text.wordSet.has(c.lower) || text.wordSet.has(c.plural)) return true;
-    return c.lower.length >= 5 && wordPrefixes(text).has(c.prefix!) && text.padded.includes(c.spaced);
-  }
-  // Most phrases are absent: when their first word is not in the text, or no word starts like
-  // them, skip scanning the whole text.
-  if (c.firstWord && !text.wordSet.has(c.firstWord)) return false;
-  if (c.prefix && !wordPrefixes(text).has(c.prefix)) return false;
-  return text.padded.includes(c.needle);
-}
-
-const prefixCache = new WeakMap<AnalyzedText, Set<string>>();
-
-function wordPrefixes(text: AnalyzedText): Set<string> {
-  let prefixes = prefixCache.get(text);
-  if (!prefixes) {
-    prefixes = new Set();
-    for (const w of text.wordSet) if (w.length >= 4) prefixes.add(w.slice(0, 4));
-    prefixCache.set(text, prefixes);
-  }
-  return prefixes;
-}
-
-/** The distinct phrases of a list that occur in the text. */
-export function matchedPhrases(text: AnalyzedText, phrases: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const p of phrases)
-    if (hasPhrase(text, p) && !found.includes(p.toLowerCase())) found.push(p.toLowerCase());
-  return found;
-}
-
-export function sentenceHas(sentence: Sentence, phrase: string): boolean {
-  const p = phrase.toLowerCase();
-  if (/^[a-z0-9]+$/.test(p)) return sentence.words.includes(p) || sentence.words.includes(`${p}s`);
-  return sentence.lower.includes(p);
-}
-
 /** A quote for evidence: the sentence, cut to a readable length at a word boundary, still a substring. */
 export function quote(sentence: Sentence, max = 180): string {
   if (sentence.text.length <= max) return sentence.text;
   const cut = sentence.text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return cut.slice(0, space > max / 2 ? space : max).trimEnd();
-}
-
-/** Up to `limit` quotes from sentences that contain any of the phrases, in answer order. */
-export function quotesFor(text: AnalyzedText, phrases: readonly string[], limit = 2): string[] {
-  if (phrases.length === 0) return [];
-  const indices = new Set<number>();
-  for (const p of phrases) for (const i of sentencesWith(text, p)) indices.add(i);
-  return [...indices]
-    .sort((a, b) => a - b)
-    .slice(0, limit)
-    .map((i) => quote(text.sentences[i]!));
-}
-
-const hitsCache = new WeakMap<AnalyzedText, Map<string, number[]>>();
-
-/**
- * The indexes of the sentences that contain a phrase, found once per answer and phrase: the same
- * phrases recur across criteria (a cache is architecture, scalability and latency at once).
- */
-export function sentencesWith(text: AnalyzedText, phrase: string): number[] {
-  let cache = hitsCache.get(text);
-  if (!cache) {
-    cache = new Map();
-    hitsCache.set(text, cache);
-  }
-  let hits = cache.get(phrase);
-  if (!hits) {
-    hits = [];
-    if (hasPhrase(text, phrase)) {
-      text.sentences.forEach((s, i) => {
-        if (sentenceHas(s, phrase)) hits!.push(i);
-      });
-    }
-    cache.set(phrase, hits);
-  }
-  return hits;
 }
 
 const NUMBER_WORDS = new Set(
