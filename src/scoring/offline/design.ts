@@ -1,7 +1,7 @@
 import type { Level } from '../../schema/index.js';
 import { band, isExplanatory, type Measurement } from './measure.js';
 import { type PhraseHits, quotesFor } from './phrases.js';
-import { type AnalyzedText, FUNCTION_WORDS } from './text.js';
+import type { AnalyzedText } from './text.js';
 
 /**
  * Reads a design answer for coverage and depth. Each criterion has a lexicon of the techniques and
@@ -400,7 +400,7 @@ function explanatorySentences(text: AnalyzedText): Set<number> {
   if (!found) {
     found = new Set();
     text.sentences.forEach((s, i) => {
-      if (isExplanatory(s.words, FUNCTION_WORDS)) found!.add(i);
+      if (isExplanatory(s)) found!.add(i);
     });
     explanatoryCache.set(text, found);
   }

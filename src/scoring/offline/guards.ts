@@ -44,7 +44,7 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
     return report(`the answer is too short to judge (${words} words; at least ${MIN_WORDS} needed)`);
 
   // Repetition: the same few words or the same sentence over and over.
-  const distinctWords = text.wordSet.size;
+  const distinctWords = text.distinct.length;
   if (words >= 40 && distinctWords / words < 0.2)
     return report('the answer repeats the same words over and over');
   const sentenceCounts = new Map<string, number>();

@@ -24,7 +24,7 @@ import {
   readStar,
   type StarReading,
 } from './star.js';
-import { type AnalyzedText, analyzeText, contentTerms, stem } from './text.js';
+import { type AnalyzedText, analyzeText, contentTerms, factsOf, withoutSentences } from './text.js';
 
 /**
  * The offline scorer: deterministic, no network, fast (thousands of answers a second). It reads
@@ -161,7 +161,8 @@ interface Relevance {
 }
 
 function relevanceTo(text: AnalyzedText, input: ScoreInput): Relevance {
-  const answerTerms = new Set(text.words.map(stem));
+  const answerTerms = new Set<string>();
+  for (const w of text.distinct) answerTerms.add(factsOf(w).stem);
   const signals = input.question?.signals ?? [];
   const covered: string[] = [];
   const missed: string[] = [];
@@ -257,19 +258,4 @@ function measureHints(text: AnalyzedText, hits: PhraseHits, criterion: Criterion
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-/** The same analysed text without some sentences; quotes stay exact substrings of the original answer. */
-function withoutSentences(text: AnalyzedText, remove: readonly { start: number }[]): AnalyzedText {
-  if (remove.length === 0) return text;
-  const skip = new Set(remove.map((s) => s.start));
-  const sentences = text.sentences.filter((s) => !skip.has(s.start));
-  const words = sentences.flatMap((s) => s.words);
-  return {
-    raw: text.raw,
-    padded: ` ${sentences.map((s) => s.lower).join(' ')} `,
-    sentences,
-    words,
-    wordSet: new Set(words),
-  };
 }

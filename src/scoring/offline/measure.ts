@@ -1,4 +1,4 @@
-import type { AnalyzedText } from './text.js';
+import type { AnalyzedText, Sentence } from './text.js';
 
 /** What a criterion measurement yields before it is named and packaged. */
 export interface Measurement {
@@ -17,11 +17,8 @@ export function cap(score: 1 | 2 | 3 | 4, max: number): 1 | 2 | 3 | 4 {
 }
 
 /** Sentences that explain (long enough, with the glue words of real prose) rather than list. */
-export function isExplanatory(words: readonly string[], functionWords: ReadonlySet<string>): boolean {
-  if (words.length < 7) return false;
-  let glue = 0;
-  for (const w of words) if (functionWords.has(w)) glue++;
-  return glue / words.length >= 0.18;
+export function isExplanatory(sentence: Sentence): boolean {
+  return sentence.words.length >= 7 && sentence.glue / sentence.words.length >= 0.18;
 }
 
 export type Scope = 0 | 1 | 2 | 3;

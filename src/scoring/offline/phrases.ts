@@ -83,11 +83,13 @@ export class PhraseIndex {
     return phrase;
   }
 
-  /** The phrases that can start at a word: exact first words, plurals and stems of one-word phrases. */
-  candidates(word: string): readonly Phrase[] {
-    let found = this.startsAt.get(word);
+  /**
+   * The phrases that can start at a word of an answer (lower case, apostrophes straight, as
+   * analyzeText gives them): exact first words, and plurals and stems of one-word phrases.
+   */
+  candidates(w: string): readonly Phrase[] {
+    let found = this.startsAt.get(w);
     if (found) return found;
-    const w = straighten(word);
     const list: Phrase[] = [...(this.byFirst.get(w) ?? NONE)];
     const add = (ps: readonly Phrase[] | undefined) => {
       for (const p of ps ?? NONE) if (p.words.length === 1 && !list.includes(p)) list.push(p);
@@ -97,7 +99,7 @@ export class PhraseIndex {
     found = list.length ? list : NONE;
     // Answers share most of their vocabulary, so this stays small; the bound only guards a long-running process.
     if (this.startsAt.size > 100_000) this.startsAt.clear();
-    this.startsAt.set(word, found);
+    this.startsAt.set(w, found);
     return found;
   }
 }
@@ -153,9 +155,9 @@ export function findPhrases(text: AnalyzedText, index: PhraseIndex): PhraseHits 
 function restMatches(phrase: readonly string[], words: readonly string[], at: number): boolean {
   const last = phrase.length - 1;
   if (at + last >= words.length) return false;
-  for (let k = 1; k < last; k++) if (straighten(words[at + k]!) !== phrase[k]) return false;
+  for (let k = 1; k < last; k++) if (words[at + k] !== phrase[k]) return false;
   const want = phrase[last]!;
-  const word = straighten(words[at + last]!);
+  const word = words[at + last]!;
   return (
     word === want ||
     (word.length === want.length + 1 && word.endsWith('s') && word.startsWith(want)) ||

@@ -1,7 +1,7 @@
 /**
  * One pass over an answer: sentences with their offsets in the original text (so every quote is an
- * exact substring), lower-cased words, and a word set for whole-word lookups. Everything the offline
- * scorer measures reads this structure instead of scanning the raw text again.
+ * exact substring), and their words with what the scorer needs to know about each. Everything the
+ * offline scorer measures reads this structure instead of scanning the raw text again.
  */
 
 export interface Sentence {
@@ -10,9 +10,12 @@ export interface Sentence {
   start: number;
   end: number;
   lower: string;
+  /** Its words: lower case, curly apostrophes straightened. */
   words: string[];
   /** How many of its words are numbers, in figures or in words (counted once, read by many criteria). */
   numbers: number;
+  /** How many of its words are function words ("the", "because"): prose has many, lists few. */
+  glue: number;
 }
 
 export interface AnalyzedText {
@@ -21,10 +24,47 @@ export interface AnalyzedText {
   padded: string;
   sentences: Sentence[];
   words: string[];
-  wordSet: Set<string>;
+  /** Each distinct word once, in order of first use. */
+  distinct: string[];
+}
+
+/** What the scorer reads from a word, worked out once per distinct word: answers share most of theirs. */
+export interface WordFacts {
+  /** The word as the scorer sees it; one string per distinct word, so later lookups reuse its hash. */
+  readonly word: string;
+  /** A figure or a number word ("40%", "3x", "two", "million"). */
+  readonly number: boolean;
+  /** A function word. */
+  readonly glue: boolean;
+  /** For relevance: light plural and suffix folding. */
+  readonly stem: string;
+  /** The analysis that last counted it as distinct (see `distinctWords`). */
+  seen: number;
 }
 
 const WORD = /[a-z0-9][a-z0-9'’%$-]*/g;
+
+const factsByWord = new Map<string, WordFacts>();
+let analyses = 0;
+
+export function factsOf(word: string): WordFacts {
+  let facts = factsByWord.get(word);
+  if (!facts) {
+    const straight = word.includes('’') ? word.replaceAll('’', "'") : word;
+    facts = factsByWord.get(straight) ?? {
+      word: straight,
+      number: hasDigit(straight) || NUMBER_WORDS.has(straight),
+      glue: FUNCTION_WORDS.has(straight),
+      stem: stem(straight),
+      seen: 0,
+    };
+    // Vocabulary is bounded in practice; the cap only guards a process scoring unbounded gibberish.
+    if (factsByWord.size > 200_000) factsByWord.clear();
+    factsByWord.set(word, facts);
+    factsByWord.set(straight, facts);
+  }
+  return facts;
+}
 
 /**
  * One hand-written pass (this runs thousands of times a second): sentence boundaries at . ! ? before
@@ -42,7 +82,15 @@ export function analyzeText(raw: string): AnalyzedText {
     const text = raw.slice(from, to);
     const lower = sameOffsets ? lowerAll.slice(from, to) : text.toLowerCase();
     const words = wordsOf(lower);
-    sentences.push({ text, start: from, end: to, lower, words, numbers: countNumbers(words) });
+    let numbers = 0;
+    let glue = 0;
+    for (let k = 0; k < words.length; k++) {
+      const facts = factsOf(words[k]!);
+      words[k] = facts.word;
+      if (facts.number) numbers++;
+      if (facts.glue) glue++;
+    }
+    sentences.push({ text, start: from, end: to, lower, words, numbers, glue });
   };
   let start = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -61,11 +109,34 @@ export function analyzeText(raw: string): AnalyzedText {
     }
   }
   push(start, raw.length);
-  const words: string[] = [];
-  for (const s of sentences) for (const w of s.words) words.push(w);
   // Only runs of whitespace and line breaks need normalising; replacing every single space costs more.
-  const padded = ` ${lowerAll.replace(/[\t\n\r\f\v\u00a0 ]{2,}|[\t\n\r\f\v\u00a0]/g, ' ')} `;
-  return { raw, padded, sentences, words, wordSet: new Set(words) };
+  return withSentences(raw, sentences, lowerAll.replace(/[\t\n\r\f\v\u00a0 ]{2,}|[\t\n\r\f\v\u00a0]/g, ' '));
+}
+
+/** The same analysed text without some sentences; quotes stay exact substrings of the original answer. */
+export function withoutSentences(text: AnalyzedText, remove: readonly { start: number }[]): AnalyzedText {
+  if (remove.length === 0) return text;
+  const skip = new Set(remove.map((s) => s.start));
+  const sentences = text.sentences.filter((s) => !skip.has(s.start));
+  return withSentences(text.raw, sentences, sentences.map((s) => s.lower).join(' '));
+}
+
+function withSentences(raw: string, sentences: Sentence[], lower: string): AnalyzedText {
+  // Distinct words without a Set: each word's facts remember the analysis that last counted them.
+  const pass = ++analyses;
+  const words: string[] = [];
+  const distinct: string[] = [];
+  for (const s of sentences) {
+    for (const w of s.words) {
+      words.push(w);
+      const facts = factsOf(w);
+      if (facts.seen !== pass) {
+        facts.seen = pass;
+        distinct.push(w);
+      }
+    }
+  }
+  return { raw, padded: ` ${lower} `, sentences, words, distinct };
 }
 
 function isSpace(c: number): boolean {
@@ -125,13 +196,6 @@ const NUMBER_WORDS = new Set(
     ' ',
   ),
 );
-
-/** Numbers in figures or words: "40%", "3x", "two weeks", "a million". */
-export function countNumbers(words: readonly string[]): number {
-  let n = 0;
-  for (const w of words) if (hasDigit(w) || NUMBER_WORDS.has(w)) n++;
-  return n;
-}
 
 function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
