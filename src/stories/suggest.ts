@@ -1,6 +1,7 @@
 import type { Question, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
-import { contentTerms, stem } from '../scoring/offline/text.js';
+import { contentTerms } from '../scoring/offline/text.js';
+import { stem } from '../scoring/offline/words.js';
 import { relevance, SHOWN_RELEVANCE, WEAK_RELEVANCE } from './relevance.js';
 import { storyText } from './story.js';
 

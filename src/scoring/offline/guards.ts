@@ -1,4 +1,5 @@
-import { type AnalyzedText, FUNCTION_WORDS, type Sentence } from './text.js';
+import type { AnalyzedText, Sentence } from './text.js';
+import { FUNCTION_WORDS } from './words.js';
 
 /**
  * Guards run before any criterion is scored. They decide when an answer cannot be judged at all

@@ -24,7 +24,7 @@ import {
   readStar,
   type StarReading,
 } from './star.js';
-import { type AnalyzedText, analyzeText, contentTerms, factsOf, withoutSentences } from './text.js';
+import { type AnalyzedText, analyzeText, contentTerms, withoutSentences } from './text.js';
 
 /**
  * The offline scorer: deterministic, no network, fast (thousands of answers a second). It reads
@@ -162,7 +162,7 @@ interface Relevance {
 
 function relevanceTo(text: AnalyzedText, input: ScoreInput): Relevance {
   const answerTerms = new Set<string>();
-  for (const w of text.distinct) answerTerms.add(factsOf(w).stem);
+  for (const w of text.distinct) answerTerms.add(w.stem);
   const signals = input.question?.signals ?? [];
   const covered: string[] = [];
   const missed: string[] = [];

@@ -1,4 +1,5 @@
-import { type AnalyzedText, quote, wordsOf } from './text.js';
+import { type AnalyzedText, quote } from './text.js';
+import { wordsOf } from './words.js';
 
 /**
  * Phrase matching for the offline scorer. A rubric brings a few hundred phrases (its hints, the

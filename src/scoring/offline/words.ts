@@ -1,0 +1,181 @@
+/**
+ * What the offline scorer knows about each word it reads. Answers share most of their vocabulary, so
+ * each distinct word is examined once (is it a number, a function word, what is its stem) and kept
+ * in a table keyed by a hash of its letters that is computed while the text is scanned: a word seen
+ * before costs no new string and no Map lookup, which is most of the cost of reading an answer.
+ */
+
+export interface WordFacts {
+  /** Lower case with straight apostrophes; one string per distinct word, so lookups reuse its hash. */
+  readonly word: string;
+  /** A figure or a number word ("40%", "3x", "two", "million"). */
+  readonly number: boolean;
+  /** A function word ("the", "because"): prose has many, keyword lists and keyboard mashing few. */
+  readonly glue: boolean;
+  /** For relevance: light plural and suffix folding. */
+  readonly stem: string;
+  /** The last analysis that counted this word as distinct: counts distinct words without a Set. */
+  seen: number;
+}
+
+/** Common English function words. */
+export const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but so because if then than that this these those to of in on at by for with from into over ' +
+    'after before during while about as is are was were be been being have has had do did does i we you he she ' +
+    'it they me us him her them my our your their its not no can could would should will which who what when ' +
+    'where why how there here also just only very all some any more most each other such one'
+  ).split(' '),
+);
+
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions half double doubled tripled halved dozen'.split(
+    ' ',
+  ),
+);
+
+export function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Letters and digits start a word (in lower-case text). */
+export function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** After its first character a word may also hold the joiners ' ’ % $ and -. */
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || c === 39 || c === 8217 || c === 37 || c === 36 || c === 45;
+}
+
+const APOSTROPHE = 39;
+const CURLY_APOSTROPHE = 8217;
+
+interface Entry extends WordFacts {
+  readonly hash: number;
+}
+
+/** Open addressing with linear probing; slots hold entry index + 1, 0 is empty. */
+class WordTable {
+  private slots = new Int32Array(1 << 12);
+  private entries: Entry[] = [];
+
+  find(source: string, from: number, to: number, hash: number): WordFacts {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot]!;
+      if (at === 0) return this.add(source, from, to, hash, slot);
+      const entry = this.entries[at - 1]!;
+      if (entry.hash === hash && sameWord(entry.word, source, from, to)) return entry;
+    }
+  }
+
+  private add(source: string, from: number, to: number, hash: number, slot: number): WordFacts {
+    // Vocabulary is bounded in practice; the cap only guards a process that scores endless gibberish.
+    if (this.entries.length >= 200_000) {
+      this.clear();
+      return this.find(source, from, to, hash);
+    }
+    const word = ownCopy(source.slice(from, to).replaceAll('’', "'"));
+    const entry: Entry = {
+      word,
+      hash,
+      number: hasDigit(word) || NUMBER_WORDS.has(word),
+      glue: FUNCTION_WORDS.has(word),
+      stem: stem(word),
+      seen: 0,
+    };
+    this.entries.push(entry);
+    this.slots[slot] = this.entries.length;
+    if (this.entries.length * 2 > this.slots.length) this.grow();
+    return entry;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    this.entries.forEach((entry, i) => {
+      let slot = entry.hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    });
+    this.slots = slots;
+  }
+
+  private clear(): void {
+    this.slots = new Int32Array(1 << 12);
+    this.entries = [];
+  }
+}
+
+function sameWord(word: string, source: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = source.charCodeAt(from + k);
+    if (c === CURLY_APOSTROPHE) c = APOSTROPHE;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * A copy that does not point into the text it was cut from: V8 keeps longer slices as views of their
+ * parent, and a table entry would then keep a whole old answer alive.
+ */
+function ownCopy(s: string): string {
+  return s.length >= 13 ? s.split('').join('') : s;
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+const table = new WordTable();
+
+/**
+ * Reads the words of lower-case text between `from` and `to` into `into`. A word is a run of letters
+ * and digits that may continue with ' ’ % $ or - ("don't", "40%", "read-heavy"). The hash (FNV-1a,
+ * with ’ read as ') is computed in the same loop that finds the word's end.
+ */
+export function readWords(lower: string, from: number, to: number, into: WordFacts[]): void {
+  let i = from;
+  while (i < to) {
+    let c = lower.charCodeAt(i);
+    if (!isWordStart(c)) {
+      i++;
+      continue;
+    }
+    let hash = 0x811c9dc5;
+    let j = i;
+    for (; j < to; j++) {
+      c = lower.charCodeAt(j);
+      if (!isWordPart(c)) break;
+      hash = Math.imul(hash ^ (c === CURLY_APOSTROPHE ? APOSTROPHE : c), 0x01000193);
+    }
+    into.push(table.find(lower, i, j, hash));
+    i = j;
+  }
+}
+
+/** The words of lower-case text, as strings. */
+export function wordsOf(lower: string): string[] {
+  const facts: WordFacts[] = [];
+  readWords(lower, 0, lower.length, facts);
+  return facts.map((f) => f.word);
+}
+
+/** The facts of one word, as analyzeText gives them. */
+export function factsOf(word: string): WordFacts {
+  const facts: WordFacts[] = [];
+  readWords(word, 0, word.length, facts);
+  if (facts.length !== 1) throw new Error(`"${word}" is not one word`);
+  return facts[0]!;
+}
