@@ -15,6 +15,7 @@ import { band, cap, type Measurement } from './measure.js';
 import { findPhrases, type PhraseHits, PhraseIndex, quotesFor } from './phrases.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import {
+  FILLERS,
   measureConcision,
   measureOwnership,
   measureReflection,
@@ -22,6 +23,7 @@ import {
   measureSpecificity,
   measureStructure,
   readStar,
+  STAR_CUES,
   type StarReading,
 } from './star.js';
 import { type AnalyzedText, analyzeText, contentTerms, withoutSentences } from './text.js';
@@ -78,8 +80,8 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
     );
   }
 
-  const reading = rubric.appliesTo === 'behavioral' ? readStar(text) : undefined;
   const hits = findPhrases(text, phraseIndexFor(rubric));
+  const reading = rubric.appliesTo === 'behavioral' ? readStar(text, hits) : undefined;
   const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
     let m = measure(criterion, text, hits, reading, input, relevance);
     // Naming techniques shows nothing about using them: a keyword dump is a strong no hire.
@@ -115,7 +117,9 @@ function phraseIndexFor(rubric: Rubric): PhraseIndex {
       ...(c.hints?.antiPatterns ?? []),
       ...(rubric.appliesTo === 'behavioral' ? [] : (DESIGN_LEXICON[c.id] ?? [])),
     ]);
-    if (rubric.appliesTo === 'behavioral') phrases.push(...Object.values(PRINCIPLE_CUES).flat());
+    if (rubric.appliesTo === 'behavioral') {
+      phrases.push(...Object.values(PRINCIPLE_CUES).flat(), ...Object.values(STAR_CUES).flat(), ...FILLERS);
+    }
     index = new PhraseIndex(phrases);
     phraseIndexes.set(rubric, index);
   }
@@ -207,7 +211,7 @@ function measure(
       case 'principle-alignment':
         return measurePrincipleAlignment(text, hits, input, relevance, hints);
       case 'concision':
-        return measureConcision(text, input.question?.timeLimitSeconds ?? 240);
+        return measureConcision(text, hits, input.question?.timeLimitSeconds ?? 240);
       default:
         return measureHints(text, hits, criterion);
     }

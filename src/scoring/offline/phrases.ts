@@ -3,20 +3,22 @@ import { wordsOf } from './words.js';
 
 /**
  * Phrase matching for the offline scorer. A rubric brings a few hundred phrases (its hints, the
- * design lexicons, the principle cues); looking each one up in each answer was most of the scorer's
- * time. Instead the phrases are compiled once into a table keyed by the word each can start with, and
- * an answer is read once, word by word, finding every phrase at the same time: the idea of
- * Aho-Corasick, on words rather than letters.
+ * design lexicons, the principle and STAR cues); looking each one up in each answer was most of the
+ * scorer's time. Instead the phrases are compiled once into a trie of words, and an answer is read
+ * once, word by word, finding every phrase at the same time: the idea of Aho-Corasick, on words
+ * rather than letters.
  *
  * What matches: a phrase is split into words the way answers are. Its words must appear in order, as
- * whole words, inside one sentence; the last may also take a plural "s" and, when it has five letters
- * or more, match the start of a word, so stems work ("investigat" finds "investigated", "load balanc"
- * finds "load balancing") while short words stay whole ("bar" does not find "barely"). Curly and
- * straight apostrophes are the same ("I’d choose" is "i'd choose").
+ * whole words, inside one sentence; the last may also take a plural "s" (from two letters) and, when
+ * it has five letters or more, match the start of a word, so stems work ("investigat" finds
+ * "investigated", "load balanc" finds "load balancing") while short words stay whole ("bar" does not
+ * find "barely"). Curly and straight apostrophes are the same ("I’d choose" is "i'd choose").
  */
 
 /** Stems shorter than this match whole words (or their plural) only. */
 const MIN_STEM = 5;
+/** One-letter words take no plural: "a" must not find "as". */
+const MIN_PLURAL = 2;
 
 interface Phrase {
   id: number;
@@ -25,19 +27,71 @@ interface Phrase {
   words: readonly string[];
 }
 
+/** What reading one more word from a trie node gives: the phrases it completes, and where to go on. */
+interface Step {
+  ends: readonly Phrase[];
+  next: TrieNode | undefined;
+}
+
 const NONE: readonly Phrase[] = [];
+const DEAD_END: Step = { ends: NONE, next: undefined };
+
+/**
+ * A node stands for the words read so far. Phrases that need one more word hang off it by that word
+ * (matched exactly, as a plural or as a stem); longer phrases go on through a child, word by exact word.
+ */
+class TrieNode {
+  private readonly children = new Map<string, TrieNode>();
+  /** Phrases completed by one more word, by that word. */
+  private readonly lastWords = new Map<string, Phrase[]>();
+  /** The same, for last words of MIN_STEM letters or more, which also match words they start. */
+  private readonly stems = new Map<string, Phrase[]>();
+  private longestStem = 0;
+  /** Steps worked out once per node and word: answers share most of their vocabulary. */
+  private readonly steps = new Map<string, Step>();
+
+  add(phrase: Phrase, from: number): void {
+    const word = phrase.words[from]!;
+    if (from < phrase.words.length - 1) {
+      let child = this.children.get(word);
+      if (!child) {
+        child = new TrieNode();
+        this.children.set(word, child);
+      }
+      child.add(phrase, from + 1);
+      return;
+    }
+    push(this.lastWords, word, phrase);
+    if (word.length >= MIN_STEM) {
+      push(this.stems, word, phrase);
+      this.longestStem = Math.max(this.longestStem, word.length);
+    }
+  }
+
+  /** Reading word `w` (lower case, apostrophes straight, as analyzeText gives them) from here. */
+  step(w: string): Step {
+    let step = this.steps.get(w);
+    if (step) return step;
+    const ends: Phrase[] = [...(this.lastWords.get(w) ?? NONE)];
+    const add = (ps: readonly Phrase[] | undefined) => {
+      for (const p of ps ?? NONE) if (!ends.includes(p)) ends.push(p);
+    };
+    if (w.length > MIN_PLURAL && w.endsWith('s')) add(this.lastWords.get(w.slice(0, -1)));
+    for (let n = MIN_STEM; n < w.length && n <= this.longestStem; n++) add(this.stems.get(w.slice(0, n)));
+    const next = this.children.get(w);
+    step = ends.length || next ? { ends: ends.length ? ends : NONE, next } : DEAD_END;
+    // The bound only guards a long-running process fed endless new words.
+    if (this.steps.size > 100_000) this.steps.clear();
+    this.steps.set(w, step);
+    return step;
+  }
+}
 
 export class PhraseIndex {
   private readonly phrases: Phrase[] = [];
   private readonly byText = new Map<string, Phrase | null>();
   private readonly byKey = new Map<string, Phrase>();
-  /** Phrases by their first word, exactly as written. */
-  private readonly byFirst = new Map<string, Phrase[]>();
-  /** One-word phrases of MIN_STEM letters or more, by that word: they also match words it starts. */
-  private readonly stems = new Map<string, Phrase[]>();
-  private longestStem = 0;
-  /** Which phrases can start at a word of an answer, worked out once per distinct word. */
-  private readonly startsAt = new Map<string, readonly Phrase[]>();
+  readonly root = new TrieNode();
 
   constructor(phrases: Iterable<string>) {
     for (const text of phrases) this.add(text);
@@ -61,11 +115,7 @@ export class PhraseIndex {
       phrase = { id: this.phrases.length, display: text.toLowerCase().trim(), words };
       this.phrases.push(phrase);
       this.byKey.set(key, phrase);
-      push(this.byFirst, words[0]!, phrase);
-      if (words.length === 1 && words[0]!.length >= MIN_STEM) {
-        push(this.stems, words[0]!, phrase);
-        this.longestStem = Math.max(this.longestStem, words[0]!.length);
-      }
+      this.root.add(phrase, 0);
     }
     this.byText.set(text, phrase);
   }
@@ -83,26 +133,6 @@ export class PhraseIndex {
     }
     return phrase;
   }
-
-  /**
-   * The phrases that can start at a word of an answer (lower case, apostrophes straight, as
-   * analyzeText gives them): exact first words, and plurals and stems of one-word phrases.
-   */
-  candidates(w: string): readonly Phrase[] {
-    let found = this.startsAt.get(w);
-    if (found) return found;
-    const list: Phrase[] = [...(this.byFirst.get(w) ?? NONE)];
-    const add = (ps: readonly Phrase[] | undefined) => {
-      for (const p of ps ?? NONE) if (p.words.length === 1 && !list.includes(p)) list.push(p);
-    };
-    if (w.endsWith('s')) add(this.byFirst.get(w.slice(0, -1)));
-    for (let n = MIN_STEM; n < w.length && n <= this.longestStem; n++) add(this.stems.get(w.slice(0, n)));
-    found = list.length ? list : NONE;
-    // Answers share most of their vocabulary, so this stays small; the bound only guards a long-running process.
-    if (this.startsAt.size > 100_000) this.startsAt.clear();
-    this.startsAt.set(w, found);
-    return found;
-  }
 }
 
 /** Where the phrases of an index occur in one answer: for each phrase, its sentences in answer order. */
@@ -110,7 +140,14 @@ export class PhraseHits {
   constructor(
     private readonly index: PhraseIndex,
     private readonly bySentence: (number[] | undefined)[],
+    private readonly occurrences: Uint32Array,
   ) {}
+
+  /** How many times a phrase occurs (a sentence may hold it more than once). */
+  count(text: string): number {
+    const phrase = this.index.phrase(text);
+    return phrase ? this.occurrences[phrase.id]! : 0;
+  }
 
   /** The indexes of the sentences that contain a phrase, ascending. */
   sentences(text: string): readonly number[] {
@@ -138,32 +175,26 @@ const NO_SENTENCES: readonly number[] = [];
 /** Reads the answer once and finds every phrase of the index in it. */
 export function findPhrases(text: AnalyzedText, index: PhraseIndex): PhraseHits {
   const bySentence: (number[] | undefined)[] = new Array(index.size);
-  text.sentences.forEach((sentence, s) => {
-    const words = sentence.words;
+  const occurrences = new Uint32Array(index.size);
+  const sentences = text.sentences;
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s]!.words;
     for (let i = 0; i < words.length; i++) {
-      for (const phrase of index.candidates(words[i]!)) {
-        if (phrase.words.length > 1 && !restMatches(phrase.words, words, i)) continue;
-        const hits = bySentence[phrase.id];
-        if (!hits) bySentence[phrase.id] = [s];
-        else if (hits[hits.length - 1] !== s) hits.push(s);
+      // Walk the trie from this word for as long as some phrase can still continue.
+      let node: TrieNode | undefined = index.root;
+      for (let k = i; node && k < words.length; k++) {
+        const step: Step = node.step(words[k]!);
+        for (const phrase of step.ends) {
+          occurrences[phrase.id]!++;
+          const hits = bySentence[phrase.id];
+          if (!hits) bySentence[phrase.id] = [s];
+          else if (hits[hits.length - 1] !== s) hits.push(s);
+        }
+        node = step.next;
       }
     }
-  });
-  return new PhraseHits(index, bySentence);
-}
-
-/** Whether the words after the first of a phrase follow at position `at` of a sentence. */
-function restMatches(phrase: readonly string[], words: readonly string[], at: number): boolean {
-  const last = phrase.length - 1;
-  if (at + last >= words.length) return false;
-  for (let k = 1; k < last; k++) if (words[at + k] !== phrase[k]) return false;
-  const want = phrase[last]!;
-  const word = words[at + last]!;
-  return (
-    word === want ||
-    (word.length === want.length + 1 && word.endsWith('s') && word.startsWith(want)) ||
-    (want.length >= MIN_STEM && word.startsWith(want))
-  );
+  }
+  return new PhraseHits(index, bySentence, occurrences);
 }
 
 /** Up to `limit` quotes from the sentences that contain any of the phrases, in answer order. */

@@ -1,5 +1,6 @@
 import type { Level } from '../../schema/index.js';
 import { band, cap, detectScope, type Measurement, SCOPE_NAMES, type Scope } from './measure.js';
+import type { PhraseHits } from './phrases.js';
 import { type AnalyzedText, numbersIn, quote, type Sentence } from './text.js';
 
 /**
@@ -30,17 +31,114 @@ const ACTION_VERBS = new Set(
   ).split(' '),
 );
 
-const CUES: Record<Part, RegExp> = {
-  situation:
-    /\b(at the time|back in|in (19|20)\d\d|context|background|i was (working|leading|the|a|on)|i joined|our (team|company|product|service)|the (company|team|product|service) (was|had)|there was|we were|we had|had been)\b/,
-  task: /\b(my (goal|job|task|role|responsibility)|goal was|i needed to|i had to|needed to|i was asked|was asked to|responsible for|the challenge|the problem was|objective|we had to|the ask|deadline|i owned)\b/,
-  action:
-    /\b(i (decided|proposed|built|wrote|led|designed|started|set up|met|asked|convinced|created|ran|pushed|chose|worked|spent|took))\b/,
-  result:
-    /\b(as a result|the result|results?|outcome|in the end|ultimately|eventually|which (cut|reduced|increased|improved|saved)|went from|down from|up from|dropped|fell|grew|saved|achieved|impact|launched on|shipped|on time|adopted)\b/,
-  reflection:
-    /\b(i learned|i learnt|lessons?|in hindsight|looking back|next time|differently|since then|taught me|i realized|i realised|takeaway|i still|what i would|would have|retrospect)\b/,
+/**
+ * Phrases that mark each part of a STAR story, matched as phrases (see phrases.ts: whole words in
+ * order within a sentence, so "result" also finds "results" and "resulted").
+ */
+export const STAR_CUES: Record<Part, readonly string[]> = {
+  situation: [
+    'at the time',
+    'back in',
+    'context',
+    'background',
+    ...['working', 'leading', 'the', 'a', 'on'].map((w) => `i was ${w}`),
+    'i joined',
+    ...['team', 'company', 'product', 'service'].flatMap((w) => [`our ${w}`, `the ${w} was`, `the ${w} had`]),
+    'there was',
+    'we were',
+    'we had',
+    'had been',
+  ],
+  task: [
+    ...['goal', 'job', 'task', 'role', 'responsibility'].map((w) => `my ${w}`),
+    'goal was',
+    'i needed to',
+    'i had to',
+    'needed to',
+    'i was asked',
+    'was asked to',
+    'responsible for',
+    'the challenge',
+    'the problem was',
+    'objective',
+    'we had to',
+    'the ask',
+    'deadline',
+    'i owned',
+  ],
+  action: [
+    ...'decided proposed built wrote led designed started met asked convinced created ran pushed chose worked spent took'
+      .split(' ')
+      .map((w) => `i ${w}`),
+    'i set up',
+  ],
+  result: [
+    'as a result',
+    'the result',
+    'result',
+    'outcome',
+    'in the end',
+    'ultimately',
+    'eventually',
+    ...['cut', 'reduced', 'increased', 'improved', 'saved'].map((w) => `which ${w}`),
+    'went from',
+    'down from',
+    'up from',
+    'dropped',
+    'fell',
+    'grew',
+    'saved',
+    'achieved',
+    'impact',
+    'launched on',
+    'shipped',
+    'on time',
+    'adopted',
+  ],
+  reflection: [
+    'i learned',
+    'i learnt',
+    'lesson',
+    'in hindsight',
+    'looking back',
+    'next time',
+    'differently',
+    'since then',
+    'taught me',
+    'i realized',
+    'i realised',
+    'takeaway',
+    'i still',
+    'what i would',
+    'would have',
+    'retrospect',
+  ],
 };
+
+const PARTS = Object.keys(STAR_CUES) as Part[];
+
+/** Filler words a listener notices, counted by measureConcision. */
+export const FILLERS = [
+  'basically',
+  'actually',
+  'kind of',
+  'sort of',
+  'you know',
+  'literally',
+  'honestly',
+  'um',
+  'uh',
+  'stuff',
+  'things like that',
+];
+
+/** "In 2019": a year sets the scene. */
+function mentionsYear(s: Sentence): boolean {
+  for (let k = 0; k + 1 < s.words.length; k++) {
+    if (s.words[k] === 'in' && /^(19|20)\d\d$/.test(s.words[k + 1]!)) return true;
+  }
+  return false;
+}
 
 function firstPersonActs(s: Sentence): boolean {
   const i = s.words.indexOf('i');
@@ -52,25 +150,28 @@ function teamActs(s: Sentence): boolean {
   return we >= 0 && s.words.slice(we + 1, we + 4).some((w) => ACTION_VERBS.has(w));
 }
 
-export function readStar(text: AnalyzedText): StarReading {
+/** Reads the parts of a story. The phrase hits must come from an index holding STAR_CUES. */
+export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
   const n = text.sentences.length;
+  const cued = {} as Record<Part, Set<number>>;
+  for (const part of PARTS) cued[part] = new Set(STAR_CUES[part].flatMap((p) => hits.sentences(p)));
   const parts = text.sentences.map((s, index): Part => {
     const rel = n > 1 ? index / (n - 1) : 0.5;
     const numbers = s.numbers;
     const score: Record<Part, number> = {
-      situation: (CUES.situation.test(s.lower) ? 1 : 0) + (rel < 0.25 ? 0.6 : 0),
-      task: (CUES.task.test(s.lower) ? 1.2 : 0) + (rel < 0.35 ? 0.3 : 0),
+      situation: (cued.situation.has(index) || mentionsYear(s) ? 1 : 0) + (rel < 0.25 ? 0.6 : 0),
+      task: (cued.task.has(index) ? 1.2 : 0) + (rel < 0.35 ? 0.3 : 0),
       action:
-        (CUES.action.test(s.lower) ? 1 : 0) +
+        (cued.action.has(index) ? 1 : 0) +
         (firstPersonActs(s) ? 1 : 0) +
         (teamActs(s) ? 0.8 : 0) +
         (rel > 0.15 && rel < 0.85 ? 0.4 : 0),
       result:
-        (CUES.result.test(s.lower) ? 1.2 : 0) + (numbers > 0 && rel > 0.4 ? 0.5 : 0) + (rel > 0.65 ? 0.4 : 0),
-      reflection: (CUES.reflection.test(s.lower) ? 2 : 0) + (rel > 0.75 ? 0.2 : 0),
+        (cued.result.has(index) ? 1.2 : 0) + (numbers > 0 && rel > 0.4 ? 0.5 : 0) + (rel > 0.65 ? 0.4 : 0),
+      reflection: (cued.reflection.has(index) ? 2 : 0) + (rel > 0.75 ? 0.2 : 0),
     };
     let best: Part = 'action';
-    for (const part of Object.keys(score) as Part[]) if (score[part] > score[best]) best = part;
+    for (const part of PARTS) if (score[part] > score[best]) best = part;
     return best;
   });
   const words: Record<Part, number> = { situation: 0, task: 0, action: 0, result: 0, reflection: 0 };
@@ -236,14 +337,18 @@ export function measureReflection(text: AnalyzedText, reading: StarReading): Mea
 
 /** Speaking pace used to turn a time limit into a word budget. */
 export const WORDS_PER_MINUTE = 140;
-const FILLER =
-  /\b(basically|actually|kind of|sort of|you know|literally|honestly|um|uh|stuff|things like that)\b/g;
 
-export function measureConcision(text: AnalyzedText, timeLimitSeconds: number): Measurement {
+/** The phrase hits must come from an index holding FILLERS. */
+export function measureConcision(
+  text: AnalyzedText,
+  hits: PhraseHits,
+  timeLimitSeconds: number,
+): Measurement {
   const words = text.words.length;
   const budget = Math.round((timeLimitSeconds / 60) * WORDS_PER_MINUTE);
   const floor = Math.max(120, Math.round(budget * 0.3));
-  const fillers = text.padded.match(FILLER)?.length ?? 0;
+  let fillers = 0;
+  for (const f of FILLERS) fillers += hits.count(f);
   let score: Measurement['score'] =
     words < 80
       ? 1
