@@ -112,7 +112,9 @@ function cueHits(text: AnalyzedText): PhraseHits {
  * counted again.
  */
 function matchedCues(text: AnalyzedText, cues: readonly string[]): string[] {
-  const found = cueHits(text).matched(cues);
+  const found = cueHits(text)
+    .matched(cues)
+    .map((p) => p.display);
   // One word is one piece of evidence: "customer" and "customers", "commit" and "committed",
   // "long term" and "long-term" would otherwise count twice.
   const key = (c: string) => c.replace(/-/g, ' ');

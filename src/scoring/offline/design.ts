@@ -352,9 +352,26 @@ const ADVICE: Record<string, string> = {
     'Handle cold start: what new users and new items get (popularity, content-based signals, exploration).',
 };
 
-/** Every phrase a design criterion looks for: its lexicon and the rubric's hints. */
-export function designPhrases(criterionId: string, hintPhrases: readonly string[]): string[] {
-  return [...(DESIGN_LEXICON[criterionId] ?? []), ...hintPhrases];
+const lexicons = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const NO_HINTS: readonly string[] = [];
+
+/**
+ * Every phrase a design criterion looks for: its lexicon and the rubric's hints. One array per
+ * criterion and hint list, so the phrase index resolves it once, not for every answer.
+ */
+export function designPhrases(criterionId: string, hintPhrases: readonly string[]): readonly string[] {
+  const hints = hintPhrases.length ? hintPhrases : NO_HINTS;
+  let byCriterion = lexicons.get(hints);
+  if (!byCriterion) {
+    byCriterion = new Map();
+    lexicons.set(hints, byCriterion);
+  }
+  let phrases = byCriterion.get(criterionId);
+  if (!phrases) {
+    phrases = [...(DESIGN_LEXICON[criterionId] ?? []), ...hints];
+    byCriterion.set(criterionId, phrases);
+  }
+  return phrases;
 }
 
 export function measureDesignCriterion(
@@ -369,7 +386,7 @@ export function measureDesignCriterion(
   let weighted = 0;
   const explanatory = explanatorySentences(text);
   for (const phrase of matched) {
-    const inProse = hits.sentences(phrase).some((i) => explanatory.has(i));
+    const inProse = phrase.sentences.some((i) => explanatory.has(i));
     weighted += inProse ? 1 : 0.5;
   }
   const factor = LEVEL_FACTOR[level ?? 'L6'];
@@ -383,13 +400,18 @@ export function measureDesignCriterion(
   if (criterionId === 'trade-offs') weighted += reasonedChoices(text) * 0.5;
 
   const score = band(weighted, thresholds);
-  const missing = lexicon.filter((p) => !hits.has(p)).slice(0, 3);
   const advice = ADVICE[criterionId] ?? 'Cover this criterion explicitly.';
-  const feedback =
-    score >= 4
-      ? `Covered in depth (${matched.slice(0, 4).join(', ')}).`
-      : `${advice}${missing.length ? ` Not yet mentioned: ${missing.map((m) => m.trim()).join(', ')}.` : ''}`;
-  return { score, evidence: quotesFor(text, hits, matched, 2), feedback };
+  let feedback: string;
+  if (score >= 4) {
+    feedback = `Covered in depth (${matched
+      .slice(0, 4)
+      .map((p) => p.display)
+      .join(', ')}).`;
+  } else {
+    const missing = hits.missing(lexicon, 3);
+    feedback = `${advice}${missing.length ? ` Not yet mentioned: ${missing.join(', ')}.` : ''}`;
+  }
+  return { score, evidence: quotesFor(text, matched, 2), feedback };
 }
 
 const explanatoryCache = new WeakMap<AnalyzedText, Set<number>>();

@@ -232,8 +232,9 @@ function measurePrincipleAlignment(
   hints: readonly string[],
 ): Measurement {
   const principleId = input.question?.principles[0] as PrincipleId | undefined;
-  const cues = principleId ? (PRINCIPLE_CUES[principleId] ?? []) : [];
-  const matched = hits.matched([...cues, ...hints]);
+  const cues = (principleId && PRINCIPLE_CUES[principleId]) || NO_PHRASES;
+  const matched = hits.matched(cues);
+  for (const p of hits.matched(hints)) if (!matched.some((m) => m.display === p.display)) matched.push(p);
   const value = Math.min(2, matched.length / 2) + relevance.signalCoverage * 2.5;
   const score = band(value, [0.75, 1.75, 2.75]);
   const name = principleId ? findPrinciple(principleId)?.name : undefined;
@@ -241,18 +242,20 @@ function measurePrincipleAlignment(
     score >= 4
       ? `The story clearly shows ${name ?? 'what was asked'}.`
       : `Make the story show ${name ?? 'what the question asks'}${relevance.missedSignals[0] ? `: for example, ${lowerFirst(relevance.missedSignals[0])}` : ''}.`;
-  return { score, evidence: quotesFor(text, hits, matched, 2), feedback };
+  return { score, evidence: quotesFor(text, matched, 2), feedback };
 }
+
+const NO_PHRASES: readonly string[] = [];
 
 /** For criteria this scorer has no model of (user rubrics): the rubric's own hint phrases. */
 function measureHints(text: AnalyzedText, hits: PhraseHits, criterion: Criterion): Measurement {
-  const phrases = criterion.hints?.phrases ?? [];
+  const phrases = criterion.hints?.phrases ?? NO_PHRASES;
   const matched = hits.matched(phrases);
-  const anti = hits.matched(criterion.hints?.antiPatterns ?? []);
+  const anti = hits.matched(criterion.hints?.antiPatterns ?? NO_PHRASES);
   const score = cap(band(matched.length - anti.length, [1, 2, 4]), phrases.length ? 4 : 2);
   return {
     score,
-    evidence: quotesFor(text, hits, matched, 2),
+    evidence: quotesFor(text, matched, 2),
     feedback:
       score >= 4
         ? 'Covered.'

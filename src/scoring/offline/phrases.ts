@@ -91,6 +91,7 @@ export class PhraseIndex {
   private readonly phrases: Phrase[] = [];
   private readonly byText = new Map<string, Phrase | null>();
   private readonly byKey = new Map<string, Phrase>();
+  private readonly lists = new WeakMap<readonly string[], readonly Phrase[]>();
   readonly root = new TrieNode();
 
   constructor(phrases: Iterable<string>) {
@@ -121,21 +122,35 @@ export class PhraseIndex {
   }
 
   /**
-   * The compiled phrase for a text: one given to the constructor, or the same words written another
-   * way (feedback passes phrases around lower-cased). Anything else is a programming error.
+   * The distinct compiled phrases of a list, worked out once per list: the lists are the rubric's and
+   * the lexicons' own arrays, asked about for every answer. Every text must have been given to the
+   * constructor; anything else is a programming error.
    */
-  phrase(text: string): Phrase | null {
-    let phrase = this.byText.get(text);
-    if (phrase === undefined) {
-      phrase = this.byKey.get(wordsOf(normalise(text)).join(' '));
-      if (!phrase) throw new Error(`phrase "${text}" is not in this index`);
-      this.byText.set(text, phrase);
+  resolve(texts: readonly string[]): readonly Phrase[] {
+    let resolved = this.lists.get(texts);
+    if (!resolved) {
+      const phrases: Phrase[] = [];
+      for (const text of texts) {
+        const phrase = this.byText.get(text);
+        if (phrase === undefined) throw new Error(`phrase "${text}" is not in this index`);
+        if (phrase && !phrases.includes(phrase)) phrases.push(phrase);
+      }
+      resolved = phrases;
+      this.lists.set(texts, resolved);
     }
-    return phrase;
+    return resolved;
   }
 }
 
-/** Where the phrases of an index occur in one answer: for each phrase, its sentences in answer order. */
+/** A phrase found in an answer. */
+export interface FoundPhrase {
+  /** As shown in feedback: lower case. */
+  display: string;
+  /** The indexes of the sentences that contain it, ascending. */
+  sentences: readonly number[];
+}
+
+/** Where the phrases of an index occur in one answer. */
 export class PhraseHits {
   constructor(
     private readonly index: PhraseIndex,
@@ -143,30 +158,39 @@ export class PhraseHits {
     private readonly occurrences: Uint32Array,
   ) {}
 
-  /** How many times a phrase occurs (a sentence may hold it more than once). */
-  count(text: string): number {
-    const phrase = this.index.phrase(text);
-    return phrase ? this.occurrences[phrase.id]! : 0;
-  }
-
-  /** The indexes of the sentences that contain a phrase, ascending. */
-  sentences(text: string): readonly number[] {
-    const phrase = this.index.phrase(text);
-    return (phrase && this.bySentence[phrase.id]) || NO_SENTENCES;
-  }
-
-  has(text: string): boolean {
-    return this.sentences(text).length > 0;
-  }
-
-  /** The distinct phrases of a list that occur, in list order, as shown in feedback. */
-  matched(texts: readonly string[]): string[] {
-    const found: string[] = [];
-    for (const text of texts) {
-      const phrase = this.index.phrase(text);
-      if (phrase && this.bySentence[phrase.id] && !found.includes(phrase.display)) found.push(phrase.display);
+  /** The distinct phrases of a list that occur, in list order. */
+  matched(texts: readonly string[]): FoundPhrase[] {
+    const found: FoundPhrase[] = [];
+    for (const phrase of this.index.resolve(texts)) {
+      const sentences = this.bySentence[phrase.id];
+      if (sentences) found.push({ display: phrase.display, sentences });
     }
     return found;
+  }
+
+  /** Up to `limit` phrases of a list that do not occur, as shown in feedback. */
+  missing(texts: readonly string[], limit: number): string[] {
+    const missing: string[] = [];
+    for (const phrase of this.index.resolve(texts)) {
+      if (missing.length >= limit) break;
+      if (!this.bySentence[phrase.id]) missing.push(phrase.display);
+    }
+    return missing;
+  }
+
+  /** The sentences that contain any phrase of a list. */
+  sentencesWithAny(texts: readonly string[]): Set<number> {
+    const sentences = new Set<number>();
+    for (const phrase of this.index.resolve(texts))
+      for (const i of this.bySentence[phrase.id] ?? NO_SENTENCES) sentences.add(i);
+    return sentences;
+  }
+
+  /** How many times the phrases of a list occur in all (a sentence may hold one more than once). */
+  count(texts: readonly string[]): number {
+    let n = 0;
+    for (const phrase of this.index.resolve(texts)) n += this.occurrences[phrase.id]!;
+    return n;
   }
 }
 
@@ -198,14 +222,9 @@ export function findPhrases(text: AnalyzedText, index: PhraseIndex): PhraseHits 
 }
 
 /** Up to `limit` quotes from the sentences that contain any of the phrases, in answer order. */
-export function quotesFor(
-  text: AnalyzedText,
-  hits: PhraseHits,
-  phrases: readonly string[],
-  limit = 2,
-): string[] {
+export function quotesFor(text: AnalyzedText, found: readonly FoundPhrase[], limit = 2): string[] {
   const indices = new Set<number>();
-  for (const p of phrases) for (const i of hits.sentences(p)) indices.add(i);
+  for (const phrase of found) for (const i of phrase.sentences) indices.add(i);
   return [...indices]
     .sort((a, b) => a - b)
     .slice(0, limit)

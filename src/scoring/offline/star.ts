@@ -154,7 +154,7 @@ function teamActs(s: Sentence): boolean {
 export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
   const n = text.sentences.length;
   const cued = {} as Record<Part, Set<number>>;
-  for (const part of PARTS) cued[part] = new Set(STAR_CUES[part].flatMap((p) => hits.sentences(p)));
+  for (const part of PARTS) cued[part] = hits.sentencesWithAny(STAR_CUES[part]);
   const parts = text.sentences.map((s, index): Part => {
     const rel = n > 1 ? index / (n - 1) : 0.5;
     const numbers = s.numbers;
@@ -347,8 +347,7 @@ export function measureConcision(
   const words = text.words.length;
   const budget = Math.round((timeLimitSeconds / 60) * WORDS_PER_MINUTE);
   const floor = Math.max(120, Math.round(budget * 0.3));
-  let fillers = 0;
-  for (const f of FILLERS) fillers += hits.count(f);
+  const fillers = hits.count(FILLERS);
   let score: Measurement['score'] =
     words < 80
       ? 1
