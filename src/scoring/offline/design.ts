@@ -309,6 +309,9 @@ export const DESIGN_LEXICON: Record<string, readonly string[]> = {
   ],
 };
 
+/** "X because Y", "rather than": a sentence with one of these gives a choice with its reason. */
+export const REASONS = ['because', 'so that', 'which means', 'rather than', 'instead of'];
+
 /** How many weighted term hits a criterion needs for 2, 3 and 4. */
 const THRESHOLDS: Record<string, readonly [number, number, number]> = {
   communication: [1, 2, 4],
@@ -397,7 +400,7 @@ export function measureDesignCriterion(
   ];
 
   if (criterionId === 'scale-estimation') return measureScale(text, thresholds);
-  if (criterionId === 'trade-offs') weighted += reasonedChoices(text) * 0.5;
+  if (criterionId === 'trade-offs') weighted += hits.sentencesWithAny(REASONS).size * 0.5;
 
   const score = band(weighted, thresholds);
   const advice = ADVICE[criterionId] ?? 'Cover this criterion explicitly.';
@@ -427,13 +430,6 @@ function explanatorySentences(text: AnalyzedText): Set<number> {
     explanatoryCache.set(text, found);
   }
   return found;
-}
-
-/** "X because Y", "rather than": choices with their reasons. */
-function reasonedChoices(text: AnalyzedText): number {
-  return text.sentences.filter((s) =>
-    /\b(because|so that|which means|rather than|instead of)\b/.test(s.lower),
-  ).length;
 }
 
 const UNIT =

@@ -27,9 +27,14 @@ const GRADER_DIRECTED = [
   /\bthis (answer|response) (deserves|merits|should (get|receive|be given))\b/,
 ];
 
+/** All of them at once: one scan of the answer, which almost never matches. */
+const ANY_GRADER_DIRECTED = new RegExp(GRADER_DIRECTED.map((r) => `(?:${r.source})`).join('|'));
+
 export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<string>): GuardReport {
-  // One pass over the whole text first; per sentence only when something matched.
-  const suspicious = GRADER_DIRECTED.filter((r) => r.test(text.padded));
+  // One pass over the whole text first; per pattern and sentence only when something matched.
+  const suspicious = ANY_GRADER_DIRECTED.test(text.padded)
+    ? GRADER_DIRECTED.filter((r) => r.test(text.padded))
+    : [];
   const graderDirected = suspicious.length
     ? text.sentences.filter((s) => suspicious.some((r) => r.test(s.lower)))
     : [];
@@ -55,23 +60,22 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
     return report('more than half of the sentences are repeats of each other');
   }
 
-  // Gibberish: few function words and few recognisable words (common English, the rubric's and question's vocabulary).
-  // Cheap set lookups first; the word-shape test runs only while the answer is still in doubt.
-  let recognised = 0;
+  // Gibberish: few function words and few recognisable words (common English, the rubric's and
+  // question's vocabulary, English-shaped words). Each check runs only while the answer is still in
+  // doubt: prose is settled by its function words alone, or nearly.
   let glue = 0;
-  const unsure: string[] = [];
-  for (const w of text.words) {
-    if (FUNCTION_WORDS.has(w)) {
-      glue++;
-      recognised++;
-    } else if (knownVocabulary.has(w)) recognised++;
-    else unsure.push(w);
+  for (const s of text.sentences) glue += s.glue;
+  const enough = words * 0.5;
+  let recognised = glue;
+  for (let i = 0; i < text.words.length && recognised < enough; i++) {
+    const w = text.words[i]!;
+    if (!FUNCTION_WORDS.has(w) && knownVocabulary.has(w)) recognised++;
   }
-  for (const w of unsure) {
-    if (recognised >= words * 0.5) break;
-    if (looksLikeWord(w)) recognised++;
+  for (let i = 0; i < text.words.length && recognised < enough; i++) {
+    const w = text.words[i]!;
+    if (!FUNCTION_WORDS.has(w) && !knownVocabulary.has(w) && looksLikeWord(w)) recognised++;
   }
-  if (recognised / words < 0.5) return report('the answer does not read as English text');
+  if (recognised < enough) return report('the answer does not read as English text');
 
   // A keyword list is short fragments between commas, bullets or line breaks, with little of the glue
   // words prose needs; an explanation has fragments of eight words or more.

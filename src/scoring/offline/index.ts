@@ -9,7 +9,7 @@ import {
   verdictFor,
 } from '../result.js';
 import type { ScoreInput, Scorer } from '../scorer.js';
-import { DESIGN_LEXICON, measureDesignCriterion } from './design.js';
+import { DESIGN_LEXICON, measureDesignCriterion, REASONS } from './design.js';
 import { runGuards } from './guards.js';
 import { band, cap, type Measurement } from './measure.js';
 import { findPhrases, type PhraseHits, PhraseIndex, quotesFor } from './phrases.js';
@@ -112,13 +112,16 @@ const phraseIndexes = new WeakMap<Rubric, PhraseIndex>();
 function phraseIndexFor(rubric: Rubric): PhraseIndex {
   let index = phraseIndexes.get(rubric);
   if (!index) {
+    const behavioral = rubric.appliesTo === 'behavioral';
     const phrases = rubric.criteria.flatMap((c) => [
       ...(c.hints?.phrases ?? []),
       ...(c.hints?.antiPatterns ?? []),
-      ...(rubric.appliesTo === 'behavioral' ? [] : (DESIGN_LEXICON[c.id] ?? [])),
+      ...(behavioral ? [] : (DESIGN_LEXICON[c.id] ?? [])),
     ]);
-    if (rubric.appliesTo === 'behavioral') {
+    if (behavioral) {
       phrases.push(...Object.values(PRINCIPLE_CUES).flat(), ...Object.values(STAR_CUES).flat(), ...FILLERS);
+    } else {
+      phrases.push(...REASONS);
     }
     index = new PhraseIndex(phrases);
     phraseIndexes.set(rubric, index);

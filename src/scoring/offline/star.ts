@@ -192,8 +192,15 @@ export function measureStructure(text: AnalyzedText, reading: StarReading): Meas
   const complete = setup && has('action') && has('result');
   // Order: the mean position of each part should run setup -> action -> result.
   const mean = (p: Part) => {
-    const idx = reading.parts.flatMap((q, i) => (q === p ? [i] : []));
-    return idx.length ? idx.reduce((a, b) => a + b, 0) / idx.length : undefined;
+    let sum = 0;
+    let count = 0;
+    reading.parts.forEach((q, i) => {
+      if (q === p) {
+        sum += i;
+        count++;
+      }
+    });
+    return count ? sum / count : undefined;
   };
   const [s, a, r] = [mean('situation') ?? mean('task'), mean('action'), mean('result')];
   const ordered = s !== undefined && a !== undefined && r !== undefined && s <= a && a <= r;
@@ -241,8 +248,23 @@ export function measureOwnership(text: AnalyzedText, reading: StarReading): Meas
   return { score, evidence: iActions.slice(0, 2).map((s) => quote(s)), feedback };
 }
 
-/** A capitalised word after a space, so not the first of its sentence; "I" and "I'm" have no second letter. */
-const PROPER_NAME = /\s[A-Z][a-zA-Z0-9]+/g;
+/**
+ * Capitalised words after whitespace, so not the first of their sentence (tools, teams, systems);
+ * "I" and "I'm" have no second letter or digit after the capital.
+ */
+function properNames(s: Sentence): number {
+  let names = 0;
+  const t = s.text;
+  for (let i = 1; i + 1 < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    const before = t.charCodeAt(i - 1);
+    if (!(before === 32 || (before >= 9 && before <= 13) || before === 160)) continue;
+    const next = t.charCodeAt(i + 1);
+    if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57)) names++;
+  }
+  return names;
+}
 
 const TIME_MARKER =
   /\b(in (two|three|four|five|six|\d+) (days|weeks|months|hours)|within (a|one|two|\d+) (day|week|month|hour)s?|by (monday|friday|the end of|q[1-4])|q[1-4]|(19|20)\d\d|\d+ (days|weeks|months|hours|minutes)|that (week|month|quarter|night|morning)|next (day|week|morning)|over the (next|following))\b/g;
@@ -253,7 +275,7 @@ export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly st
   const times = text.padded.match(TIME_MARKER)?.length ?? 0;
   // Proper names: capitalised words that do not start a sentence (tools, teams, systems), "I" excluded.
   let names = 0;
-  for (const s of text.sentences) names += s.text.match(PROPER_NAME)?.length ?? 0;
+  for (const s of text.sentences) names += properNames(s);
   let verbs = 0;
   for (const w of text.words) if (ACTION_VERBS.has(w)) verbs++;
   const vague = antiPatterns.filter((p) => text.padded.includes(` ${p.toLowerCase()}`)).length;
@@ -261,7 +283,7 @@ export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly st
   const score = band(density, [2.5, 5, 8]);
   // The first sentences with figures in them: the concrete ones.
   const evidence = text.sentences
-    .filter((s) => s.words.some((w) => /\d/.test(w)))
+    .filter((s) => s.numbers > 0 && s.words.some((w) => /\d/.test(w)))
     .slice(0, 2)
     .map((s) => quote(s));
   const feedback =
@@ -281,7 +303,10 @@ export function measureResults(
 ): Measurement {
   const results = sentencesOf(text, reading, 'result');
   const quantified = results.filter((s) => s.numbers > 0);
-  const beforeAfter = text.sentences.filter((s) => BEFORE_AFTER.test(s.lower));
+  // The pattern needs "from " or a digit: only those sentences are worth its cost.
+  const beforeAfter = text.sentences.filter(
+    (s) => (s.numbers > 0 || s.lower.includes('from ')) && BEFORE_AFTER.test(s.lower),
+  );
   let score: Measurement['score'] =
     results.length === 0 && beforeAfter.length === 0
       ? 1
