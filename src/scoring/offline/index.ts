@@ -36,7 +36,8 @@ import { type AnalyzedText, analyzeText, contentTerms, withoutSentences } from '
 export function scoreOffline(input: ScoreInput): ScoreResult {
   const { rubric, question, level } = input;
   const full = analyzeText(input.answer);
-  const guards = runGuards(full, vocabularyOf(input));
+  const context = contextOf(input);
+  const guards = runGuards(full, context.vocabulary);
   const warnings: string[] = [];
   if (guards.graderDirected.length > 0) {
     warnings.push(
@@ -68,7 +69,7 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
   }
 
   const text = withoutSentences(full, guards.graderDirected);
-  const relevance = relevanceTo(text, input);
+  const relevance = relevanceTo(text, context, input);
   if (relevance.offTopic) {
     warnings.push(
       'The answer shares little with the question and its signals; scores are capped at 2 until it addresses what was asked.',
@@ -129,29 +130,56 @@ function phraseIndexFor(rubric: Rubric): PhraseIndex {
   return index;
 }
 
-// The words of the rubric's hints and the question: built once per rubric and question, not per answer.
-const vocabularies = new WeakMap<object, Map<string, Set<string>>>();
+/** What the scorer reads from a rubric and a question, worked out once for all answers to them. */
+interface QuestionContext {
+  /** The words of the rubric's hints, the question's signals and its prompt: recognised as English. */
+  vocabulary: Set<string>;
+  /** The content terms of the prompt and signals, each with a number. */
+  terms: Map<string, number>;
+  /** The terms of each signal. */
+  signals: { text: string; terms: number[] }[];
+  /** The terms of the prompt and signals together. */
+  promptTerms: number[];
+}
 
-function vocabularyOf({ rubric, question, prompt }: ScoreInput): Set<string> {
-  let byPrompt = vocabularies.get(rubric);
+const contexts = new WeakMap<object, Map<string, QuestionContext>>();
+
+function contextOf({ rubric, question, prompt }: ScoreInput): QuestionContext {
+  let byPrompt = contexts.get(rubric);
   if (!byPrompt) {
     byPrompt = new Map();
-    vocabularies.set(rubric, byPrompt);
+    contexts.set(rubric, byPrompt);
   }
   const key = `${question?.id ?? ''}\u0000${prompt}`;
-  let vocabulary = byPrompt.get(key);
-  if (!vocabulary) {
-    vocabulary = new Set<string>([
-      ...rubric.criteria.flatMap((c) =>
-        (c.hints?.phrases ?? []).flatMap((p) => p.toLowerCase().split(/\W+/)),
-      ),
-      ...(question?.signals ?? []).flatMap((s) => s.toLowerCase().split(/\W+/)),
-      ...prompt.toLowerCase().split(/\W+/),
-    ]);
+  let context = byPrompt.get(key);
+  if (!context) {
+    const signals = question?.signals ?? [];
+    const terms = new Map<string, number>();
+    const numbered = (text: string) =>
+      [...contentTerms(text)].map((t) => {
+        let id = terms.get(t);
+        if (id === undefined) {
+          id = terms.size;
+          terms.set(t, id);
+        }
+        return id;
+      });
+    context = {
+      vocabulary: new Set<string>([
+        ...rubric.criteria.flatMap((c) =>
+          (c.hints?.phrases ?? []).flatMap((p) => p.toLowerCase().split(/\W+/)),
+        ),
+        ...signals.flatMap((s) => s.toLowerCase().split(/\W+/)),
+        ...prompt.toLowerCase().split(/\W+/),
+      ]),
+      terms,
+      signals: signals.map((text) => ({ text, terms: numbered(text) })),
+      promptTerms: numbered(`${prompt} ${signals.join(' ')}`),
+    };
     if (byPrompt.size > 1000) byPrompt.clear();
-    byPrompt.set(key, vocabulary);
+    byPrompt.set(key, context);
   }
-  return vocabulary;
+  return context;
 }
 
 export const offlineScorer: Scorer = {
@@ -167,25 +195,33 @@ interface Relevance {
   offTopic: boolean;
 }
 
-function relevanceTo(text: AnalyzedText, input: ScoreInput): Relevance {
-  const answerTerms = new Set<string>();
-  for (const w of text.distinct) answerTerms.add(w.stem);
-  const signals = input.question?.signals ?? [];
+function relevanceTo(text: AnalyzedText, context: QuestionContext, input: ScoreInput): Relevance {
+  // Which of the question's terms the answer uses: one lookup per distinct word of the answer.
+  const used = new Uint8Array(context.terms.size);
+  for (const w of text.distinct) {
+    const id = context.terms.get(w.stem);
+    if (id !== undefined) used[id] = 1;
+  }
+  const usedOf = (ids: readonly number[]) => {
+    let n = 0;
+    for (const id of ids) n += used[id]!;
+    return n;
+  };
   const covered: string[] = [];
   const missed: string[] = [];
-  for (const signal of signals) {
-    const terms = [...contentTerms(signal)];
-    const hits = terms.filter((t) => answerTerms.has(t)).length;
-    (hits >= Math.max(2, Math.ceil(terms.length * 0.3)) ? covered : missed).push(signal);
+  for (const signal of context.signals) {
+    const hits = usedOf(signal.terms);
+    (hits >= Math.max(2, Math.ceil(signal.terms.length * 0.3)) ? covered : missed).push(signal.text);
   }
-  const promptTerms = [...contentTerms(`${input.prompt} ${signals.join(' ')}`)];
-  const shared = promptTerms.filter((t) => answerTerms.has(t)).length;
-  const promptCoverage = promptTerms.length ? shared / promptTerms.length : 1;
+  const promptTerms = context.promptTerms.length;
+  const shared = usedOf(context.promptTerms);
+  const promptCoverage = promptTerms ? shared / promptTerms : 1;
+  const signals = input.question?.signals.length ?? 0;
   return {
-    signalCoverage: signals.length ? covered.length / signals.length : promptCoverage,
+    signalCoverage: signals ? covered.length / signals : promptCoverage,
     coveredSignals: covered,
     missedSignals: missed,
-    offTopic: promptTerms.length >= 8 && shared < 3,
+    offTopic: promptTerms >= 8 && shared < 3,
   };
 }
 
