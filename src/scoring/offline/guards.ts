@@ -88,19 +88,14 @@ export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<strin
 
 const shapeMemo = new Map<string, boolean>();
 
+const FRAGMENT_BREAK = /[,;\n\u2022\u00b7|]/;
+const HAS_CONTENT = /[A-Za-z0-9]/;
+
 /** Pieces of text between commas, semicolons, line breaks and bullets that hold a letter or digit. */
 function countFragments(raw: string): number {
+  // Native split and test: a loop over every character in JavaScript costs several times more.
   let fragments = 0;
-  let hasContent = false;
-  for (let i = 0; i <= raw.length; i++) {
-    const c = i < raw.length ? raw.charCodeAt(i) : 44;
-    if (c === 44 || c === 59 || c === 10 || c === 8226 || c === 183 || c === 124) {
-      if (hasContent) fragments++;
-      hasContent = false;
-    } else if (!hasContent && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
-      hasContent = true;
-    }
-  }
+  for (const piece of raw.split(FRAGMENT_BREAK)) if (HAS_CONTENT.test(piece)) fragments++;
   return fragments;
 }
 
