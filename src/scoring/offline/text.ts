@@ -32,6 +32,9 @@ export interface AnalyzedText {
 
 const WORD = /[a-z0-9][a-z0-9'’%$-]*/g;
 
+/** Line breaks, and runs of . ! ? (a sentence ends there when whitespace or the end follows). */
+const BOUNDARY = /[\n\r]|[.!?]+/g;
+
 // Numbers each analysis, so WordFacts.seen can mark the words already counted in this one.
 let analyses = 0;
 
@@ -73,20 +76,20 @@ export function analyzeText(raw: string): AnalyzedText {
     }
     sentences.push({ text, start: from, end: to, lower, words: sentenceWords, numbers, glue });
   };
+  // The regular expression finds the candidates natively; a loop over every character costs more.
   let start = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(raw); m; m = BOUNDARY.exec(raw)) {
+    const c = raw.charCodeAt(m.index);
     if (c === 10 || c === 13) {
-      push(start, i);
-      start = i + 1;
-    } else if (c === 46 || c === 33 || c === 63) {
-      let j = i;
-      while (j + 1 < raw.length && isStop(raw.charCodeAt(j + 1))) j++;
-      if (j + 1 === raw.length || isSpace(raw.charCodeAt(j + 1))) {
-        push(start, j + 1);
-        start = j + 1;
+      push(start, m.index);
+      start = m.index + 1;
+    } else {
+      const end = m.index + m[0].length;
+      if (end === raw.length || isSpace(raw.charCodeAt(end))) {
+        push(start, end);
+        start = end;
       }
-      i = j;
     }
   }
   push(start, raw.length);
@@ -113,10 +116,6 @@ export function withoutSentences(text: AnalyzedText, remove: readonly { start: n
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
-}
-
-function isStop(c: number): boolean {
-  return c === 46 || c === 33 || c === 63;
 }
 
 /** A quote for evidence: the sentence, cut to a readable length at a word boundary, still a substring. */
