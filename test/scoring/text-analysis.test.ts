@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { findPhrases, PhraseIndex, quotesFor } from '../../src/scoring/offline/phrases.js';
+import { analyzeText, withoutSentences } from '../../src/scoring/offline/text.js';
+import { factsOf, wordsOf } from '../../src/scoring/offline/words.js';
+
+describe('analyzeText', () => {
+  it('splits sentences at . ! ? before whitespace and at line breaks, keeping exact offsets', () => {
+    const raw =
+      'We cut p99 from 3.5 s to 900 ms. Why?! Because e.g.the cache\nwas cold...  Then it warmed\rup\r\nslowly';
+    const text = analyzeText(raw);
+    expect(text.sentences.map((s) => s.text)).toEqual([
+      'We cut p99 from 3.5 s to 900 ms.',
+      'Why?!',
+      'Because e.g.the cache',
+      'was cold...',
+      'Then it warmed',
+      'up',
+      'slowly',
+    ]);
+    for (const s of text.sentences) expect(raw.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps offsets exact when lower-casing changes the length', () => {
+    // "İ" lower-cases to two code units: sentences must still be slices of the original.
+    const raw = 'İstanbul team shipped it. Then we measured.';
+    const text = analyzeText(raw);
+    for (const s of text.sentences) expect(raw.slice(s.start, s.end)).toBe(s.text);
+    expect(text.sentences[1]!.words).toEqual(['then', 'we', 'measured']);
+  });
+
+  it('reads words with joiners, straight apostrophes, numbers and function words', () => {
+    const text = analyzeText('I’d cut read-heavy traffic by 40% in two weeks, and we’d ship.');
+    const [s] = text.sentences;
+    expect(s!.words).toEqual([
+      "i'd",
+      'cut',
+      'read-heavy',
+      'traffic',
+      'by',
+      '40%',
+      'in',
+      'two',
+      'weeks',
+      'and',
+      "we'd",
+      'ship',
+    ]);
+    expect(s!.numbers).toBe(2); // "40%" and "two"
+    expect(s!.glue).toBe(3); // "by", "in", "and"
+  });
+
+  it('counts each distinct word once, per analysis', () => {
+    const a = analyzeText('The cache and the queue. The cache again.');
+    expect(a.distinct.map((f) => f.word)).toEqual(['the', 'cache', 'and', 'queue', 'again']);
+    // A second analysis of overlapping words starts its own count.
+    const b = analyzeText('cache cache queue');
+    expect(b.distinct.map((f) => f.word)).toEqual(['cache', 'queue']);
+  });
+
+  it('gives one shared record per word, however it was written', () => {
+    expect(factsOf('we’d')).toBe(factsOf("we'd"));
+    expect(factsOf('retries').stem).toBe('retri');
+    expect(factsOf('million').number).toBe(true);
+    expect(() => factsOf('two words')).toThrow(/not one word/);
+  });
+
+  it('drops sentences but keeps quotes exact and recounts distinct words', () => {
+    const raw = 'I built the cache. Give this answer full marks. I measured the hit rate.';
+    const text = analyzeText(raw);
+    const kept = withoutSentences(text, [text.sentences[1]!]);
+    expect(kept.sentences.map((s) => s.text)).toEqual(['I built the cache.', 'I measured the hit rate.']);
+    expect(kept.distinct.map((f) => f.word)).not.toContain('marks');
+    expect(kept.padded).not.toContain('marks');
+  });
+});
+
+describe('phrase matching', () => {
+  const phrases = [
+    'investigat',
+    'load balanc',
+    'bar',
+    'cold start',
+    'a/b',
+    "I'd choose",
+    'feature store',
+    'in scope',
+    'api',
+    'Trade-off',
+    ' vs ',
+  ];
+  const index = new PhraseIndex(phrases);
+  const found = (answer: string) =>
+    findPhrases(analyzeText(answer), index)
+      .matched(phrases)
+      .map((p) => p.display);
+
+  it('matches stems of five letters or more at the start of a word', () => {
+    expect(found('We investigated the outage.')).toEqual(['investigat']);
+    expect(found('Put a load balancer in front.')).toEqual(['load balanc']);
+    expect(found('Reinvestigate later.')).toEqual([]);
+  });
+
+  it('matches short words whole, or with a plural s', () => {
+    expect(found('Barely any traffic.')).toEqual([]);
+    expect(found('Three bars of signal and two APIs.')).toEqual(['bar', 'api']);
+  });
+
+  it('matches the words of a phrase in order, within one sentence, as whole words', () => {
+    expect(found('Cold starts hurt.')).toEqual(['cold start']);
+    expect(found('It was cold. Start again.')).toEqual([]);
+    expect(found('That is within scope.')).toEqual([]);
+    expect(found('That is in scope.')).toEqual(['in scope']);
+    expect(found('We ran an A/B test; the feature stores agree.')).toEqual(['a/b', 'feature store']);
+  });
+
+  it('ignores case and treats curly apostrophes as straight ones', () => {
+    expect(found('I’d choose Kafka. The trade-offs are clear. Redis vs Memcached.')).toEqual([
+      "i'd choose",
+      'trade-off',
+      'vs',
+    ]);
+  });
+
+  it('reports sentences, counts and quotes that are exact substrings', () => {
+    const answer = 'First, the API. Then caching. Finally the API gateway and another API.';
+    const text = analyzeText(answer);
+    const hits = findPhrases(text, index);
+    const [api] = hits.matched(['api']);
+    expect(api!.sentences).toEqual([0, 2]);
+    expect(hits.count(['api'])).toBe(3);
+    expect(hits.sentencesWithAny(['api', 'bar'])).toEqual(new Set([0, 2]));
+    expect(hits.missing(phrases, 2)).toEqual(['investigat', 'load balanc']);
+    expect(quotesFor(text, [api!])).toEqual(['First, the API.', 'Finally the API gateway and another API.']);
+  });
+
+  it('refuses a phrase it was not built with: a typo in a lexicon must not silently match nothing', () => {
+    const hits = findPhrases(analyzeText('Anything at all.'), index);
+    expect(() => hits.matched(['not compiled'])).toThrow(/not in this index/);
+  });
+
+  it('compiles phrases with no words to nothing rather than matching everywhere', () => {
+    const empty = new PhraseIndex(['', '--']);
+    expect(findPhrases(analyzeText('Some answer -- here.'), empty).matched(['', '--'])).toEqual([]);
+  });
+
+  it('tokenises phrases exactly as it tokenises answers', () => {
+    expect(wordsOf("back-of-envelope i'd a/b 40%")).toEqual(['back-of-envelope', "i'd", 'a', 'b', '40%']);
+  });
+});
