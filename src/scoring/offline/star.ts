@@ -248,23 +248,8 @@ export function measureOwnership(text: AnalyzedText, reading: StarReading): Meas
   return { score, evidence: iActions.slice(0, 2).map((s) => quote(s)), feedback };
 }
 
-/**
- * Capitalised words after whitespace, so not the first of their sentence (tools, teams, systems);
- * "I" and "I'm" have no second letter or digit after the capital.
- */
-function properNames(s: Sentence): number {
-  let names = 0;
-  const t = s.text;
-  for (let i = 1; i + 1 < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 65 || c > 90) continue;
-    const before = t.charCodeAt(i - 1);
-    if (!(before === 32 || (before >= 9 && before <= 13) || before === 160)) continue;
-    const next = t.charCodeAt(i + 1);
-    if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57)) names++;
-  }
-  return names;
-}
+/** A capitalised word after a space, so not the first of its sentence; "I" and "I'm" have no second letter. */
+const PROPER_NAME = /\s[A-Z][a-zA-Z0-9]+/g;
 
 const TIME_MARKER =
   /\b(in (two|three|four|five|six|\d+) (days|weeks|months|hours)|within (a|one|two|\d+) (day|week|month|hour)s?|by (monday|friday|the end of|q[1-4])|q[1-4]|(19|20)\d\d|\d+ (days|weeks|months|hours|minutes)|that (week|month|quarter|night|morning)|next (day|week|morning)|over the (next|following))\b/g;
@@ -275,7 +260,7 @@ export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly st
   const times = text.padded.match(TIME_MARKER)?.length ?? 0;
   // Proper names: capitalised words that do not start a sentence (tools, teams, systems), "I" excluded.
   let names = 0;
-  for (const s of text.sentences) names += properNames(s);
+  for (const s of text.sentences) names += s.text.match(PROPER_NAME)?.length ?? 0;
   let verbs = 0;
   for (const w of text.words) if (ACTION_VERBS.has(w)) verbs++;
   const vague = antiPatterns.filter((p) => text.padded.includes(` ${p.toLowerCase()}`)).length;
