@@ -39,9 +39,9 @@ const BOUNDARY = /[\n\r]|[.!?]+/g;
 let analyses = 0;
 
 /**
- * One hand-written pass (this runs thousands of times a second): sentence boundaries at . ! ? before
- * whitespace or the end, and at line breaks; words as runs of letters and digits that may continue
- * with ' ’ % $ or -. Lower-casing is done once for the whole text when it keeps every offset.
+ * Reads an answer (this runs thousands of times a second): sentence boundaries at . ! ? before
+ * whitespace or the end, and at line breaks; words as words.ts reads them, each with its facts.
+ * Lower-casing is done once for the whole text when it keeps every offset.
  */
 export function analyzeText(raw: string): AnalyzedText {
   const lowerAll = raw.toLowerCase();
