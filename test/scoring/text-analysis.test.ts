@@ -133,6 +133,25 @@ describe('phrase matching', () => {
     expect(quotesFor(text, [api!])).toEqual(['First, the API.', 'Finally the API gateway and another API.']);
   });
 
+  it('names each missing idea once, and none the answer already has in another spelling', () => {
+    const list = [
+      'trade-off',
+      'tradeoff',
+      'trade off',
+      'replica',
+      'replication',
+      'retry',
+      'retries',
+      'idempotent',
+    ];
+    const hits = findPhrases(
+      analyzeText('The trade-offs were clear, and retries are idempotent.'),
+      new PhraseIndex(list),
+    );
+    expect(hits.missing(list, 5)).toEqual(['replica']);
+    expect(hits.missing(list, 0)).toEqual([]);
+  });
+
   it('refuses a phrase it was not built with: a typo in a lexicon must not silently match nothing', () => {
     const hits = findPhrases(analyzeText('Anything at all.'), index);
     expect(() => hits.matched(['not compiled'])).toThrow(/not in this index/);

@@ -25,6 +25,8 @@ interface Phrase {
   /** How it is shown in feedback: the phrase as first compiled, lower case. */
   display: string;
   words: readonly string[];
+  /** Spellings of one idea share it ("trade-off", "tradeoffs", "trade off"; "retry", "retries"); see sameIdea. */
+  variant: string;
 }
 
 /** What reading one more word from a trie node gives: the phrases it completes, and where to go on. */
@@ -113,7 +115,12 @@ export class PhraseIndex {
     const key = words.join(' ');
     let phrase = this.byKey.get(key);
     if (!phrase) {
-      phrase = { id: this.phrases.length, display: text.toLowerCase().trim(), words };
+      phrase = {
+        id: this.phrases.length,
+        display: text.toLowerCase().trim(),
+        words,
+        variant: variantOf(words),
+      };
       this.phrases.push(phrase);
       this.byKey.set(key, phrase);
       this.root.add(phrase, 0);
@@ -168,12 +175,19 @@ export class PhraseHits {
     return found;
   }
 
-  /** Up to `limit` phrases of a list that do not occur, as shown in feedback. */
+  /**
+   * Up to `limit` phrases of a list that do not occur, as shown in feedback: one spelling of each
+   * idea, and none the answer already has in another spelling.
+   */
   missing(texts: readonly string[], limit: number): string[] {
+    const phrases = this.index.resolve(texts);
+    const seen = phrases.filter((p) => this.bySentence[p.id]).map((p) => p.variant);
     const missing: string[] = [];
-    for (const phrase of this.index.resolve(texts)) {
+    for (const phrase of phrases) {
       if (missing.length >= limit) break;
-      if (!this.bySentence[phrase.id]) missing.push(phrase.display);
+      if (seen.some((v) => sameIdea(v, phrase.variant))) continue;
+      seen.push(phrase.variant);
+      missing.push(phrase.display);
     }
     return missing;
   }
@@ -229,6 +243,19 @@ export function quotesFor(text: AnalyzedText, found: readonly FoundPhrase[], lim
     .sort((a, b) => a - b)
     .slice(0, limit)
     .map((i) => quote(text.sentences[i]!));
+}
+
+/** The letters and digits of a phrase, with a plural ending folded: "trade-offs" -> "tradeoff". */
+function variantOf(words: readonly string[]): string {
+  const joined = words.join('').replace(/[^a-z0-9]/g, '');
+  return joined.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+}
+
+/** The same spelling, or one extends the other from a stem on ("replica", "replication"). */
+function sameIdea(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= MIN_STEM && long.startsWith(short);
 }
 
 /** Phrases are written in any case; an answer's words are already lower case. */
