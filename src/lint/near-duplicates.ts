@@ -5,8 +5,12 @@
  * of their sets reaches the threshold. Candidates come from prefix filtering (Bayardo et al.,
  * "Scaling up all pairs similarity search", WWW 2007): with each set's words ordered rarest first,
  * two sets that reach similarity t must share a word within their first |x| - ceil(t*|x|) + 1 words,
- * so only those words are indexed. The result is exact (no missed pairs) and, because the prefixes
- * hold rare words, each prompt meets only a handful of candidates.
+ * so only those words are probed. Because sets are indexed smallest first, an indexed set y is
+ * never larger than the set x probing it, and they need ceil(t/(1+t) * (|x|+|y|)) >= ceil(2t/(1+t) * |y|)
+ * shared words; so y need only be indexed by its first |y| - ceil(2t/(1+t)*|y|) + 1 words (PPJoin's
+ * indexing prefix, Xiao et al., WWW 2008), fewer than it probes with. The result is exact (no
+ * missed pairs) and, because the prefixes hold rare words, each prompt meets only a handful of
+ * candidates.
  */
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
@@ -128,7 +132,8 @@ export function findNearDuplicates(
       const similarity = shared / (n + y.length - shared);
       if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
     }
-    for (let p = 0; p < prefix; p++) postings[x[p]!]!.push(i, p);
+    const indexed = n - atLeast(((2 * threshold) / (1 + threshold)) * n) + 1;
+    for (let p = 0; p < indexed; p++) postings[x[p]!]!.push(i, p);
   }
   return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
 }
