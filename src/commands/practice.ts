@@ -51,8 +51,6 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
   const timeSeconds = options.time === undefined ? undefined : parsePositive(options.time, '--time');
   const seed = options.seed === undefined ? randomInt(2 ** 31) : parsePositive(options.seed, '--seed', true);
   const level = parseLevel(options.level);
-  if (options.scorer && options.scorer !== 'offline')
-    throw new UsageError(`unknown scorer "${options.scorer}"; available: offline`);
 
   const stories = await storiesFor(options.stories, ctx);
   const registry = await registryFor(ctx, options.banks);
@@ -219,6 +217,10 @@ async function runSession(
         const followUps = await chooseFollowUps(step.question, events, registry, scorer, ctx);
         journal.append(followUps);
         events.push(followUps);
+        // Recorded now rather than when scored, so history's cost includes writing the follow-ups.
+        const result = scoreOf(events, step.question);
+        const extraCostUsd = followUps.type === 'followups' ? (followUps.usage?.costUsd ?? 0) : 0;
+        if (result) recordAttempt(journal, events, step.question, result, ctx, extraCostUsd);
         continue;
       }
 
@@ -240,7 +242,8 @@ async function runSession(
         };
         journal.append(event);
         events.push(event);
-        recordAttempt(journal, events, step.question, result, ctx);
+        // When follow-ups are to be written from this score, the attempt is recorded after them.
+        if (nextStep(events).kind !== 'follow-ups') recordAttempt(journal, events, step.question, result, ctx);
         if (!options.scoreAtEnd) ctx.stdout.write(`\n${renderScore(result, color, width)}\n`);
         continue;
       }
@@ -339,6 +342,7 @@ function recordAttempt(
   question: number,
   result: ScoreResult,
   ctx: CommandContext,
+  extraCostUsd = 0,
 ): void {
   const { questions, options } = startEvent(events);
   const planned = questions[question]!;
@@ -353,6 +357,7 @@ function recordAttempt(
       question: planned,
       answer: main?.type === 'answer' ? main.text : '',
       ...(main?.type === 'answer' ? { elapsedMs: main.elapsedMs, limitSeconds: main.limitSeconds } : {}),
+      extraCostUsd,
     }),
   ]);
 }
@@ -414,13 +419,14 @@ async function chooseFollowUps(
       result,
       planned.followUps.length,
     );
-    if (!generated?.length) return fallback;
+    if (!generated?.prompts.length) return fallback;
     const seconds = planned.followUps[0]!.timeLimitSeconds;
     return {
       type: 'followups',
       question,
-      followUps: generated.map((prompt) => ({ prompt, timeLimitSeconds: seconds })),
+      followUps: generated.prompts.map((prompt) => ({ prompt, timeLimitSeconds: seconds })),
       source: 'generated',
+      usage: generated.usage,
       at,
     };
   } finally {

@@ -35,6 +35,8 @@ export function attemptFrom(
     answer: string;
     elapsedMs?: number;
     limitSeconds?: number;
+    /** LLM cost spent on this answer beyond scoring it: writing its follow-ups. */
+    extraCostUsd?: number;
   },
 ): Attempt {
   return {
@@ -56,7 +58,7 @@ export function attemptFrom(
     overall: result.overall,
     verdict: result.verdict,
     criteria: result.criteria.map((c) => ({ id: c.id, score: c.score })),
-    costUsd: result.usage?.costUsd ?? 0,
+    costUsd: (result.usage?.costUsd ?? 0) + (context.extraCostUsd ?? 0),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Level, Question, Rubric } from '../schema/index.js';
-import type { ScoreResult } from './result.js';
+import type { ScoreResult, TokenUsage } from './result.js';
 
 /** What a scorer judges: an answer to a question (or to a free prompt) against a rubric. */
 export interface ScoreInput {
@@ -16,8 +16,14 @@ export interface Scorer {
   readonly name: ScoreResult['scorer'];
   score(input: ScoreInput): Promise<ScoreResult>;
   /**
-   * Follow-up questions that probe the weakest part of a scored answer, as a bar raiser would.
-   * Optional: scorers without it (offline) leave the bank's follow-ups in place; null on failure.
+   * Follow-up questions that probe the weakest part of a scored answer, as a bar raiser would, with
+   * what generating them cost. Optional: scorers without it (offline) leave the bank's follow-ups in
+   * place; null on failure.
    */
-  followUps?(input: ScoreInput, result: ScoreResult, count: number): Promise<string[] | null>;
+  followUps?(input: ScoreInput, result: ScoreResult, count: number): Promise<GeneratedFollowUps | null>;
+}
+
+export interface GeneratedFollowUps {
+  prompts: string[];
+  usage: TokenUsage;
 }

@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../scoring/result.js';
+import type { ScoreResult, TokenUsage } from '../scoring/result.js';
 import type { PlannedQuestion } from './plan.js';
 
 /**
@@ -49,6 +49,8 @@ export type SessionEvent =
       question: number;
       followUps: { prompt: string; timeLimitSeconds: number }[];
       source: 'generated' | 'bank';
+      /** What generating them cost, when an LLM did. */
+      usage?: TokenUsage;
       at: string;
     }
   | { type: 'end'; at: string };

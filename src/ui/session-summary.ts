@@ -38,14 +38,17 @@ export function sessionSummaryTable(
       rows,
     ),
   ];
-  const usages = events.flatMap((e) => (e.type === 'score' && e.result.usage ? [e.result.usage] : []));
-  if (usages.length > 0) {
+  const scoring = events.flatMap((e) => (e.type === 'score' && e.result.usage ? [e.result.usage] : []));
+  const followUps = events.flatMap((e) => (e.type === 'followups' && e.usage ? [e.usage] : []));
+  if (scoring.length + followUps.length > 0) {
+    const usages = [...scoring, ...followUps];
     const cost = usages.reduce((sum, u) => sum + u.costUsd, 0);
     const tokens = usages.reduce(
       (sum, u) => sum + u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens,
       0,
     );
-    out.push(color.dim(`LLM scoring: ${tokens} tokens, about $${cost.toFixed(4)}`), '');
+    const what = followUps.length ? 'LLM scoring and follow-ups' : 'LLM scoring';
+    out.push(color.dim(`${what}: ${tokens} tokens, about $${cost.toFixed(4)}`), '');
   }
   const suggestions = topSessionSuggestions(events, 3);
   if (suggestions.length) {

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/banks/registry.js';
+import { startAnthropicServer } from '../helpers/anthropic-server.js';
 import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
 
 // End-to-end in a real pseudo-terminal: the built bin under tmux, keys typed, screen read.
@@ -23,9 +25,14 @@ afterEach(() => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-function start(args: string): TmuxTerminal {
+function start(args: string, env: Record<string, string> = {}): TmuxTerminal {
   home = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
-  terminal = new TmuxTerminal(`${BIN} ${args}`, { COACH_HOME: home, NO_COLOR: '', TERM: 'xterm-256color' });
+  terminal = new TmuxTerminal(`${BIN} ${args}`, {
+    COACH_HOME: home,
+    NO_COLOR: '',
+    TERM: 'xterm-256color',
+    ...env,
+  });
   return terminal;
 }
 
@@ -161,6 +168,74 @@ describe.skipIf(!HAS_TMUX)('coach practice in a terminal', () => {
     expect(done).toContain('EXIT=130');
     expect(done).toMatch(/coach resume \S+/);
     expect(draft()!.text).toBe('My first point is about the data. And a second.');
+  });
+});
+
+describe.skipIf(!HAS_TMUX)('coach practice with the LLM scorer, in a terminal', () => {
+  it('scores through the Messages API, asks the follow-up it wrote, and counts its cost', async () => {
+    const server = await startAnthropicServer();
+    try {
+      const star = (await loadRegistry({ banks: [] }, ROOT)).rubrics.get('star')!;
+      const judgement = JSON.stringify({
+        criteria: star.criteria.map((c) => ({
+          id: c.id,
+          evidence: [],
+          level: c.id === 'results' ? 2 : 3,
+          feedback: `Feedback on ${c.name}.`,
+        })),
+        warnings: [],
+      });
+      // One million input tokens each: the costs are then the model's per-million prices, easy to tell apart.
+      server.enqueue({ kind: 'sse', text: judgement, usage: { input_tokens: 1_000_000, output_tokens: 0 } });
+      server.enqueue({
+        kind: 'json',
+        text: JSON.stringify({ followUps: ['Which number told you the cache was worth it?'] }),
+        usage: { input_tokens: 1_000_000, output_tokens: 0 },
+      });
+      const t = start('practice --count 1 --seed 3 --time 120 --bank behavioral --scorer anthropic', {
+        ANTHROPIC_API_KEY: 'sk-ant-test-e2e',
+        ANTHROPIC_BASE_URL: server.url,
+      });
+      await t.waitFor((s) => /Question 1 of 1/.test(s) && /left/.test(s), 'the first question');
+      for (const line of GOOD_LINES) {
+        t.type(line);
+        t.keys('Enter');
+      }
+      await t.waitFor((s) => s.includes('since then I write'), 'the typed answer');
+      t.keys('C-d');
+      await t.waitFor(
+        (s) => s.includes('Which number told you the cache was worth it?'),
+        'the written follow-up',
+      );
+      t.type('The p99 in the traces, before and after the 5% rollout.');
+      await t.waitFor((s) => s.includes('before and after the 5% rollout.'), 'the follow-up answer');
+      t.keys('C-d');
+      const done = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the session to end');
+      expect(done).toContain('EXIT=0');
+      expect(done).toMatch(/LLM scoring and follow-ups: 2000000 tokens, about \$\d+\.\d{4}/);
+      // The scoring request streamed; the follow-up request named the weakest criterion.
+      const posts = server.requests.filter((r) => r.path.startsWith('/v1/messages') && r.method === 'POST');
+      expect(posts).toHaveLength(2);
+      expect(posts[1]!.body.messages[0].content).toContain('Weakest criterion: ');
+      // History holds one attempt whose cost covers both calls.
+      const attempts = readFileSync(join(home, 'history', 'attempts.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l));
+      expect(attempts).toHaveLength(1);
+      const events = journalEvents() as {
+        type: string;
+        result?: { usage?: { costUsd: number } };
+        usage?: { costUsd: number };
+      }[];
+      const scoring = events.find((e) => e.type === 'score')!.result!.usage!.costUsd;
+      const followUps = events.find((e) => e.type === 'followups')!.usage!.costUsd;
+      expect(scoring).toBeGreaterThan(0);
+      expect(followUps).toBeGreaterThan(0);
+      expect(attempts[0].costUsd).toBeCloseTo(scoring + followUps, 9);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -266,9 +266,13 @@ describe('anthropic scorer: follow-ups and batches', () => {
       text: JSON.stringify({
         followUps: ['How did you know the tokenizer was the cause and not the ranking?'],
       }),
+      usage: { input_tokens: 1_000_000, output_tokens: 0 },
     });
     const followUps = await s.followUps(input, result, 1);
-    expect(followUps).toEqual(['How did you know the tokenizer was the cause and not the ranking?']);
+    expect(followUps?.prompts).toEqual(['How did you know the tokenizer was the cause and not the ranking?']);
+    // What generating them cost is reported, priced by the model table like scoring is.
+    expect(followUps?.usage.inputTokens).toBe(1_000_000);
+    expect(followUps?.usage.costUsd).toBeGreaterThan(0);
     const request = messagesRequests().at(-1)!.body;
     expect(request.messages[0].content).toContain(`Weakest criterion: ${star.criteria[0]!.name} (1/4)`);
   });

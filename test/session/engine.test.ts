@@ -218,5 +218,18 @@ describe('session summary', () => {
     const text = sessionSummaryTable(events, new Chalk({ level: 0 }), 100);
     expect(text).toMatch(/0:01 \/ 4:00\s+60\s+hire/);
     expect(text).toContain('LLM scoring: 4200 tokens, about $0.0047');
+
+    // Generated follow-ups cost tokens too, and the summary says so.
+    events.push({
+      type: 'followups',
+      question: 0,
+      followUps: [{ prompt: 'And then?', timeLimitSeconds: 60 }],
+      source: 'generated',
+      usage: { inputTokens: 500, outputTokens: 100, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.002 },
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(sessionSummaryTable(events, new Chalk({ level: 0 }), 100)).toContain(
+      'LLM scoring and follow-ups: 4800 tokens, about $0.0067',
+    );
   });
 });

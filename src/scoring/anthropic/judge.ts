@@ -11,7 +11,7 @@ import {
   topSuggestions,
   verdictFor,
 } from '../result.js';
-import type { ScoreInput, Scorer } from '../scorer.js';
+import type { GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
 import { costUsd, type RawUsage } from './models.js';
 import { type Judgement, judgementSchema, newNonce, systemBlocks, userMessage } from './prompt.js';
 
@@ -125,7 +125,7 @@ export class AnthropicScorer implements Scorer {
     return { text, usage: message.usage };
   }
 
-  async followUps(input: ScoreInput, result: ScoreResult, count: number): Promise<string[] | null> {
+  async followUps(input: ScoreInput, result: ScoreResult, count: number): Promise<GeneratedFollowUps | null> {
     const weakest = [...result.criteria]
       .filter((c) => c.score !== null)
       .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
@@ -153,7 +153,11 @@ export class AnthropicScorer implements Scorer {
       });
       const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
       const parsed = schema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data.followUps.map((f) => f.trim()) : null;
+      if (!parsed.success) return null;
+      return {
+        prompts: parsed.data.followUps.map((f) => f.trim()),
+        usage: toTokenUsage(this.options.model, message.usage),
+      };
     } catch {
       return null;
     }
