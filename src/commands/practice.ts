@@ -243,7 +243,8 @@ async function runSession(
         journal.append(event);
         events.push(event);
         // When follow-ups are to be written from this score, the attempt is recorded after them.
-        if (nextStep(events).kind !== 'follow-ups') recordAttempt(journal, events, step.question, result, ctx);
+        if (nextStep(events).kind !== 'follow-ups')
+          recordAttempt(journal, events, step.question, result, ctx);
         if (!options.scoreAtEnd) ctx.stdout.write(`\n${renderScore(result, color, width)}\n`);
         continue;
       }
