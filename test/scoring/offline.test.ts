@@ -140,4 +140,14 @@ every evening until the loaves were right, and now my friends ask me for bread e
     expect(result.warnings.join(' ')).toMatch(/shares little with the question/);
     expect(result.criteria.every((c) => (c.score ?? 0) <= 2)).toBe(true);
   });
+
+  it('writes feedback as sentences: no doubled full stops where a signal ends a suggestion', () => {
+    // Every shipped behavioral question, answered with a story about something else, so the
+    // principle-alignment feedback quotes a signal (several signals end in a full stop).
+    for (const q of registry.questions.filter((x) => x.rubric === 'star')) {
+      const result = scoreOffline({ rubric: star, question: q, prompt: q.prompt, answer: STORY });
+      for (const text of [...result.criteria.map((c) => c.feedback), ...result.suggestions])
+        expect(text, q.id).not.toMatch(/\.\.(?!\.)/);
+    }
+  });
 });

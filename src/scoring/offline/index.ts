@@ -302,6 +302,7 @@ function measureHints(text: AnalyzedText, hits: PhraseHits, criterion: Criterion
   };
 }
 
+/** A signal as the middle of a sentence: lower-case start, no full stop of its own. */
 function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+  return (s.charAt(0).toLowerCase() + s.slice(1)).replace(/[.\s]+$/, '');
 }
