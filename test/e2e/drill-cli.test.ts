@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -103,5 +104,48 @@ describe('coach drill in scripts', () => {
     expect(malformed.stderr).toMatch(/bad\.yaml:1:\d+: .*YAML or JSON/);
     expect(malformed.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(home, 'history', 'attempts.jsonl'))).toBe(false);
+  });
+});
+
+describe.skipIf(!HAS_TMUX)('coach drill on a terminal', () => {
+  it("runs the day's pick on the practice screen and records it as a drill", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'coach-drill-'));
+    const [pick] = JSON.parse(
+      coach(home, ['drill', '--date', '2026-11-22', '--count', '1', '--json']).stdout,
+    ) as {
+      id: string;
+      prompt: string;
+    }[];
+    const t = new TmuxTerminal('node bin/coach.js drill --date 2026-11-22 --count 1', {
+      COACH_HOME: home,
+      NO_COLOR: '1',
+    });
+    try {
+      // The same question the script mode picks for that day, now with a timer.
+      await t.waitFor((s) => /Question 1 of 1/.test(s) && /left/.test(s), 'the drill question');
+      t.type(ANSWER.replace(/\n/g, ' '));
+      await t.waitFor((s) => s.includes('review I run.'), 'the typed answer');
+      t.keys('C-d');
+      // The day's follow-ups (one or two) are skipped with Ctrl-N until the session ends.
+      for (let skipped = 0; skipped < 3; skipped++) {
+        const screen = await t.waitFor(
+          (s) => /EXIT=\d+/.test(s) || (s.match(/Follow-up \d of \d/g) ?? []).length > skipped,
+          'a follow-up or the end',
+        );
+        if (/EXIT=\d+/.test(screen)) break;
+        t.keys('C-n');
+      }
+      const done = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the drill to end');
+      expect(done).toContain('EXIT=0');
+      expect(done).toMatch(/Summary/);
+    } finally {
+      t.close();
+    }
+    const history = JSON.parse(coach(home, ['history', '--json']).stdout) as {
+      source: string;
+      questionId: string;
+    }[];
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ source: 'drill', questionId: pick!.id });
   });
 });
