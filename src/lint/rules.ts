@@ -1,4 +1,4 @@
-import { type FileAnalysis, questionFacts, storyFacts } from '../banks/analyze.js';
+import { type FileAnalysis, type QuestionFacts, questionFacts, storyFacts } from '../banks/analyze.js';
 import { editDistance } from '../banks/schema-issues.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { findNearDuplicates } from './near-duplicates.js';
@@ -32,8 +32,19 @@ export const RULE_FUNCTIONS: readonly Rule[] = [
   unknownStoryPrinciples,
 ];
 
-function* allQuestions(files: readonly FileAnalysis[]) {
-  for (const file of files) for (const facts of questionFacts(file)) yield { file: file.file, ...facts };
+type QuestionAt = QuestionFacts & { file: string };
+const questionLists = new WeakMap<readonly FileAnalysis[], QuestionAt[]>();
+
+/** Every question of every file, with its file: built once per lint run, as five rules read it. */
+function allQuestions(files: readonly FileAnalysis[]): QuestionAt[] {
+  let list = questionLists.get(files);
+  if (!list) {
+    list = [];
+    for (const file of files)
+      for (const facts of questionFacts(file)) list.push({ file: file.file, ...facts });
+    questionLists.set(files, list);
+  }
+  return list;
 }
 
 export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
@@ -162,7 +173,7 @@ export function rubricWeights({ files }: RuleContext): PendingProblem[] {
 }
 
 export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
-  const questions = [...allQuestions(files)].filter((q) => q.prompt !== undefined);
+  const questions = allQuestions(files).filter((q) => q.prompt !== undefined);
   return findNearDuplicates(questions.map((q) => q.prompt!)).map(({ a, b, similarity }) => {
     const earlier = questions[a]!;
     const later = questions[b]!;
