@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
@@ -333,6 +333,90 @@ describe('coach score --scorer anthropic', () => {
     const result = run({}, ['-q', question.id, '--scorer', 'anthropic']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/set ANTHROPIC_API_KEY \(or ANTHROPIC_AUTH_TOKEN\)/);
+  });
+
+  /** The built bin, run without blocking this process (the local server must keep answering). */
+  function runAsync(args: string[], input = '', home = mkdtempSync(join(tmpdir(), 'coach-llm-'))) {
+    return new Promise<{ status: number | null; stdout: string; stderr: string; home: string }>((resolve) => {
+      const p = spawn(process.execPath, [join(ROOT, 'bin', 'coach.js'), ...args], {
+        cwd: home,
+        env: {
+          PATH: process.env.PATH!,
+          COACH_HOME: home,
+          ANTHROPIC_API_KEY: KEY,
+          ANTHROPIC_BASE_URL: server.url,
+          COACH_BATCH_POLL_MS: '20',
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      p.stdout.on('data', (d) => (stdout += d));
+      p.stderr.on('data', (d) => (stderr += d));
+      p.stdin.end(input);
+      p.on('exit', (status) => resolve({ status, stdout, stderr, home }));
+    });
+  }
+
+  it('drill --answers --batch sends one Message Batch and records every answer with its cost', async () => {
+    server.configureBatches({
+      pollsBeforeEnd: 1,
+      result: () => ({
+        type: 'succeeded',
+        text: judgement(4),
+        usage: { input_tokens: 1000, output_tokens: 500 },
+      }),
+    });
+    const home = mkdtempSync(join(tmpdir(), 'coach-llm-'));
+    const picks = JSON.parse(
+      (await runAsync(['drill', '--date', '2026-11-22', '--bank', 'behavioral', '--json'], '', home)).stdout,
+    ) as { id: string }[];
+    const answers = Object.fromEntries(picks.map((p) => [p.id, ANSWER]));
+    const run = await runAsync(
+      [
+        'drill',
+        '--date',
+        '2026-11-22',
+        '--bank',
+        'behavioral',
+        '--answers',
+        '-',
+        '--scorer',
+        'anthropic',
+        '--batch',
+        '--json',
+      ],
+      JSON.stringify(answers),
+      home,
+    );
+    expect(run.stderr).not.toContain(KEY);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { results: { scorer: string; usage?: { costUsd: number } }[] };
+    expect(out.results.map((r) => r.scorer)).toEqual(picks.map(() => 'anthropic'));
+    const batches = server.requests.filter((r) => r.method === 'POST' && r.path.includes('/batches'));
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.body.requests).toHaveLength(picks.length);
+    const history = JSON.parse((await runAsync(['history', '--json'], '', home)).stdout) as {
+      costUsd: number;
+    }[];
+    expect(history).toHaveLength(picks.length);
+    // Half price in a batch: 1,000 input and 500 output tokens of claude-sonnet-5-5.
+    for (const a of history) expect(a.costUsd).toBeCloseTo((1000 * 2 + 500 * 10) / 1e6 / 2, 9);
+  });
+
+  it('score --batch FILE scores every entry through one batch', async () => {
+    server.configureBatches({
+      pollsBeforeEnd: 1,
+      result: () => ({ type: 'succeeded', text: judgement(3) }),
+    });
+    const home = mkdtempSync(join(tmpdir(), 'coach-llm-'));
+    const file = join(home, 'answers.json');
+    writeFileSync(file, JSON.stringify({ [question.id]: ANSWER }));
+    const run = await runAsync(['score', '--batch', file, '--scorer', 'anthropic', '--json'], '', home);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const results = Array.isArray(out) ? out : out.results;
+    expect(results.map((r: { scorer: string }) => r.scorer)).toEqual(['anthropic']);
+    expect(server.requests.filter((r) => r.method === 'POST' && r.path.includes('/batches'))).toHaveLength(1);
   });
 
   it('scores through ANTHROPIC_BASE_URL and prints usage, without the key anywhere', async () => {
