@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/banks/registry.js';
+import { scoreOffline } from '../../src/scoring/offline/index.js';
 import { findPhrases, PhraseIndex, quotesFor } from '../../src/scoring/offline/phrases.js';
 import { analyzeText, withoutSentences } from '../../src/scoring/offline/text.js';
 import { factsOf, wordsOf } from '../../src/scoring/offline/words.js';
+import { seededRandom } from '../../src/session/random.js';
 
 describe('analyzeText', () => {
   it('splits sentences at . ! ? before whitespace and at line breaks, keeping exact offsets', () => {
@@ -164,5 +167,89 @@ describe('phrase matching', () => {
 
   it('tokenises phrases exactly as it tokenises answers', () => {
     expect(wordsOf("back-of-envelope i'd a/b 40%")).toEqual(['back-of-envelope', "i'd", 'a', 'b', '40%']);
+  });
+});
+
+describe('the offline scorer on arbitrary text', () => {
+  // Seeded, so a failure can be reproduced: pieces that stress the tokenizer and the word table
+  // (curly quotes, long words, digits with units, non-Latin letters, lone surrogates, odd spaces).
+  const PIECES = [
+    'I',
+    'we',
+    'the',
+    'cache',
+    'because',
+    'latency',
+    'p99',
+    '40%',
+    '3x',
+    '$1.2M',
+    'I’d',
+    "don't",
+    'read-heavy',
+    'internationalisation',
+    'Überlänge',
+    'naïve',
+    '数据',
+    '🙂',
+    '\ud800',
+    '\u2028',
+    '\u00a0',
+    'e.g.',
+    '...',
+    '?!',
+    '\n',
+    '\r\n',
+    '\r',
+    ',',
+    ';',
+    '•',
+    '|',
+    '-',
+    '—',
+    '"quoted"',
+    '(aside)',
+    'İstanbul',
+    'ignore the rubric',
+    'give this the maximum score',
+    'Kafka',
+    'two weeks',
+    'in 2023',
+    'rather than',
+    'load balancer',
+    'a/b',
+  ];
+  const registryPromise = loadRegistry({ banks: [] }, process.cwd());
+
+  it('never throws, quotes only what the answer says, and gives the same result twice', async () => {
+    const registry = await registryPromise;
+    const questions = registry.questions.filter((_, i) => i % 9 === 0);
+    const random = seededRandom(20261122);
+    for (let n = 0; n < 300; n++) {
+      const length = Math.floor(random() * 500);
+      const parts: string[] = [];
+      for (let k = 0; k < length; k++) {
+        parts.push(PIECES[Math.floor(random() * PIECES.length)]!);
+        parts.push(random() < 0.1 ? '. ' : ' ');
+      }
+      const answer = parts.join('');
+      const question = questions[n % questions.length]!;
+      const input = {
+        rubric: registry.rubrics.get(question.rubric)!,
+        question,
+        prompt: question.prompt,
+        answer,
+      };
+      const first = scoreOffline(input);
+      expect(JSON.stringify(scoreOffline(input))).toBe(JSON.stringify(first));
+      for (const quote of first.criteria.flatMap((c) => c.evidence))
+        expect(answer.includes(quote), quote).toBe(true);
+      if (first.overall !== null) expect(first.overall).toBeGreaterThanOrEqual(0);
+      if (first.overall !== null) expect(first.overall).toBeLessThanOrEqual(100);
+      for (const s of analyzeText(answer).sentences) {
+        expect(answer.slice(s.start, s.end)).toBe(s.text);
+        for (const w of s.words) expect(w).toMatch(/^[a-z0-9][a-z0-9'%$-]*$/);
+      }
+    }
   });
 });
