@@ -1,12 +1,14 @@
 /**
- * The gate in front of the js-yaml fast path.
+ * The gate in front of the fast path.
  *
- * yaml v2 is the authority on what a file means; js-yaml is only used because it is about ten
- * times faster. The two disagree at the edges of YAML (YAML 1.1 number forms, `"x"# comment`,
- * null keys, odd indentation, document markers and directives...), so js-yaml may only read text
- * written in a small subset of YAML that both parsers read identically. `isSimpleYaml` accepts
- * that subset and nothing else; anything it rejects goes to yaml v2. Rejecting is always safe
- * (it costs time, not correctness), so when in doubt the grammar says no.
+ * yaml v2 is the authority on what a file means; the fast path (simple-parse.ts, a line-by-line
+ * reader) exists because lint reads thousands of files. It may only read a small, line-shaped subset
+ * of YAML, where it gives yaml v2's data. The subset was first drawn for js-yaml, the earlier fast
+ * path, as the text both parsers read identically, so it also keeps out the edges of YAML where
+ * parsers disagree (YAML 1.1 number forms, `"x"# comment`, null keys, odd indentation, document
+ * markers and directives...); the notes below that name js-yaml say why a form is out. `isSimpleYaml`
+ * accepts that subset and nothing else; anything it rejects goes to yaml v2. Rejecting is always
+ * safe (it costs time, not correctness), so when in doubt the grammar says no.
  *
  * The subset, line by line (no tabs anywhere, "\n" or "\r\n" line ends):
  * - blank lines and full-line comments (`  # ...`);
@@ -96,8 +98,8 @@ interface Open {
 }
 
 /**
- * True when `text` (without a BOM) is in the subset above, so js-yaml and yaml v2 read it alike.
- * Says nothing about duplicate keys: both parsers refuse them, js-yaml by throwing.
+ * True when `text` (without a BOM) is in the subset above, which simple-parse.ts reads to yaml v2's
+ * data. Says nothing about duplicate keys: the reader steps aside on them and yaml v2 reports them.
  */
 export function isSimpleYaml(text: string): boolean {
   // Tabs (indentation in YAML is spaces only), and characters that are line breaks or a BOM to one

@@ -2,27 +2,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { parseSimpleYaml } from '../../src/banks/simple-parse.js';
 import { isSimpleYaml } from '../../src/banks/simple-yaml.js';
 import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../../src/paths.js';
 import { useTempDir, yaml } from '../helpers/fs.js';
 import { bankWithQuestions, STAR_RUBRIC } from '../helpers/lint.js';
 import { repoRoot, sharedPresent, yamlTestSuiteDir } from '../helpers/paths.js';
 
-// The gate in front of the js-yaml fast path (src/banks/simple-yaml.ts). Two properties matter:
-// it accepts the banks people write (or lint loses its speed), and whatever it accepts, js-yaml
-// and yaml v2 read the same way (or the fast path gives a different verdict than the full one).
+// The gate in front of the fast path (src/banks/simple-yaml.ts) and the reader behind it
+// (src/banks/simple-parse.ts). Two properties matter: the gate accepts the banks people write (or
+// lint loses its speed), and whatever it accepts, the reader and yaml v2 read the same way (or the
+// fast path gives a different verdict than the full one).
 
-/** Both parsers on one text: equal data and no yaml v2 errors, or why not. */
+/** The fast reader and yaml v2 on one text: equal data and no yaml v2 errors, or why not. */
 function disagreement(text: string): string | undefined {
-  let fast: unknown;
-  try {
-    fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-  } catch (error) {
-    return `js-yaml: ${(error as Error).message.split('\n')[0]}`;
-  }
+  const fast = parseSimpleYaml(text);
   const doc = parseDocument(text, {
     uniqueKeys: true,
     schema: 'core',
@@ -30,10 +26,16 @@ function disagreement(text: string): string | undefined {
     logLevel: 'error',
     prettyErrors: false,
   });
-  if (doc.errors.length > 0) return `yaml v2: ${doc.errors.map((e) => e.code).join(', ')}`;
+  if (doc.errors.length > 0) {
+    const codes = doc.errors.map((e) => e.code);
+    // A duplicate key is an error for both: the fast reader steps aside and yaml v2 reports it.
+    if (fast === undefined && codes.every((c) => c === 'DUPLICATE_KEY')) return 'duplicated mapping key';
+    return `yaml v2: ${codes.join(', ')}`;
+  }
+  if (fast === undefined) return 'the fast reader stepped aside';
   const full: unknown = doc.toJS({ maxAliasCount: 100 });
   if (!isDeepStrictEqual(fast, full))
-    return `js-yaml ${JSON.stringify(fast)} vs yaml v2 ${JSON.stringify(full)}`;
+    return `fast ${JSON.stringify(fast)} vs yaml v2 ${JSON.stringify(full)}`;
   return undefined;
 }
 
@@ -177,7 +179,7 @@ describe('isSimpleYaml rejects everything outside its grammar', () => {
   });
 });
 
-describe('whatever isSimpleYaml accepts, js-yaml and yaml v2 read the same way', () => {
+describe('whatever isSimpleYaml accepts, the fast reader and yaml v2 read the same way', () => {
   if (!sharedPresent) {
     it.skip(`skipped: ${yamlTestSuiteDir} is missing (../shared not present), so the yaml-test-suite files are not checked against the gate`, () => {});
   }
@@ -292,11 +294,23 @@ describe('whatever isSimpleYaml accepts, js-yaml and yaml v2 read the same way',
       if (!isSimpleYaml(text)) continue;
       accepted++;
       const why = disagreement(text);
-      // Duplicate keys are an error in both parsers: js-yaml throws, so the fast path steps aside.
+      // Duplicate keys are an error: the fast reader steps aside and yaml v2 reports them.
       if (why && !/duplicated mapping key/.test(why)) wrong.push(`${JSON.stringify(text)}: ${why}`);
     }
     expect(wrong).toEqual([]);
     expect(accepted).toBeGreaterThan(500);
+  });
+});
+
+describe('the fast reader steps aside where yaml v2 must speak', () => {
+  it.each([
+    ['a duplicate key', 'a: 1\nb: 2\na: 3\n'],
+    ['keys that are the same number', '1e3: a\n1000: b\n'],
+    ['a duplicate key in a nested mapping', 'q:\n  - id: x\n    id: y\n'],
+    ['a __proto__ key', '__proto__: x\n'],
+  ])('%s', (_, text) => {
+    expect(isSimpleYaml(text)).toBe(true);
+    expect(parseSimpleYaml(text)).toBeUndefined();
   });
 });
 

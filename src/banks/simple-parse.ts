@@ -1,0 +1,332 @@
+/**
+ * A reader for the YAML subset that `isSimpleYaml` accepts (see simple-yaml.ts), and only for it.
+ *
+ * The subset is line-shaped: every line is blank, a comment, `key:` with an optional value, `- `
+ * entries, a flow sequence on its own line below `key:`, or a line of a block scalar. So a value can
+ * be built line by line, with a stack of open collections, without the general machinery of a YAML
+ * parser; lint reads thousands of files through here. yaml v2 stays the authority: the tests hold
+ * this reader to yaml v2's data on every text the gate accepts (the yaml-test-suite, thousands of
+ * generated documents, the shipped banks), and it steps aside (returns undefined) on anything it
+ * does not expect, such as a duplicate key, which then goes to yaml v2 for its error.
+ *
+ * Call it only on text for which isSimpleYaml returned true.
+ */
+
+interface Frame {
+  column: number;
+  type: 'map' | 'seq';
+  value: Record<string, unknown> | unknown[];
+}
+
+/** A `key:` with nothing after it: its value is the collection nested below it, or null. */
+interface Pending {
+  map: Record<string, unknown>;
+  key: string;
+  column: number;
+}
+
+/** Thrown (and caught in parseSimpleYaml) when the text is not what the gate promised. */
+class StepAside extends Error {}
+
+const MAP_KEY = /[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)/y;
+const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+
+/** The value of text in the simple subset, as yaml v2 reads it with the core schema; undefined to step aside. */
+export function parseSimpleYaml(text: string): unknown {
+  try {
+    return read(text);
+  } catch (error) {
+    if (error instanceof StepAside) return undefined;
+    throw error;
+  }
+}
+
+function read(text: string): unknown {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
+  }
+
+  const stack: Frame[] = [];
+  let root: unknown;
+  let pending: Pending | undefined;
+
+  /** Closes collections the line is left of, as the gate's `enter` does. */
+  const close = (column: number, type: Frame['type']) => {
+    while (stack.length > 1) {
+      const top = stack[stack.length - 1]!;
+      if (top.column > column || (type === 'map' && top.type === 'seq' && top.column === column)) stack.pop();
+      else break;
+    }
+  };
+
+  /** The collection of `type` at `column` for this line: the open one, or a new one where it may go. */
+  const enter = (column: number, type: Frame['type']): Frame['value'] => {
+    close(column, type);
+    const top = stack[stack.length - 1];
+    const nested =
+      pending !== undefined &&
+      top?.value === pending.map &&
+      (type === 'seq' ? column >= pending.column : column > pending.column);
+    if (top && !nested && top.column === column && top.type === type) {
+      settlePending();
+      return top.value;
+    }
+    const value: Frame['value'] = type === 'map' ? {} : [];
+    if (nested) {
+      setKey(pending!.map, pending!.key, value);
+      pending = undefined;
+    } else if (!top) {
+      root = value;
+    } else {
+      throw new StepAside();
+    }
+    stack.push({ column, type, value });
+    return value;
+  };
+
+  const settlePending = () => {
+    if (pending) {
+      setKey(pending.map, pending.key, null);
+      pending = undefined;
+    }
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let at = 0;
+    while (line.charCodeAt(at) === 0x20) at++;
+    const indent = at;
+    if (at === line.length || line.charCodeAt(at) === 0x23 /* # */) continue;
+
+    let dashes = 0;
+    while (line.charCodeAt(at) === 0x2d /* - */ && line.charCodeAt(at + 1) === 0x20) {
+      at += 2;
+      dashes++;
+    }
+    const column = at;
+    MAP_KEY.lastIndex = at;
+    const isKey = MAP_KEY.test(line);
+
+    if (!isKey && dashes === 0) {
+      // A flow sequence alone on the line below `key:` is that key's value.
+      if (!pending || line.charCodeAt(at) !== 0x5b /* [ */) throw new StepAside();
+      setKey(pending.map, pending.key, scalarValue(line.slice(at)));
+      pending = undefined;
+      continue;
+    }
+
+    // Where this line's value goes: the innermost sequence's next item, or a key of a mapping.
+    let seq: unknown[] | undefined;
+    if (dashes > 0) {
+      seq = enter(indent, 'seq') as unknown[];
+      for (let d = 1; d < dashes; d++) {
+        const inner: unknown[] = [];
+        seq.push(inner);
+        stack.push({ column: indent + 2 * d, type: 'seq', value: inner });
+        seq = inner;
+      }
+    }
+
+    let put: (value: unknown) => void;
+    if (isKey) {
+      const keyEnd = MAP_KEY.lastIndex - 1;
+      // A key is a scalar like any other ("1e3" is 1000); the data's object keys are its string form.
+      const key = String(plain(line.slice(at, keyEnd)));
+      let map: Record<string, unknown>;
+      if (seq) {
+        map = {};
+        seq.push(map);
+        stack.push({ column, type: 'map', value: map });
+      } else {
+        map = enter(column, 'map') as Record<string, unknown>;
+      }
+      if (key === '__proto__' || Object.hasOwn(map, key)) throw new StepAside();
+      at = keyEnd + 1;
+      while (line.charCodeAt(at) === 0x20) at++;
+      if (at === line.length || line.charCodeAt(at) === 0x23 /* # */) {
+        pending = { map, key, column };
+        continue;
+      }
+      put = (value) => setKey(map, key, value);
+    } else {
+      const target = seq!;
+      put = (value) => target.push(value);
+    }
+
+    const value = line.slice(at);
+    const first = value.charCodeAt(0);
+    if (first === 0x7c /* | */ || first === 0x3e /* > */) {
+      // The block's content: the following lines indented more than its parent, or blank.
+      const parent = isKey ? column : column - 2;
+      let end = i + 1;
+      while (end < lines.length) {
+        const next = lines[end]!;
+        let width = 0;
+        while (next.charCodeAt(width) === 0x20) width++;
+        if (width < next.length && width <= parent) break;
+        end++;
+      }
+      put(blockScalar(value, lines.slice(i + 1, end)));
+      i = end - 1;
+    } else {
+      put(scalarValue(value));
+    }
+  }
+  settlePending();
+  return root;
+}
+
+function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  map[key] = value;
+}
+
+/** A one-line value: a quoted scalar, a flow sequence of plain scalars, or a plain scalar. */
+function scalarValue(value: string): unknown {
+  const first = value.charCodeAt(0);
+  if (first === 0x27 /* ' */) {
+    const close = closingSingleQuote(value);
+    return value.slice(1, close).replaceAll("''", "'");
+  }
+  if (first === 0x22 /* " */) return doubleQuoted(value);
+  if (first === 0x5b /* [ */) {
+    const inner = value.slice(1, value.indexOf(']')).trim();
+    return inner === '' ? [] : inner.split(',').map((item) => plain(item.trim()));
+  }
+  const hash = value.indexOf(' #');
+  return plain((hash < 0 ? value : value.slice(0, hash)).trimEnd());
+}
+
+/** A plain scalar resolved by the YAML 1.2 core schema (the gate admits only forms both parsers agree on). */
+function plain(text: string): unknown {
+  switch (text) {
+    case '':
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  const c = text.charCodeAt(0);
+  if (((c >= 0x30 && c <= 0x39) || c === 0x2d) && NUMBER.test(text)) return Number(text);
+  return text;
+}
+
+function closingSingleQuote(value: string): number {
+  for (let i = 1; i < value.length; i++) {
+    if (value.charCodeAt(i) !== 0x27) continue;
+    if (value.charCodeAt(i + 1) === 0x27) i++;
+    else return i;
+  }
+  throw new StepAside();
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+};
+
+function doubleQuoted(value: string): string {
+  let out = '';
+  for (let i = 1; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '"') return out;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = value[++i]!;
+    const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (hex) {
+      out += String.fromCodePoint(Number.parseInt(value.slice(i + 1, i + 1 + hex), 16));
+      i += hex;
+    } else if (e in ESCAPES) {
+      out += ESCAPES[e];
+    } else {
+      throw new StepAside();
+    }
+  }
+  throw new StepAside();
+}
+
+/**
+ * A block scalar from its header (`|` or `>`, optional `-` or `+`) and its lines, following yaml
+ * v2's reading: the indentation of the first non-blank line is removed from every line; a literal
+ * keeps the line breaks, a folded one joins lines with spaces except around blank and more-indented
+ * lines; then chomping strips, clips to one, or keeps the final line breaks.
+ */
+function blockScalar(header: string, lines: readonly string[]): string {
+  const literal = header[0] === '|';
+  const chomp = header[1] === '-' || header[1] === '+' ? header[1] : '';
+  const isBlank = (l: string) => l.trim() === '';
+  let contentEnd = lines.length;
+  while (contentEnd > 0 && isBlank(lines[contentEnd - 1]!)) contentEnd--;
+  let contentStart = 0;
+  while (contentStart < contentEnd && isBlank(lines[contentStart]!)) contentStart++;
+  const trim = contentStart < contentEnd ? indentOf(lines[contentStart]!) : 0;
+
+  let value = '';
+  for (let i = 0; i < contentStart; i++) value += '\n';
+  let sep = '';
+  let prevMoreIndented = false;
+  for (let i = contentStart; i < contentEnd; i++) {
+    const line = lines[i]!;
+    const content = isBlank(line) ? '' : line.slice(trim);
+    if (literal) {
+      value += sep + content;
+      sep = '\n';
+    } else if (content !== '' && indentOf(line) > trim) {
+      if (sep === ' ') sep = '\n';
+      else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
+      value += sep + content;
+      sep = '\n';
+      prevMoreIndented = true;
+    } else if (content === '') {
+      if (sep === '\n') value += '\n';
+      else sep = '\n';
+    } else {
+      value += sep + content;
+      sep = ' ';
+      prevMoreIndented = false;
+    }
+  }
+  const hasContent = contentStart < contentEnd;
+  if (chomp === '+') {
+    // Keep: the break after the last line, and one for each blank line after it.
+    value += (hasContent ? '\n' : '') + '\n'.repeat(lines.length - contentEnd);
+  } else if (chomp === '' && hasContent) {
+    value += '\n';
+  }
+  return value;
+}
+
+function indentOf(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 0x20) n++;
+  return n;
+}
