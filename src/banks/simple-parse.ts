@@ -42,13 +42,6 @@ export function parseSimpleYaml(text: string): unknown {
 }
 
 function read(text: string): unknown {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
-  }
-
   const stack: Frame[] = [];
   let root: unknown;
   let pending: Pending | undefined;
@@ -59,6 +52,13 @@ function read(text: string): unknown {
       const top = stack[stack.length - 1]!;
       if (top.column > column || (type === 'map' && top.type === 'seq' && top.column === column)) stack.pop();
       else break;
+    }
+  };
+
+  const settlePending = () => {
+    if (pending) {
+      setKey(pending.map, pending.key, null);
+      pending = undefined;
     }
   };
 
@@ -87,33 +87,34 @@ function read(text: string): unknown {
     return value;
   };
 
-  const settlePending = () => {
-    if (pending) {
-      setKey(pending.map, pending.key, null);
-      pending = undefined;
-    }
-  };
+  // Lines are read in place, [start, end) without the line break, with no string per line:
+  // only values are sliced out.
+  let next = 0;
+  while (next < text.length) {
+    const start = next;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    let at = 0;
-    while (line.charCodeAt(at) === 0x20) at++;
-    const indent = at;
-    if (at === line.length || line.charCodeAt(at) === 0x23 /* # */) continue;
+    let at = start;
+    while (at < end && text.charCodeAt(at) === 0x20) at++;
+    const indent = at - start;
+    if (at === end || text.charCodeAt(at) === 0x23 /* # */) continue;
 
     let dashes = 0;
-    while (line.charCodeAt(at) === 0x2d /* - */ && line.charCodeAt(at + 1) === 0x20) {
+    while (text.charCodeAt(at) === 0x2d /* - */ && text.charCodeAt(at + 1) === 0x20) {
       at += 2;
       dashes++;
     }
-    const column = at;
+    const column = at - start;
     MAP_KEY.lastIndex = at;
-    const isKey = MAP_KEY.test(line);
+    const isKey = MAP_KEY.test(text);
 
     if (!isKey && dashes === 0) {
       // A flow sequence alone on the line below `key:` is that key's value.
-      if (!pending || line.charCodeAt(at) !== 0x5b /* [ */) throw new StepAside();
-      setKey(pending.map, pending.key, scalarValue(line.slice(at)));
+      if (!pending || text.charCodeAt(at) !== 0x5b /* [ */) throw new StepAside();
+      setKey(pending.map, pending.key, scalarValue(text.slice(at, end)));
       pending = undefined;
       continue;
     }
@@ -130,12 +131,12 @@ function read(text: string): unknown {
       }
     }
 
-    let put: (value: unknown) => void;
+    let map: Record<string, unknown> | undefined;
+    let key = '';
     if (isKey) {
       const keyEnd = MAP_KEY.lastIndex - 1;
       // A key is a scalar like any other ("1e3" is 1000); the data's object keys are its string form.
-      const key = String(plain(line.slice(at, keyEnd)));
-      let map: Record<string, unknown>;
+      key = String(plain(text.slice(at, keyEnd)));
       if (seq) {
         map = {};
         seq.push(map);
@@ -145,35 +146,36 @@ function read(text: string): unknown {
       }
       if (key === '__proto__' || Object.hasOwn(map, key)) throw new StepAside();
       at = keyEnd + 1;
-      while (line.charCodeAt(at) === 0x20) at++;
-      if (at === line.length || line.charCodeAt(at) === 0x23 /* # */) {
+      while (at < end && text.charCodeAt(at) === 0x20) at++;
+      if (at === end || text.charCodeAt(at) === 0x23 /* # */) {
         pending = { map, key, column };
         continue;
       }
-      put = (value) => setKey(map, key, value);
-    } else {
-      const target = seq!;
-      put = (value) => target.push(value);
     }
 
-    const value = line.slice(at);
-    const first = value.charCodeAt(0);
+    let value: unknown;
+    const first = text.charCodeAt(at);
     if (first === 0x7c /* | */ || first === 0x3e /* > */) {
       // The block's content: the following lines indented more than its parent, or blank.
       const parent = isKey ? column : column - 2;
-      let end = i + 1;
-      while (end < lines.length) {
-        const next = lines[end]!;
+      const lines: string[] = [];
+      while (next < text.length) {
+        let lineEnd = text.indexOf('\n', next);
+        if (lineEnd < 0) lineEnd = text.length;
+        let contentEnd = lineEnd;
+        if (contentEnd > next && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
         let width = 0;
-        while (next.charCodeAt(width) === 0x20) width++;
-        if (width < next.length && width <= parent) break;
-        end++;
+        while (next + width < contentEnd && text.charCodeAt(next + width) === 0x20) width++;
+        if (next + width < contentEnd && width <= parent) break;
+        lines.push(text.slice(next, contentEnd));
+        next = lineEnd + 1;
       }
-      put(blockScalar(value, lines.slice(i + 1, end)));
-      i = end - 1;
+      value = blockScalar(text.slice(at, end), lines);
     } else {
-      put(scalarValue(value));
+      value = scalarValue(text.slice(at, end));
     }
+    if (map) setKey(map, key, value);
+    else seq!.push(value);
   }
   settlePending();
   return root;

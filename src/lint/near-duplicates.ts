@@ -15,6 +15,9 @@
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 
+/** An overlap count that marks a candidate the positional filter has ruled out. */
+const PRUNED = -1;
+
 // Words that carry no topic: English function words and the stock phrasing of interview prompts.
 const STOP_WORDS = new Set(
   (
@@ -28,27 +31,18 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Runs of two or more letters or digits: the words of a prompt. */
+const WORD = /[a-z0-9]{2,}/g;
+
 /** Content words of a prompt: lower case, stop words removed, a light plural fold ("models" = "model"). */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
-  const lower = text.toLowerCase();
-  let start = -1;
-  // A hand-rolled scan: this runs over every prompt of every bank on each lint.
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    const isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (isWordChar) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0 && i - start >= 2) {
-      const raw = lower.slice(start, i);
-      if (!STOP_WORDS.has(raw)) {
-        const word = raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
-        if (!words.includes(word)) words.push(word);
-      }
-    }
-    start = -1;
+  // A native scan: this runs over every prompt of every bank on each lint, and a loop over each
+  // character in JavaScript costs several times more.
+  for (const raw of text.toLowerCase().match(WORD) ?? []) {
+    if (STOP_WORDS.has(raw)) continue;
+    const word = raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
+    if (!words.includes(word)) words.push(word);
   }
   return words;
 }
@@ -89,7 +83,11 @@ export function findNearDuplicates(
   byRarity.forEach((id, r) => {
     rank[id] = r;
   });
-  const sets = raw.map((ids) => Int32Array.from(ids, (id) => rank[id]!).sort());
+  const sets = raw.map((ids) => {
+    const set = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) set[k] = rank[ids[k]!]!;
+    return set.sort();
+  });
 
   // Smaller sets first, so every candidate already indexed is no larger than the current set.
   const order = sets.map((_, i) => i).sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
@@ -113,14 +111,21 @@ export function findNearDuplicates(
         const q = list[k + 1]!;
         const m = sets[j]!.length;
         if (m < atLeast(threshold * n)) continue;
+        // Positional filter (PPJoin): even if every remaining word matched, could they reach the threshold?
+        const needed = atLeast((threshold / (1 + threshold)) * (n + m));
         if (stamp[j] !== i) {
           stamp[j] = i;
           overlap[j] = 0;
-          // Positional filter (PPJoin): even if every remaining word matched, could they reach the threshold?
-          const needed = atLeast((threshold / (1 + threshold)) * (n + m));
-          // Stamped but never pushed: later shared words still count into overlap[j], unread.
-          if (1 + Math.min(n - p - 1, m - q - 1) < needed) continue;
+          if (1 + Math.min(n - p - 1, m - q - 1) < needed) {
+            overlap[j] = PRUNED;
+            continue;
+          }
           candidates.push(j);
+        } else if (overlap[j]! === PRUNED) {
+          continue;
+        } else if (overlap[j]! + 1 + Math.min(n - p - 1, m - q - 1) < needed) {
+          overlap[j] = PRUNED;
+          continue;
         }
         overlap[j]!++;
       }
@@ -128,7 +133,9 @@ export function findNearDuplicates(
     for (const j of candidates) {
       if (overlap[j]! <= 0) continue;
       const y = sets[j]!;
-      const shared = intersectionSize(x, y);
+      const needed = atLeast((threshold / (1 + threshold)) * (n + y.length));
+      const shared = sharedAtLeast(x, y, needed);
+      if (shared < 0) continue;
       const similarity = shared / (n + y.length - shared);
       if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
     }
@@ -148,11 +155,16 @@ function atLeast(bound: number): number {
   return Math.ceil(bound - 1e-9);
 }
 
-function intersectionSize(x: Int32Array, y: Int32Array): number {
+/**
+ * How many words two sorted sets share, or -1 as soon as they cannot share `needed`: most candidates
+ * differ in their first few words, so the merge stops early.
+ */
+function sharedAtLeast(x: Int32Array, y: Int32Array, needed: number): number {
   let i = 0;
   let j = 0;
   let shared = 0;
   while (i < x.length && j < y.length) {
+    if (shared + Math.min(x.length - i, y.length - j) < needed) return -1;
     const a = x[i]!;
     const b = y[j]!;
     if (a === b) {
@@ -162,5 +174,5 @@ function intersectionSize(x: Int32Array, y: Int32Array): number {
     } else if (a < b) i++;
     else j++;
   }
-  return shared;
+  return shared >= needed ? shared : -1;
 }
