@@ -201,8 +201,15 @@ function scalarValue(value: string): unknown {
   return plain((hash < 0 ? value : value.slice(0, hash)).trimEnd());
 }
 
+/** First characters that can start a null, a boolean or a number in the core schema. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const ch of '~nNtTfF-0123456789') MAY_RESOLVE[ch.charCodeAt(0)] = 1;
+
 /** A plain scalar resolved by the YAML 1.2 core schema (the gate admits only forms both parsers agree on). */
 function plain(text: string): unknown {
+  // Most scalars are words, returned as they are without trying each resolution.
+  const c = text.charCodeAt(0);
+  if (text !== '' && MAY_RESOLVE[c] !== 1) return text;
   switch (text) {
     case '':
     case '~':
@@ -219,7 +226,6 @@ function plain(text: string): unknown {
     case 'FALSE':
       return false;
   }
-  const c = text.charCodeAt(0);
   if (((c >= 0x30 && c <= 0x39) || c === 0x2d) && NUMBER.test(text)) return Number(text);
   return text;
 }
