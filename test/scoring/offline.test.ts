@@ -141,6 +141,23 @@ every evening until the loaves were right, and now my friends ask me for bread e
     expect(result.criteria.every((c) => (c.score ?? 0) <= 2)).toBe(true);
   });
 
+  it('reads "what I would do" as a hypothetical, not a story, and says so', () => {
+    const hypothetical = `If a customer told me search had stopped finding their older pictures, I would not dismiss it
+even if the dashboards looked fine. I would ask them for a few example queries and I would trace each one through the
+logs. I'd check whether older uploads were indexed differently, and I would size the problem with a query. Then I would
+propose a backfill to the indexing team and I'd add a metric split by upload year so the gap could not hide again.
+I think that would bring search success for older items back up and cut the support tickets.`;
+    const result = scoreOffline(input(hypothetical));
+    expect(result.warnings.join(' ')).toMatch(/what you would do rather than what you did/);
+    const structure = result.criteria.find((c) => c.id === 'structure')!;
+    expect(structure.score).toBeLessThanOrEqual(2);
+    expect(structure.feedback).toMatch(/real example from your past/);
+    // The real story with the same content is not flagged, and scores higher.
+    const story = scoreOffline(input(STORY));
+    expect(story.warnings.join(' ')).not.toMatch(/would do/);
+    expect(story.overall!).toBeGreaterThan(result.overall!);
+  });
+
   it('writes feedback as sentences: no doubled full stops where a signal ends a suggestion', () => {
     // Every shipped behavioral question, answered with a story about something else, so the
     // principle-alignment feedback quotes a signal (several signals end in a full stop).

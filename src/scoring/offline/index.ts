@@ -83,6 +83,11 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
 
   const hits = findPhrases(text, phraseIndexFor(rubric));
   const reading = rubric.appliesTo === 'behavioral' ? readStar(text, hits) : undefined;
+  if (reading?.hypothetical) {
+    warnings.push(
+      'The answer says what you would do rather than what you did; behavioral questions want a real example from your past.',
+    );
+  }
   const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
     let m = measure(criterion, text, hits, reading, input, relevance);
     // Naming techniques shows nothing about using them: a keyword dump is a strong no hire.

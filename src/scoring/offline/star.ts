@@ -15,6 +15,18 @@ export interface StarReading {
   parts: Part[];
   /** Words per part. */
   words: Record<Part, number>;
+  /**
+   * What the candidate would do rather than what they did: conditionals throughout and no past
+   * action of their own. Interviewers ask for a real example and discount hypotheticals.
+   */
+  hypothetical: boolean;
+}
+
+/** Words that put a sentence in the conditional or the future: "I would", "I'd", "we'll". */
+const CONDITIONAL = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll"]);
+
+function isConditional(s: Sentence): boolean {
+  return s.words.some((w) => CONDITIONAL.has(w));
 }
 
 const ACTION_VERBS = new Set(
@@ -178,7 +190,12 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
   text.sentences.forEach((s, i) => {
     words[parts[i]!] += s.words.length;
   });
-  return { parts, words };
+  const conditional = text.sentences.filter(isConditional).length;
+  const hypothetical =
+    conditional >= 2 &&
+    conditional >= 0.4 * n &&
+    !text.sentences.some((s) => firstPersonActs(s) || teamActs(s));
+  return { parts, words, hypothetical };
 }
 
 function sentencesOf(text: AnalyzedText, reading: StarReading, part: Part): Sentence[] {
@@ -209,17 +226,19 @@ export function measureStructure(text: AnalyzedText, reading: StarReading): Meas
   const proportioned = actionShare >= 0.35 && setupShare <= 0.4;
 
   let score = 1 + (complete ? 1 : 0) + (complete && ordered ? 1 : 0) + (complete && proportioned ? 1 : 0);
-  if (!has('action') || !has('result')) score = Math.min(score, 2);
+  if (!has('action') || !has('result') || reading.hypothetical) score = Math.min(score, 2);
   const missing = (['situation', 'action', 'result'] as Part[]).filter(
     (p) => !has(p) && !(p === 'situation' && has('task')),
   );
-  const feedback = missing.length
-    ? `The story has no clear ${missing.join(' or ')}: give the setting in a sentence or two, then what you did, then what changed.`
-    : !ordered
-      ? 'Tell it in order: situation and task first, then your actions, then the result.'
-      : !proportioned
-        ? `Spend most of the time on what you did: actions are ${Math.round(actionShare * 100)}% of the answer and the setup ${Math.round(setupShare * 100)}%; aim for actions over half, setup under a third.`
-        : 'Clear STAR structure with the weight on actions.';
+  const feedback = reading.hypothetical
+    ? 'Tell a real example from your past: what you did and what happened, not what you would do.'
+    : missing.length
+      ? `The story has no clear ${missing.join(' or ')}: give the setting in a sentence or two, then what you did, then what changed.`
+      : !ordered
+        ? 'Tell it in order: situation and task first, then your actions, then the result.'
+        : !proportioned
+          ? `Spend most of the time on what you did: actions are ${Math.round(actionShare * 100)}% of the answer and the setup ${Math.round(setupShare * 100)}%; aim for actions over half, setup under a third.`
+          : 'Clear STAR structure with the weight on actions.';
   const evidence = (['situation', 'action', 'result'] as Part[]).flatMap((p) => {
     const first = sentencesOf(text, reading, p)[0];
     return first ? [quote(first, 120)] : [];
