@@ -1,3 +1,5 @@
+import { closeCollections, type Open, SAFE_NUMBER } from './simple-yaml.js';
+
 /**
  * A reader for the YAML subset that `isSimpleYaml` accepts (see simple-yaml.ts), and only for it.
  *
@@ -12,9 +14,7 @@
  * Call it only on text for which isSimpleYaml returned true.
  */
 
-interface Frame {
-  column: number;
-  type: 'map' | 'seq';
+interface Frame extends Open {
   value: Record<string, unknown> | unknown[];
 }
 
@@ -29,7 +29,6 @@ interface Pending {
 class StepAside extends Error {}
 
 const MAP_KEY = /[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)/y;
-const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 
 /** The value of text in the simple subset, as yaml v2 reads it with the core schema; undefined to step aside. */
 export function parseSimpleYaml(text: string): unknown {
@@ -47,25 +46,16 @@ function read(text: string): unknown {
   let root: unknown;
   let pending: Pending | undefined;
 
-  /** Closes collections the line is left of, as the gate's `enter` does. */
-  const close = (column: number, type: Frame['type']) => {
-    while (stack.length > 1) {
-      const top = stack[stack.length - 1]!;
-      if (top.column > column || (type === 'map' && top.type === 'seq' && top.column === column)) stack.pop();
-      else break;
-    }
-  };
-
   const settlePending = () => {
     if (pending) {
-      setKey(pending.map, pending.key, null);
+      pending.map[pending.key] = null;
       pending = undefined;
     }
   };
 
   /** The collection of `type` at `column` for this line: the open one, or a new one where it may go. */
   const enter = (column: number, type: Frame['type']): Frame['value'] => {
-    close(column, type);
+    closeCollections(stack, column, type);
     const top = stack[stack.length - 1];
     const nested =
       pending !== undefined &&
@@ -77,7 +67,7 @@ function read(text: string): unknown {
     }
     const value: Frame['value'] = type === 'map' ? {} : [];
     if (nested) {
-      setKey(pending!.map, pending!.key, value);
+      pending!.map[pending!.key] = value;
       pending = undefined;
     } else if (!top) {
       root = value;
@@ -115,7 +105,7 @@ function read(text: string): unknown {
     if (!isKey && dashes === 0) {
       // A flow sequence alone on the line below `key:` is that key's value.
       if (!pending || text.charCodeAt(at) !== 0x5b /* [ */) throw new StepAside();
-      setKey(pending.map, pending.key, scalarValue(text.slice(at, end)));
+      pending.map[pending.key] = scalarValue(text.slice(at, end));
       pending = undefined;
       continue;
     }
@@ -175,15 +165,11 @@ function read(text: string): unknown {
     } else {
       value = scalarValue(text.slice(at, end));
     }
-    if (map) setKey(map, key, value);
+    if (map) map[key] = value;
     else seq!.push(value);
   }
   settlePending();
   return root;
-}
-
-function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  map[key] = value;
 }
 
 /** A one-line value: a quoted scalar, a flow sequence of plain scalars, or a plain scalar. */
@@ -227,7 +213,7 @@ function plain(text: string): unknown {
     case 'FALSE':
       return false;
   }
-  if (((c >= 0x30 && c <= 0x39) || c === 0x2d) && NUMBER.test(text)) return Number(text);
+  if (((c >= 0x30 && c <= 0x39) || c === 0x2d) && SAFE_NUMBER.test(text)) return Number(text);
   return text;
 }
 

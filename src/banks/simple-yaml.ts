@@ -59,7 +59,7 @@ const LOOKS_NUMERIC = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|nan)\b)/i;
  * Numbers that both parsers read as the same value: decimal integers without leading zeros
  * (at most 15 digits, so no precision games), an optional fraction, a short exponent.
  */
-const SAFE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]+)?(?:[eE][-+]?[0-9]{1,2})?$/;
+export const SAFE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]+)?(?:[eE][-+]?[0-9]{1,2})?$/;
 
 /**
  * The common plain scalar, matched in place up to the end of the line: it starts with neither an
@@ -92,7 +92,7 @@ const FLOW_SEQUENCE = /^\[([^[\]{}"']*)\](?: +#.*| *)$/;
 const BLOCK_SCALAR_HEADER = /^[|>][-+]?(?: +#.*| *)$/;
 
 /** An open block collection: a mapping or sequence whose entries start at `column`. */
-interface Open {
+export interface Open {
   column: number;
   type: 'map' | 'seq';
 }
@@ -230,12 +230,7 @@ export function isSimpleYaml(text: string): boolean {
  * collection of that type at that column or opens one below a `key:` that had no value.
  */
 function enter(open: Open[], column: number, type: Open['type'], pending: number): boolean {
-  // The root collection is never closed: a second root would be a second (invalid) document body.
-  while (open.length > 1) {
-    const top = open[open.length - 1]!;
-    if (top.column > column || (type === 'map' && top.type === 'seq' && top.column === column)) open.pop();
-    else break;
-  }
+  closeCollections(open, column, type);
   const top = open[open.length - 1];
   if (!top) {
     // The first line of content: the root collection, at the left margin.
@@ -251,6 +246,20 @@ function enter(open: Open[], column: number, type: Open['type'], pending: number
     return true;
   }
   return false;
+}
+
+/**
+ * Closes the open collections a line starting a `type` collection at `column` is left of: deeper
+ * ones, and a sequence at the same column as a mapping key (it ends when the key appears). The root
+ * collection is never closed: a second root would be a second (invalid) document body. Shared with
+ * the reader (simple-parse.ts), so both see the same structure.
+ */
+export function closeCollections(open: Open[], column: number, type: Open['type']): void {
+  while (open.length > 1) {
+    const top = open[open.length - 1]!;
+    if (top.column > column || (type === 'map' && top.type === 'seq' && top.column === column)) open.pop();
+    else break;
+  }
 }
 
 /** A token that looks like a number must be one both parsers read the same way. */
