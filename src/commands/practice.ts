@@ -219,8 +219,7 @@ async function runSession(
         events.push(followUps);
         // Recorded now rather than when scored, so history's cost includes writing the follow-ups.
         const result = scoreOf(events, step.question);
-        const extraCostUsd = followUps.type === 'followups' ? (followUps.usage?.costUsd ?? 0) : 0;
-        if (result) recordAttempt(journal, events, step.question, result, ctx, extraCostUsd);
+        if (result) recordAttempt(journal, events, step.question, result, ctx, followUps.usage?.costUsd);
         continue;
       }
 
@@ -386,6 +385,8 @@ function questionHeader(
   return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n${extra ? `${truncate(extra, width)}\n` : ''}`;
 }
 
+type FollowUpsEvent = Extract<SessionEvent, { type: 'followups' }>;
+
 /** Follow-ups generated from the scored answer when the scorer can, else the planned bank follow-ups. */
 async function chooseFollowUps(
   question: number,
@@ -393,14 +394,14 @@ async function chooseFollowUps(
   registry: Registry,
   scorer: Scorer,
   ctx: CommandContext,
-): Promise<SessionEvent> {
+): Promise<FollowUpsEvent> {
   const { questions } = startEvent(events);
   const planned = questions[question]!;
   const result = scoreOf(events, question);
   const rubric = registry.rubrics.get(planned.rubric);
   const bankQuestion = registry.questions.find((q) => q.id === planned.id);
   const at = new Date().toISOString();
-  const fallback: SessionEvent = {
+  const fallback: FollowUpsEvent = {
     type: 'followups',
     question,
     followUps: planned.followUps,

@@ -69,7 +69,7 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
   }
 
   const text = withoutSentences(full, guards.graderDirected);
-  const relevance = relevanceTo(text, context, input);
+  const relevance = relevanceTo(text, context);
   if (relevance.offTopic) {
     warnings.push(
       'The answer shares little with the question and its signals; scores are capped at 2 until it addresses what was asked.',
@@ -200,7 +200,7 @@ interface Relevance {
   offTopic: boolean;
 }
 
-function relevanceTo(text: AnalyzedText, context: QuestionContext, input: ScoreInput): Relevance {
+function relevanceTo(text: AnalyzedText, context: QuestionContext): Relevance {
   // Which of the question's terms the answer uses: one lookup per distinct word of the answer.
   const used = new Uint8Array(context.terms.size);
   for (const w of text.distinct) {
@@ -221,7 +221,7 @@ function relevanceTo(text: AnalyzedText, context: QuestionContext, input: ScoreI
   const promptTerms = context.promptTerms.length;
   const shared = usedOf(context.promptTerms);
   const promptCoverage = promptTerms ? shared / promptTerms : 1;
-  const signals = input.question?.signals.length ?? 0;
+  const signals = context.signals.length;
   return {
     signalCoverage: signals ? covered.length / signals : promptCoverage,
     coveredSignals: covered,

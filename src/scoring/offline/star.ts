@@ -167,16 +167,20 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
   const n = text.sentences.length;
   const cued = {} as Record<Part, Set<number>>;
   for (const part of PARTS) cued[part] = hits.sentencesWithAny(STAR_CUES[part]);
+  let pastActions = 0;
   const parts = text.sentences.map((s, index): Part => {
     const rel = n > 1 ? index / (n - 1) : 0.5;
     const numbers = s.numbers;
+    const iActed = firstPersonActs(s);
+    const weActed = teamActs(s);
+    if (iActed || weActed) pastActions++;
     const score: Record<Part, number> = {
       situation: (cued.situation.has(index) || mentionsYear(s) ? 1 : 0) + (rel < 0.25 ? 0.6 : 0),
       task: (cued.task.has(index) ? 1.2 : 0) + (rel < 0.35 ? 0.3 : 0),
       action:
         (cued.action.has(index) ? 1 : 0) +
-        (firstPersonActs(s) ? 1 : 0) +
-        (teamActs(s) ? 0.8 : 0) +
+        (iActed ? 1 : 0) +
+        (weActed ? 0.8 : 0) +
         (rel > 0.15 && rel < 0.85 ? 0.4 : 0),
       result:
         (cued.result.has(index) ? 1.2 : 0) + (numbers > 0 && rel > 0.4 ? 0.5 : 0) + (rel > 0.65 ? 0.4 : 0),
@@ -191,10 +195,7 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
     words[parts[i]!] += s.words.length;
   });
   const conditional = text.sentences.filter(isConditional).length;
-  const hypothetical =
-    conditional >= 2 &&
-    conditional >= 0.4 * n &&
-    !text.sentences.some((s) => firstPersonActs(s) || teamActs(s));
+  const hypothetical = conditional >= 2 && conditional >= 0.4 * n && pastActions === 0;
   return { parts, words, hypothetical };
 }
 
