@@ -421,26 +421,7 @@ describe('coach score --scorer anthropic', () => {
 
   it('scores through ANTHROPIC_BASE_URL and prints usage, without the key anywhere', async () => {
     server.enqueue({ kind: 'sse', text: judgement() });
-    const child = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const p = spawn(
-        process.execPath,
-        [join(ROOT, 'bin', 'coach.js'), 'score', '-q', question.id, '--scorer', 'anthropic', '--json'],
-        {
-          env: {
-            PATH: process.env.PATH!,
-            COACH_HOME: mkdtempSync(join(tmpdir(), 'coach-llm-')),
-            ANTHROPIC_API_KEY: KEY,
-            ANTHROPIC_BASE_URL: server.url,
-          },
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      p.stdout.on('data', (d) => (stdout += d));
-      p.stderr.on('data', (d) => (stderr += d));
-      p.stdin.end(ANSWER);
-      p.on('exit', (status) => resolve({ status, stdout, stderr }));
-    });
+    const child = await runAsync(['score', '-q', question.id, '--scorer', 'anthropic', '--json'], ANSWER);
     expect(child.status).toBe(0);
     const result = JSON.parse(child.stdout);
     expect(result.scorer).toBe('anthropic');
