@@ -362,7 +362,7 @@ const NO_HINTS: readonly string[] = [];
  * Every phrase a design criterion looks for: its lexicon and the rubric's hints. One array per
  * criterion and hint list, so the phrase index resolves it once, not for every answer.
  */
-export function designPhrases(criterionId: string, hintPhrases: readonly string[]): readonly string[] {
+function designPhrases(criterionId: string, hintPhrases: readonly string[]): readonly string[] {
   const hints = hintPhrases.length ? hintPhrases : NO_HINTS;
   let byCriterion = lexicons.get(hints);
   if (!byCriterion) {

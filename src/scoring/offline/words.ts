@@ -43,7 +43,7 @@ export function stem(w: string): string {
 }
 
 /** Letters and digits start a word (in lower-case text). */
-export function isWordStart(c: number): boolean {
+function isWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
