@@ -1,4 +1,4 @@
-import { closeCollections, type Open, SAFE_NUMBER } from './simple-yaml.js';
+import { closeCollections, MAP_KEY, type Open, SAFE_NUMBER } from './simple-yaml.js';
 
 /**
  * A reader for the YAML subset that `isSimpleYaml` accepts (see simple-yaml.ts), and only for it.
@@ -27,8 +27,6 @@ interface Pending {
 
 /** Thrown (and caught in parseSimpleYaml) when the text is not what the gate promised. */
 class StepAside extends Error {}
-
-const MAP_KEY = /[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)/y;
 
 /** The value of text in the simple subset, as yaml v2 reads it with the core schema; undefined to step aside. */
 export function parseSimpleYaml(text: string): unknown {

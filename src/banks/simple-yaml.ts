@@ -38,7 +38,7 @@ const LONE_CR = /\r(?!\n)/;
  * `key:` followed by a space or the end of the line, matched in place (sticky) so no line is copied.
  * `$` is the end of the text (no `m` flag); a CR can only be part of a CRLF here.
  */
-const MAP_KEY = /[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)/y;
+export const MAP_KEY = /[A-Za-z0-9_][A-Za-z0-9_-]*:(?=[ \r\n]|$)/y;
 
 /** Keys both parsers read as null, which become "null" in js-yaml and "" in yaml v2. */
 const NULL_KEY = /^(?:null|Null|NULL)$/;
