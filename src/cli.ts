@@ -121,6 +121,7 @@ export function buildProgram(): Command {
     .option('--category <c>', 'only this category (repeatable)', collect, [])
     .option('--level <L>', 'only questions asked at this level (L5-L8)')
     .option('--principle <id>', 'only questions tagged with this Leadership Principle')
+    .option('--tenet <id>', 'only questions tagged with this principal tenet (`coach tenets`)')
     .option('--search <text>', 'words that must appear in the prompt, id, category or signals')
     .addOption(jsonOption())
     .addOption(bankOption())
@@ -160,6 +161,16 @@ export function buildProgram(): Command {
     .action(async (options) => {
       const { principlesCommand } = await import('./commands/browse.js');
       process.exitCode = await principlesCommand(options, context(program));
+    });
+
+  program
+    .command('tenets')
+    .description('the 8 principal engineering tenets (L7-L8 rounds), with how many questions test each')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (options) => {
+      const { tenetsCommand } = await import('./commands/browse.js');
+      process.exitCode = await tenetsCommand(options, context(program));
     });
 
   const storiesOption = (optionalValue = false) =>

@@ -6,6 +6,8 @@ export interface QuestionFilter {
   categories?: string[];
   level?: Level;
   principle?: string;
+  /** A principal engineering tenet id (see `coach tenets`). */
+  tenet?: string;
   /** Case-insensitive words that must all appear in the prompt, id, category or signals. */
   search?: string;
 }
@@ -18,6 +20,7 @@ export function filterQuestions(questions: readonly BankQuestion[], filter: Ques
     if (filter.categories?.length && !filter.categories.includes(q.category)) return false;
     if (filter.level && !q.levels.includes(filter.level)) return false;
     if (filter.principle && !q.principles.includes(filter.principle)) return false;
+    if (filter.tenet && !(q.tenets ?? []).some((t) => t === filter.tenet)) return false;
     if (words.length > 0) {
       const haystack = [q.id, q.category, q.prompt, ...q.signals].join(' ').toLowerCase();
       if (!words.every((w) => haystack.includes(w))) return false;

@@ -1,6 +1,7 @@
 import type { BankQuestion } from '../banks/registry.js';
 import { LEVELS } from '../schema/index.js';
 import { findPrinciple, LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
+import { findTenet, PRINCIPAL_TENETS } from '../schema/tenets.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, table, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
@@ -13,7 +14,7 @@ import {
   writeJson,
 } from './shared.js';
 
-/** The browse family: banks, questions, show, rubrics, principles. Each reads the registry and prints. */
+/** The browse family: banks, questions, show, rubrics, principles, tenets. Each reads the registry and prints. */
 
 interface Common {
   json?: boolean;
@@ -72,6 +73,7 @@ export function questionJson(q: BankQuestion, spoilers = true) {
     prompt: q.prompt,
     levels: q.levels,
     principles: q.principles,
+    tenets: q.tenets ?? [],
     rubric: q.rubric,
     timeLimitSeconds: q.timeLimitSeconds,
     ...(spoilers ? { followUps: q.followUps, signals: q.signals, pitfalls: q.pitfalls } : {}),
@@ -126,6 +128,7 @@ export async function showCommand(
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   const width = Math.min(terminalWidth(ctx) ?? 88, 100);
   const principles = q.principles.map((p, i) => `${findPrinciple(p)?.name ?? p}${i === 0 ? ' (main)' : ''}`);
+  const tenets = (q.tenets ?? []).map((t) => findTenet(t)?.name ?? t);
   const lines = [
     `${c.bold(q.id)}  ${c.dim(`${q.bank} / ${q.category}`)}`,
     c.dim(
@@ -134,6 +137,7 @@ export async function showCommand(
         formatDuration(q.timeLimitSeconds),
         `rubric ${q.rubric}`,
         ...(principles.length ? [principles.join(', ')] : []),
+        ...(tenets.length ? [`tenets: ${tenets.join(', ')}`] : []),
       ].join(' · '),
     ),
     '',
@@ -244,6 +248,30 @@ export async function principlesCommand(options: Common, ctx: CommandContext): P
         String(p.mainQuestions),
         `${p.name}: ${p.summary}`,
       ]),
+      terminalWidth(ctx),
+    ),
+  );
+  return 0;
+}
+
+/** The eight principal engineering tenets, with how many questions test each (L7-L8 rounds). */
+export async function tenetsCommand(options: Common, ctx: CommandContext): Promise<number> {
+  const registry = await registryFor(ctx, options.banks);
+  const rows = PRINCIPAL_TENETS.map((t) => ({
+    id: t.id,
+    name: t.name,
+    summary: t.summary,
+    questions: registry.questions.filter((q) => q.tenets?.includes(t.id)).length,
+  }));
+  if (options.json) {
+    writeJson(ctx, rows);
+    return 0;
+  }
+  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  ctx.stdout.write(
+    table(
+      ['ID', 'QUESTIONS', 'TENET'].map((h) => c.dim(h)),
+      rows.map((t) => [c.bold(t.id), String(t.questions), `${t.name}: ${t.summary}`]),
       terminalWidth(ctx),
     ),
   );

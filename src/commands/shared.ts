@@ -5,6 +5,7 @@ import { resolveConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
+import { findTenet, TENET_IDS } from '../schema/tenets.js';
 import type { Scorer } from '../scoring/scorer.js';
 import type { CommandContext } from './context.js';
 
@@ -26,6 +27,7 @@ export interface FilterFlags {
   category?: string[] | string;
   level?: string;
   principle?: string;
+  tenet?: string;
   search?: string;
 }
 
@@ -44,11 +46,15 @@ export function parseFilter(flags: FilterFlags, registry: Registry): QuestionFil
   if (flags.principle !== undefined && !findPrinciple(flags.principle)) {
     throw unknown('principle', flags.principle, [...PRINCIPLE_IDS]);
   }
+  if (flags.tenet !== undefined && !findTenet(flags.tenet)) {
+    throw unknown('tenet', flags.tenet, TENET_IDS);
+  }
   return {
     ...(banks.length ? { banks } : {}),
     ...(categories.length ? { categories } : {}),
     ...(flags.level ? { level: flags.level.toUpperCase() as Level } : {}),
     ...(flags.principle ? { principle: flags.principle } : {}),
+    ...(flags.tenet ? { tenet: flags.tenet } : {}),
     ...(flags.search ? { search: flags.search } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Level, Slug, Text } from './common.js';
+import { Tenet } from './tenets.js';
 
 /**
  * One interview question. Keys are camelCase and spelled out so a bank reads well by hand.
@@ -20,6 +21,12 @@ export const Question = z
       .default([])
       .describe(
         'Leadership Principle ids (see `coach principles`); the first is the main one. Empty for technical questions.',
+      ),
+    tenets: z
+      .array(Tenet)
+      .optional()
+      .describe(
+        'Principal engineering tenet ids this question tests (see `coach tenets`), for L7-L8 rounds. Optional.',
       ),
     rubric: Slug.describe('Id of the rubric that scores the answer, e.g. "star" or "system-design".'),
     timeLimitSeconds: z

@@ -18,6 +18,7 @@ const QUESTION_KEYS = [
   'prompt',
   'levels',
   'principles',
+  'tenets',
   'rubric',
   'timeLimitSeconds',
   'followUps',
@@ -82,7 +83,7 @@ describe('coach show', () => {
 
     const hidden = captureContext();
     await showCommand('sd-photo-library-backend', { json: true, spoilers: false }, hidden);
-    expect(Object.keys(parseJson(hidden.out()) as object)).toEqual(QUESTION_KEYS.slice(0, 8));
+    expect(Object.keys(parseJson(hidden.out()) as object)).toEqual(QUESTION_KEYS.slice(0, 9));
 
     const human = captureContext();
     await showCommand('sd-photo-library-backend', { spoilers: false }, human);

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { questionsCommand, showCommand, tenetsCommand } from '../../src/commands/browse.js';
+import { UsageError } from '../../src/errors.js';
+import { QuestionBank } from '../../src/schema/question-bank.js';
+import { PRINCIPAL_TENETS, TENET_IDS } from '../../src/schema/tenets.js';
+import { captureContext, parseJson } from '../helpers/command-context.js';
+import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
+import { lintIn, STAR_RUBRIC } from '../helpers/lint.js';
+
+const tmp = useTempDir('coach-tenets-');
+
+/** Line 6 is "- id: p-one", line 11 the tenets list; p-two (line 19) has no tenets at all. */
+const BANK = yaml`
+  kind: question-bank
+  id: principal
+  title: Principal
+  description: Tenet fixtures.
+  questions:
+    - id: p-one
+      category: writing
+      prompt: Tell me about a one-page narrative you wrote that changed a decision made above you.
+      levels: [L7]
+      principles: [think-big]
+      tenets: [illuminate-and-clarify, have-resounding-impact]
+      rubric: star
+      timeLimitSeconds: 300
+      followUps: [Who read it first?]
+      signals: [Names the decision]
+      pitfalls: [No outcome]
+    - id: p-two
+      category: migration
+      prompt: Describe the storage engine you replaced and what its original authors got right.
+      levels: [L8]
+      principles: [dive-deep]
+      rubric: star
+      timeLimitSeconds: 300
+      followUps: [What did you keep?]
+      signals: [Credits the old design]
+      pitfalls: [Calls it legacy]
+`;
+
+describe('the tenets field', () => {
+  it('lists exactly the eight principal tenets, each with a name and a one-line summary', () => {
+    expect(TENET_IDS).toEqual([
+      'exemplary-practitioner',
+      'technically-fearless',
+      'balanced-and-pragmatic',
+      'illuminate-and-clarify',
+      'flexible-in-approach',
+      'respect-what-came-before',
+      'learn-educate-advocate',
+      'have-resounding-impact',
+    ]);
+    for (const t of PRINCIPAL_TENETS) {
+      expect(t.name.length).toBeGreaterThan(0);
+      expect(t.summary).not.toContain('\n');
+    }
+  });
+
+  it('is optional: a question without tenets is valid, one with known ids keeps them', () => {
+    const bank = QuestionBank.parse({
+      kind: 'question-bank',
+      id: 'b',
+      title: 'B',
+      description: 'D',
+      questions: [
+        {
+          id: 'q',
+          category: 'c',
+          prompt: 'Tell me about a time.',
+          levels: ['L7'],
+          rubric: 'star',
+          timeLimitSeconds: 240,
+          followUps: ['f'],
+          signals: ['s'],
+          pitfalls: ['p'],
+          tenets: ['technically-fearless'],
+        },
+      ],
+    });
+    expect(bank.questions[0]?.tenets).toEqual(['technically-fearless']);
+    const withoutTenets = { ...bank.questions[0], tenets: undefined };
+    expect(QuestionBank.shape.questions.element.safeParse(withoutTenets).success).toBe(true);
+  });
+
+  it('lints clean with known tenet ids', async () => {
+    writeFiles(tmp(), { 'star.yaml': STAR_RUBRIC, 'bank.yaml': BANK });
+    expect((await lintIn(tmp())).problems).toEqual([]);
+  });
+
+  it('an unknown tenet id is a schema error at its position in the list', async () => {
+    writeFiles(tmp(), {
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': BANK.replace('have-resounding-impact]', 'fearless]'),
+    });
+    const { problems } = await lintIn(tmp());
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'bank.yaml',
+        line: 11,
+        column: 38,
+        endLine: 11,
+        endColumn: 46,
+        severity: 'error',
+        rule: 'invalid-value',
+        message: expect.stringContaining(
+          'questions[0].tenets[1] is "fearless"; expected one of: exemplary-practitioner, technically-fearless,',
+        ),
+      }),
+    ]);
+  });
+
+  it('a tenets value that is not a list is reported as such', async () => {
+    writeFiles(tmp(), {
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': BANK.replace('[illuminate-and-clarify, have-resounding-impact]', 'illuminate-and-clarify'),
+    });
+    const { problems } = await lintIn(tmp());
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+      '11:13 wrong-type questions[0].tenets must be a list, not text',
+    ]);
+  });
+});
+
+describe('browsing by tenet', () => {
+  it('coach questions --tenet keeps only the questions tagged with it', async () => {
+    writeFiles(tmp(), { 'bank.yaml': BANK });
+    const ctx = captureContext();
+    await questionsCommand(
+      { json: true, banks: [tmp()], bank: ['principal'], tenet: 'illuminate-and-clarify' },
+      ctx,
+    );
+    const questions = parseJson<{ id: string; tenets: string[] }[]>(ctx.out());
+    expect(questions).toEqual([
+      expect.objectContaining({ id: 'p-one', tenets: ['illuminate-and-clarify', 'have-resounding-impact'] }),
+    ]);
+  });
+
+  it('a question without tenets shows an empty list in JSON and no tenets line in text', async () => {
+    writeFiles(tmp(), { 'bank.yaml': BANK });
+    const json = captureContext();
+    await showCommand('p-two', { json: true, banks: [tmp()] }, json);
+    expect(parseJson<{ tenets: string[] }>(json.out()).tenets).toEqual([]);
+    const text = captureContext();
+    await showCommand('p-one', { banks: [tmp()] }, text);
+    expect(text.out()).toContain('tenets: Illuminate and Clarify, Have Resounding Impact');
+  });
+
+  it('an unknown --tenet is a usage error with a suggestion', async () => {
+    const typo = questionsCommand({ json: true, tenet: 'technicaly-fearless' }, captureContext());
+    await expect(typo).rejects.toBeInstanceOf(UsageError);
+    await expect(typo).rejects.toThrow('did you mean "technically-fearless"?');
+  });
+
+  it('coach tenets counts the questions that test each tenet', async () => {
+    writeFiles(tmp(), { 'bank.yaml': BANK });
+    const ctx = captureContext();
+    expect(await tenetsCommand({ json: true, banks: [tmp()] }, ctx)).toBe(0);
+    const rows = parseJson<{ id: string; name: string; questions: number }[]>(ctx.out());
+    expect(rows.map((r) => r.id)).toEqual(TENET_IDS);
+    const base = captureContext();
+    await tenetsCommand({ json: true }, base);
+    const shipped = new Map(
+      parseJson<{ id: string; questions: number }[]>(base.out()).map((r) => [r.id, r.questions]),
+    );
+    // The fixture bank adds exactly one question to each of its two tenets and none elsewhere.
+    for (const row of rows) {
+      const added = ['illuminate-and-clarify', 'have-resounding-impact'].includes(row.id) ? 1 : 0;
+      expect(row.questions).toBe((shipped.get(row.id) ?? 0) + added);
+    }
+  });
+});
