@@ -194,6 +194,10 @@ export function buildProgram(): Command {
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .option(
+      '--followups <n>',
+      'ask a chain of up to N follow-ups per question, in interview order (default 3)',
+    )
     .option('--no-followups', 'ask no follow-up questions')
     .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
     .option('--score-at-end', 'score all answers at the end instead of after each question')

@@ -99,6 +99,33 @@ export function describeSchemaIssue(
         },
       ];
     }
+    case 'invalid_union': {
+      // A value that may be written two ways (a follow-up: text, or {kind, prompt}). Report the
+      // problems of the way the value was written, not "invalid input": the branch whose issues
+      // are not simply "wrong type here".
+      const wrongTypeHere = (issues: readonly z.core.$ZodIssue[]) =>
+        issues.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+      const fitting = issue.errors.filter((issues) => !wrongTypeHere(issues));
+      if (fitting.length === 1) {
+        return fitting[0]!.flatMap((inner) =>
+          describeSchemaIssue({ ...inner, path: [...path, ...inner.path] }, data, schema, subject),
+        );
+      }
+      if (fitting.length === 0) {
+        const expected = issue.errors.flatMap((issues) =>
+          issues.flatMap((i) => (i.code === 'invalid_type' ? [article(i.expected)] : [])),
+        );
+        const value = valueAt(data, path);
+        return [
+          {
+            rule: 'wrong-type',
+            message: `${name} must be ${expected.join(' or ')}, not ${value === null ? 'empty' : article(typeName(value))}`,
+            path,
+          },
+        ];
+      }
+      break;
+    }
     case 'too_big': {
       if (issue.origin !== 'number' && issue.origin !== 'int') break;
       const bound = issue.inclusive === false ? 'less than' : 'at most';
@@ -145,12 +172,17 @@ function article(type: string): string {
 function objectKeysAt(schema: z.ZodType, path: YamlPath): string[] {
   let current: unknown = schema;
   for (const segment of [...path, null]) {
-    // Unwrap optional/default/pipe wrappers until an object or array remains.
+    // Unwrap optional/default/pipe wrappers until an object or array remains; of a union (text or
+    // a mapping), follow the mapping.
     for (let i = 0; i < 5; i++) {
-      const def = (current as { def?: { type?: string; innerType?: unknown; in?: unknown } })?.def;
+      const def = (
+        current as { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } }
+      )?.def;
       if (def?.type === 'optional' || def?.type === 'default' || def?.type === 'nullable')
         current = def.innerType;
       else if (def?.type === 'pipe') current = def.in;
+      else if (def?.type === 'union')
+        current = def.options?.find((o) => (o as { def?: { type?: string } }).def?.type === 'object');
       else break;
     }
     if (segment === null) break;

@@ -152,7 +152,11 @@ export async function showCommand(
       ),
     ];
     lines.push(
-      ...section('Follow-ups', q.followUps, true),
+      ...section(
+        'Follow-ups',
+        q.followUps.map((f) => (f.kind ? `${c.dim(`[${f.kind}]`)} ${f.prompt}` : f.prompt)),
+        true,
+      ),
       ...section('Signals of a strong answer', q.signals, false),
       ...section('Pitfalls', q.pitfalls, false),
     );

@@ -4,7 +4,8 @@ import { localDate } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import { plannedQuestion } from '../session/plan.js';
+import { followUpChain, plannedQuestion } from '../session/plan.js';
+import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
 import { averageOf, printResults, readAnswers, recordResults, scoreAll } from './answers.js';
@@ -92,8 +93,10 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
 
   if (ctx.stdin.isTTY && ctx.stdout.isTTY && !options.json) {
     const { startSession } = await import('./practice.js');
+    // One probe per drill question, the first of its chain (its own part, for a STAR question).
+    const random = seededRandom(hashString(seedText));
     return startSession(
-      questions.map((q) => plannedQuestion(q, q.followUps.slice(0, 1))),
+      questions.map((q) => plannedQuestion(q, followUpChain(q.followUps, 1, random))),
       {
         seed: 0,
         overtime: false,

@@ -20,7 +20,12 @@ import {
   startEvent,
 } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
-import { type PlannedQuestion, planSession } from '../session/plan.js';
+import {
+  DEFAULT_FOLLOW_UPS,
+  type PlannedFollowUp,
+  type PlannedQuestion,
+  planSession,
+} from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import { sessionSummaryTable } from '../ui/session-summary.js';
@@ -36,7 +41,8 @@ export interface PracticeOptions extends FilterFlags {
   scorer?: string;
   model?: string;
   provider?: string;
-  followups?: boolean;
+  /** A number (string from argv) bounds the chain of follow-ups; false (--no-followups) asks none. */
+  followups?: string | boolean;
   overtime?: boolean;
   scoreAtEnd?: boolean;
   banks?: string[];
@@ -60,7 +66,7 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
   const questions = planSession(candidates, {
     count,
     seed,
-    followUps: options.followups !== false,
+    followUps: followUpsWanted(options.followups),
     ...(timeSeconds ? { timeSeconds } : {}),
   });
 
@@ -79,6 +85,13 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     filters: { bank: options.bank, category: options.category, level, principle: options.principle },
   };
   return startSession(questions, sessionOptions, registry, ctx, stories);
+}
+
+/** How many follow-ups to chain after each answer: --followups N, none with --no-followups, else the default. */
+function followUpsWanted(flag: string | boolean | undefined): number {
+  if (flag === false) return 0;
+  if (flag === undefined || flag === true) return DEFAULT_FOLLOW_UPS;
+  return parsePositive(flag, '--followups', true);
 }
 
 /** The candidate's stories for --stories (read and validated up front), or none without the flag. */
@@ -251,7 +264,7 @@ async function runSession(
       const header = questionHeader(
         step,
         planned,
-        followUpsOf(events, step.question).length,
+        followUpsOf(events, step.question),
         questions.length,
         color,
         width,
@@ -364,8 +377,8 @@ function recordAttempt(
 
 function questionHeader(
   step: { part: number; question: number; prompt: string; limitSeconds: number },
-  planned: { category: string; principles: string[]; followUps: unknown[] },
-  followUpCount: number,
+  planned: { category: string; principles: string[] },
+  followUps: readonly PlannedFollowUp[],
   total: number,
   color: ChalkInstance,
   width: number,
@@ -376,8 +389,11 @@ function questionHeader(
   const title =
     step.part === 0
       ? `Question ${step.question + 1} of ${total}`
-      : `Follow-up ${step.part} of ${followUpCount} (question ${step.question + 1})`;
+      : `Follow-up ${step.part} of ${followUps.length} (question ${step.question + 1})`;
+  // What the probe is for (its kind), when the bank or the model said.
+  const kind = step.part > 0 ? followUps[step.part - 1]?.kind : undefined;
   const meta = [
+    ...(kind ? [kind] : []),
     planned.category,
     ...(principles.length ? [principles.join(', ')] : []),
     formatDuration(step.limitSeconds),
@@ -419,14 +435,18 @@ async function chooseFollowUps(
         answer: answerOf(events, question, 0)?.text ?? '',
       },
       result,
-      planned.followUps.length,
+      planned.followUps.map((f) => f.kind),
     );
     if (!generated?.prompts.length) return fallback;
     const seconds = planned.followUps[0]!.timeLimitSeconds;
     return {
       type: 'followups',
       question,
-      followUps: generated.prompts.map((prompt) => ({ prompt, timeLimitSeconds: seconds })),
+      followUps: generated.prompts.map(({ kind, prompt }) => ({
+        prompt,
+        timeLimitSeconds: seconds,
+        ...(kind ? { kind } : {}),
+      })),
       source: 'generated',
       usage: generated.usage,
       at,

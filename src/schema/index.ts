@@ -5,7 +5,14 @@ import { Rubric } from './rubric.js';
 import { StoriesFile } from './stories.js';
 
 export { FILE_KINDS, type FileKind, LEVELS, Level } from './common.js';
-export { type Question, QuestionBank } from './question-bank.js';
+export {
+  FOLLOW_UP_KIND_MEANINGS,
+  FOLLOW_UP_KINDS,
+  type FollowUp,
+  FollowUpKind,
+  type Question,
+  QuestionBank,
+} from './question-bank.js';
 export { type Criterion, Rubric } from './rubric.js';
 export { STORY_SCOPES, StoriesFile, Story } from './stories.js';
 

@@ -3,6 +3,48 @@ import { Level, Slug, Text } from './common.js';
 import { Tenet } from './tenets.js';
 
 /**
+ * What a follow-up probes, so practice can ask a chain of them in interview order and lint can check
+ * that a STAR question has the probes a bar raiser would use. The first five are behavioral, the
+ * last two design.
+ */
+export const FOLLOW_UP_KIND_MEANINGS = {
+  role: "the candidate's own part: what they personally decided and did",
+  data: 'evidence: the numbers, and how they knew',
+  challenge: 'push back on a decision: what if someone had disagreed, why not the other way',
+  reflection: 'what they learned, or would do differently',
+  'second-example': 'another example of the same behaviour',
+  'deep-dive': 'design: push on the weakest likely part',
+  'trade-off': 'design: an alternative, and why not',
+} as const;
+export const FOLLOW_UP_KINDS = Object.keys(FOLLOW_UP_KIND_MEANINGS) as [
+  keyof typeof FOLLOW_UP_KIND_MEANINGS,
+  ...(keyof typeof FOLLOW_UP_KIND_MEANINGS)[],
+];
+export const FollowUpKind = z.enum(FOLLOW_UP_KINDS);
+export type FollowUpKind = z.infer<typeof FollowUpKind>;
+
+/** A follow-up as code downstream sees it, whichever way the bank wrote it. */
+export interface FollowUp {
+  kind?: FollowUpKind;
+  prompt: string;
+}
+
+/**
+ * A follow-up is written either as plain text (users' own banks, older banks) or as `{kind, prompt}`;
+ * both parse to one shape, `{kind?, prompt}`, so no consumer has to handle two.
+ */
+export const FollowUpEntry = z
+  .union([
+    Text,
+    z.strictObject({
+      kind: FollowUpKind.describe(`What the probe is for: ${FOLLOW_UP_KINDS.join(', ')}.`),
+      prompt: Text.describe('The probe exactly as the interviewer asks it.'),
+    }),
+  ])
+  .transform((entry): FollowUp => (typeof entry === 'string' ? { prompt: entry } : entry))
+  .describe('A probe: plain text, or {kind, prompt} to say what it probes.');
+
+/**
  * One interview question. Keys are camelCase and spelled out so a bank reads well by hand.
  * Rules that need more than one field or file (unique ids, known rubrics and principles,
  * sane time limits, near-duplicate prompts) live in src/lint/rules.ts, not here.
@@ -35,9 +77,11 @@ export const Question = z
       .positive()
       .describe('Time to answer, in seconds: about 180-300 for behavioral, 1200-2700 for design.'),
     followUps: z
-      .array(Text)
+      .array(FollowUpEntry)
       .min(1, 'needs at least one follow-up')
-      .describe('Probes the interviewer asks next to dig deeper.'),
+      .describe(
+        'Probes the interviewer asks next to dig deeper: text, or {kind, prompt} with kind one of role, data, challenge, reflection, second-example, deep-dive, trade-off.',
+      ),
     signals: z.array(Text).min(1, 'needs at least one signal').describe('What a strong answer shows.'),
     pitfalls: z
       .array(Text)

@@ -1,4 +1,4 @@
-import type { Level, Question, Rubric } from '../schema/index.js';
+import type { FollowUp, FollowUpKind, Level, Question, Rubric } from '../schema/index.js';
 import type { ScoreResult, TokenUsage } from './result.js';
 
 /** What a scorer judges: an answer to a question (or to a free prompt) against a rubric. */
@@ -17,13 +17,19 @@ export interface Scorer {
   score(input: ScoreInput): Promise<ScoreResult>;
   /**
    * Follow-up questions that probe the weakest part of a scored answer, as a bar raiser would, with
-   * what generating them cost. Optional: scorers without it (offline) leave the bank's follow-ups in
-   * place; null on failure.
+   * what generating them cost. `chain` is the planned chain: one entry per probe wanted, with the
+   * kind to ask in that place (undefined: the model picks). Optional: scorers without it (offline)
+   * leave the bank's follow-ups in place; null on failure.
    */
-  followUps?(input: ScoreInput, result: ScoreResult, count: number): Promise<GeneratedFollowUps | null>;
+  followUps?(
+    input: ScoreInput,
+    result: ScoreResult,
+    chain: readonly (FollowUpKind | undefined)[],
+  ): Promise<GeneratedFollowUps | null>;
 }
 
 export interface GeneratedFollowUps {
-  prompts: string[];
+  /** Each with the kind the model gave it. */
+  prompts: FollowUp[];
   usage: TokenUsage;
 }

@@ -1,5 +1,5 @@
 import type { ScoreResult, TokenUsage } from '../scoring/result.js';
-import type { PlannedQuestion } from './plan.js';
+import type { PlannedFollowUp, PlannedQuestion } from './plan.js';
 
 /**
  * The session as a list of journal events, and what to do next. Pure: `nextStep` reads the events
@@ -47,7 +47,7 @@ export type SessionEvent =
   | {
       type: 'followups';
       question: number;
-      followUps: { prompt: string; timeLimitSeconds: number }[];
+      followUps: PlannedFollowUp[];
       source: 'generated' | 'bank';
       /** What generating them cost, when an LLM did. */
       usage?: TokenUsage;
@@ -104,10 +104,7 @@ export function scoreOf(events: readonly SessionEvent[], question: number): Scor
 }
 
 /** The follow-ups a question will have: those chosen after its answer, else the planned ones. */
-export function followUpsOf(
-  events: readonly SessionEvent[],
-  question: number,
-): { prompt: string; timeLimitSeconds: number }[] {
+export function followUpsOf(events: readonly SessionEvent[], question: number): PlannedFollowUp[] {
   for (const e of events) if (e.type === 'followups' && e.question === question) return e.followUps;
   return startEvent(events).questions[question]?.followUps ?? [];
 }

@@ -1,5 +1,14 @@
 import type { BankQuestion } from '../banks/registry.js';
+import type { FollowUp, FollowUpKind } from '../schema/index.js';
 import { seededRandom, shuffle } from './random.js';
+
+/** A follow-up as a session asks it: its own shorter timer, and its kind when the bank gave one. */
+export interface PlannedFollowUp {
+  prompt: string;
+  timeLimitSeconds: number;
+  /** Absent for plain-text follow-ups and in journals written before follow-ups had kinds. */
+  kind?: FollowUpKind;
+}
 
 /** A question as the session keeps it: a copy, so transcripts survive later edits to the banks. */
 export interface PlannedQuestion {
@@ -11,7 +20,7 @@ export interface PlannedQuestion {
   rubric: string;
   timeLimitSeconds: number;
   /** The follow-ups this session will ask, in order, each with its own shorter timer. */
-  followUps: { prompt: string; timeLimitSeconds: number }[];
+  followUps: PlannedFollowUp[];
 }
 
 export interface PlanOptions {
@@ -19,8 +28,12 @@ export interface PlanOptions {
   seed: number;
   /** Overrides every question's time limit (seconds). */
   timeSeconds?: number;
-  followUps: boolean;
+  /** The longest chain of follow-ups to ask after each main answer; 0 asks none. */
+  followUps: number;
 }
+
+/** Three probes: about what an interviewer gets through on one story in a 45-minute round with two. */
+export const DEFAULT_FOLLOW_UPS = 3;
 
 /** Follow-ups get a quarter of the main time, between one and ten minutes. */
 export function followUpSeconds(mainSeconds: number): number {
@@ -33,18 +46,85 @@ export function planSession(candidates: readonly BankQuestion[], options: PlanOp
   const ordered = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return shuffle(ordered, random)
     .slice(0, options.count)
-    .map((q) => {
-      const limit = options.timeSeconds ?? q.timeLimitSeconds;
-      // One or two follow-ups, as an interviewer digs deeper when there is time.
-      const wanted = options.followUps ? Math.min(q.followUps.length, random() < 0.5 ? 1 : 2) : 0;
-      return plannedQuestion(q, shuffle(q.followUps, random).slice(0, wanted), limit);
-    });
+    .map((q) =>
+      plannedQuestion(
+        q,
+        followUpChain(q.followUps, options.followUps, random),
+        options.timeSeconds ?? q.timeLimitSeconds,
+      ),
+    );
+}
+
+/**
+ * Which kinds make the cut when the chain is shorter than the list, most wanted first: the
+ * candidate's own part, then one closing probe (reflection or another example, as a bar raiser
+ * ends), then the evidence, the push-back, and for design the weakest part and the alternative.
+ * Plain-text follow-ups (no kind) fill what is left.
+ */
+const PRIORITY: readonly (FollowUpKind | 'closing' | 'other-closing' | undefined)[] = [
+  'role',
+  'closing',
+  'data',
+  'deep-dive',
+  'challenge',
+  'trade-off',
+  'other-closing',
+  undefined,
+];
+
+/** The order an interviewer asks them in: own part, evidence, push-back, and the closing probes last. */
+const INTERVIEW_ORDER: readonly (FollowUpKind | undefined)[] = [
+  'role',
+  'data',
+  'deep-dive',
+  'challenge',
+  'trade-off',
+  undefined,
+  'reflection',
+  'second-example',
+];
+
+const CLOSING: readonly FollowUpKind[] = ['reflection', 'second-example'];
+
+/**
+ * A chain of at most `length` probes from a question's follow-ups, in interview order. Kinds are
+ * spread before any repeats (one of each wanted kind, then a second of each, ...); which probe of a
+ * kind, and whether the closing probe is a reflection or a second example, varies with the seed.
+ */
+export function followUpChain(
+  followUps: readonly FollowUp[],
+  length: number,
+  random: () => number,
+): FollowUp[] {
+  if (length <= 0 || followUps.length === 0) return [];
+  const groups = new Map<FollowUpKind | undefined, FollowUp[]>();
+  for (const f of shuffle(followUps, random)) groups.set(f.kind, [...(groups.get(f.kind) ?? []), f]);
+  // The closing probe is one the question has: a chain of three must not lose it to a challenge.
+  const [closing, otherClosing] = shuffle(
+    CLOSING.filter((k) => groups.has(k)),
+    random,
+  );
+  const slot = (k: FollowUpKind | undefined) => (k ? [k] : []);
+  const kinds = PRIORITY.flatMap((k) =>
+    k === 'closing' ? slot(closing) : k === 'other-closing' ? slot(otherClosing) : [k],
+  );
+  // Round-robin over the kinds by priority: every kind's first probe before any kind's second.
+  const chosen: FollowUp[] = [];
+  for (let round = 0; chosen.length < Math.min(length, followUps.length); round++) {
+    for (const kind of kinds) {
+      const probe = groups.get(kind)?.[round];
+      if (probe && chosen.length < length) chosen.push(probe);
+    }
+  }
+  const rank = (f: FollowUp) => INTERVIEW_ORDER.indexOf(f.kind);
+  // Stable sort: probes of one kind keep the order they were chosen in.
+  return chosen.sort((a, b) => rank(a) - rank(b));
 }
 
 /** A bank question as a session keeps it, with the follow-ups it will ask and their shorter timers. */
 export function plannedQuestion(
   q: BankQuestion,
-  followUps: readonly string[],
+  followUps: readonly FollowUp[],
   limit = q.timeLimitSeconds,
 ): PlannedQuestion {
   return {
@@ -55,6 +135,10 @@ export function plannedQuestion(
     principles: q.principles,
     rubric: q.rubric,
     timeLimitSeconds: limit,
-    followUps: followUps.map((prompt) => ({ prompt, timeLimitSeconds: followUpSeconds(limit) })),
+    followUps: followUps.map((f) => ({
+      prompt: f.prompt,
+      timeLimitSeconds: followUpSeconds(limit),
+      ...(f.kind ? { kind: f.kind } : {}),
+    })),
   };
 }

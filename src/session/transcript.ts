@@ -1,5 +1,5 @@
 import { findPrinciple } from '../schema/principles.js';
-import { answerOf, type SessionEvent, scoreOf, startEvent, summarize } from './engine.js';
+import { answerOf, followUpsOf, type SessionEvent, scoreOf, startEvent, summarize } from './engine.js';
 import { formatClock } from './timer.js';
 
 /** A session as Markdown a candidate can keep or share: questions, answers, follow-ups, scores, timings. */
@@ -27,13 +27,15 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
       `> ${q.prompt}`,
       '',
     );
+    // The follow-ups actually asked: those written from the answer when the LLM scorer wrote them.
     const parts = [
-      { prompt: q.prompt, limit: q.timeLimitSeconds },
-      ...q.followUps.map((f) => ({ prompt: f.prompt, limit: f.timeLimitSeconds })),
+      { prompt: q.prompt, limit: q.timeLimitSeconds, kind: undefined },
+      ...followUpsOf(events, i).map((f) => ({ prompt: f.prompt, limit: f.timeLimitSeconds, kind: f.kind })),
     ];
     parts.forEach((part, p) => {
       const answer = answerOf(events, i, p);
-      if (p > 0) out.push(`### Follow-up ${p}`, '', `> ${part.prompt}`, '');
+      if (p > 0)
+        out.push(`### Follow-up ${p}${part.kind ? ` (${part.kind})` : ''}`, '', `> ${part.prompt}`, '');
       if (!answer) {
         out.push('*Not answered.*', '');
         return;

@@ -189,7 +189,9 @@ describe.skipIf(!HAS_TMUX)('coach practice with the LLM scorer, in a terminal', 
       server.enqueue({ kind: 'sse', text: judgement, usage: { input_tokens: 1_000_000, output_tokens: 0 } });
       server.enqueue({
         kind: 'json',
-        text: JSON.stringify({ followUps: ['Which number told you the cache was worth it?'] }),
+        text: JSON.stringify({
+          followUps: [{ kind: 'data', prompt: 'Which number told you the cache was worth it?' }],
+        }),
         usage: { input_tokens: 1_000_000, output_tokens: 0 },
       });
       const t = start('practice --count 1 --seed 3 --time 120 --bank behavioral --scorer anthropic', {

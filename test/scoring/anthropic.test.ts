@@ -264,17 +264,26 @@ describe('anthropic scorer: follow-ups and batches', () => {
     server.enqueue({
       kind: 'json',
       text: JSON.stringify({
-        followUps: ['How did you know the tokenizer was the cause and not the ranking?'],
+        followUps: [
+          { kind: 'data', prompt: 'How did you know the tokenizer was the cause and not the ranking?' },
+        ],
       }),
       usage: { input_tokens: 1_000_000, output_tokens: 0 },
     });
-    const followUps = await s.followUps(input, result, 1);
-    expect(followUps?.prompts).toEqual(['How did you know the tokenizer was the cause and not the ranking?']);
+    const followUps = await s.followUps(input, result, ['data']);
+    expect(followUps?.prompts).toEqual([
+      { kind: 'data', prompt: 'How did you know the tokenizer was the cause and not the ranking?' },
+    ]);
     // What generating them cost is reported, priced by the model table like scoring is.
     expect(followUps?.usage.inputTokens).toBe(1_000_000);
     expect(followUps?.usage.costUsd).toBeGreaterThan(0);
     const request = messagesRequests().at(-1)!.body;
     expect(request.messages[0].content).toContain(`Weakest criterion: ${star.criteria[0]!.name} (1/4)`);
+    // The planned chain's kinds are asked for, and the system prompt says what each kind means.
+    expect(request.messages[0].content).toContain(
+      'Write 1 follow-up question, in this order of kinds: data.',
+    );
+    expect(JSON.stringify(request.system)).toContain('role: the candidate');
   });
 
   it('returns null for follow-ups when the call fails, so the bank follow-ups are used', async () => {
@@ -283,7 +292,7 @@ describe('anthropic scorer: follow-ups and batches', () => {
       ...(await scorer().score({ ...input })),
       criteria: [{ id: 'x', name: 'X', score: 1, max: 4, evidence: [], feedback: 'f' }],
     };
-    expect(await scorer().followUps(input, result, 2)).toBeNull();
+    expect(await scorer().followUps(input, result, ['role', 'reflection'])).toBeNull();
   });
 
   it('scores many answers as one Message Batch, matching results by custom_id and falling back per answer', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BankQuestion } from '../../src/banks/registry.js';
+import type { FollowUp } from '../../src/schema/index.js';
 import { type Draft, nextStep, type SessionEvent, summarize } from '../../src/session/engine.js';
-import { followUpSeconds, planSession } from '../../src/session/plan.js';
+import { followUpChain, followUpSeconds, planSession } from '../../src/session/plan.js';
+import { seededRandom } from '../../src/session/random.js';
 import { formatClock, timerState } from '../../src/session/timer.js';
 
 const bank: BankQuestion[] = Array.from({ length: 10 }, (_, i) => ({
@@ -13,7 +15,12 @@ const bank: BankQuestion[] = Array.from({ length: 10 }, (_, i) => ({
   principles: ['ownership'],
   rubric: 'star',
   timeLimitSeconds: 240,
-  followUps: [`Follow-up A of ${i}`, `Follow-up B of ${i}`, `Follow-up C of ${i}`],
+  followUps: [
+    { prompt: `Follow-up A of ${i}` },
+    { prompt: `Follow-up B of ${i}` },
+    { prompt: `Follow-up C of ${i}` },
+    { prompt: `Follow-up D of ${i}` },
+  ],
   signals: ['a', 'b', 'c'],
   pitfalls: ['x'],
 }));
@@ -22,7 +29,7 @@ function started(
   overrides: Partial<Extract<SessionEvent, { type: 'start' }>['options']> = {},
   count = 2,
 ): SessionEvent[] {
-  const questions = planSession(bank, { count, seed: 42, followUps: true });
+  const questions = planSession(bank, { count, seed: 42, followUps: 3 });
   return [
     {
       type: 'start',
@@ -68,24 +75,26 @@ const score = (question: number): SessionEvent => ({
 
 describe('planSession', () => {
   it('is reproducible for a seed and differs across seeds', () => {
-    const a = planSession(bank, { count: 3, seed: 7, followUps: true });
-    expect(planSession([...bank].reverse(), { count: 3, seed: 7, followUps: true })).toEqual(a);
+    const a = planSession(bank, { count: 3, seed: 7, followUps: 3 });
+    expect(planSession([...bank].reverse(), { count: 3, seed: 7, followUps: 3 })).toEqual(a);
     const others = [1, 2, 3, 4, 5].map((seed) =>
-      planSession(bank, { count: 3, seed, followUps: true })
+      planSession(bank, { count: 3, seed, followUps: 3 })
         .map((q) => q.id)
         .join(),
     );
     expect(new Set(others).size).toBeGreaterThan(1);
   });
 
-  it('asks one or two follow-ups with a shorter timer, or none with --no-followups', () => {
-    for (const q of planSession(bank, { count: 10, seed: 3, followUps: true })) {
-      expect(q.followUps.length).toBeGreaterThanOrEqual(1);
-      expect(q.followUps.length).toBeLessThanOrEqual(2);
+  it('asks a chain of follow-ups as long as asked for, each with a shorter timer, or none with --no-followups', () => {
+    for (const q of planSession(bank, { count: 10, seed: 3, followUps: 3 })) {
+      expect(q.followUps).toHaveLength(3);
+      expect(new Set(q.followUps.map((f) => f.prompt)).size).toBe(3);
       for (const f of q.followUps) expect(f.timeLimitSeconds).toBe(60);
     }
+    // Never more than the question has.
+    expect(planSession(bank, { count: 1, seed: 3, followUps: 9 })[0]!.followUps).toHaveLength(4);
     expect(
-      planSession(bank, { count: 3, seed: 3, followUps: false }).every((q) => q.followUps.length === 0),
+      planSession(bank, { count: 3, seed: 3, followUps: 0 }).every((q) => q.followUps.length === 0),
     ).toBe(true);
     expect(followUpSeconds(2400)).toBe(600);
     expect(followUpSeconds(60)).toBe(60);
@@ -93,10 +102,78 @@ describe('planSession', () => {
 
   it('applies --time to every question', () => {
     expect(
-      planSession(bank, { count: 2, seed: 1, followUps: false, timeSeconds: 90 }).map(
-        (q) => q.timeLimitSeconds,
-      ),
+      planSession(bank, { count: 2, seed: 1, followUps: 0, timeSeconds: 90 }).map((q) => q.timeLimitSeconds),
     ).toEqual([90, 90]);
+  });
+});
+
+describe('followUpChain', () => {
+  const star: FollowUp[] = [
+    { kind: 'reflection', prompt: 'What would you do differently?' },
+    { kind: 'data', prompt: 'How did you know it worked?' },
+    { kind: 'data', prompt: 'What was the number before?' },
+    { kind: 'second-example', prompt: 'Give me another example.' },
+    { kind: 'challenge', prompt: 'What if your manager had said no?' },
+    { kind: 'role', prompt: 'What did you decide yourself?' },
+  ];
+  const kinds = (chain: FollowUp[]) => chain.map((f) => f.kind);
+  const chain = (followUps: FollowUp[], length: number, seed: number) =>
+    followUpChain(followUps, length, seededRandom(seed));
+
+  it("asks the candidate's own part first and ends on a reflection or another example", () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const three = kinds(chain(star, 3, seed));
+      expect(three[0]).toBe('role');
+      expect(three[1]).toBe('data');
+      expect(['reflection', 'second-example']).toContain(three[2]);
+    }
+  });
+
+  it('keeps the closing probe the question has, even when it has only one of the two', () => {
+    const onlyExample = star.filter((f) => f.kind !== 'reflection');
+    for (let seed = 0; seed < 10; seed++)
+      expect(kinds(chain(onlyExample, 3, seed))).toEqual(['role', 'data', 'second-example']);
+  });
+
+  it('spreads kinds before repeating one, in interview order', () => {
+    expect(kinds(chain(star, 5, 1))).toEqual(['role', 'data', 'challenge', 'reflection', 'second-example']);
+    const all = kinds(chain(star, 6, 1));
+    expect(all).toEqual(['role', 'data', 'data', 'challenge', 'reflection', 'second-example']);
+  });
+
+  it('digs into the weakest part of a design before the alternative', () => {
+    const design: FollowUp[] = [
+      { kind: 'trade-off', prompt: 'Why not a queue?' },
+      { kind: 'deep-dive', prompt: 'What happens when the shard is hot?' },
+      { kind: 'deep-dive', prompt: 'How do you rebuild the index?' },
+    ];
+    for (let seed = 0; seed < 10; seed++)
+      expect(kinds(chain(design, 2, seed))).toEqual(['deep-dive', 'trade-off']);
+  });
+
+  it('is reproducible for a seed, and the seed varies the closing probe and plain picks', () => {
+    expect(chain(star, 3, 5)).toEqual(chain(star, 3, 5));
+    const closings = new Set(Array.from({ length: 20 }, (_, seed) => chain(star, 3, seed)[2]!.kind));
+    expect([...closings].sort()).toEqual(['reflection', 'second-example']);
+    const plain: FollowUp[] = ['A?', 'B?', 'C?', 'D?'].map((prompt) => ({ prompt }));
+    const picks = new Set(
+      Array.from({ length: 20 }, (_, seed) =>
+        chain(plain, 2, seed)
+          .map((f) => f.prompt)
+          .join(),
+      ),
+    );
+    expect(picks.size).toBeGreaterThan(1);
+  });
+
+  it('asks nothing for a chain of zero, and keeps plain follow-ups after the kinded ones it picks', () => {
+    expect(chain(star, 0, 1)).toEqual([]);
+    const mixed: FollowUp[] = [
+      { prompt: 'Plain?' },
+      { kind: 'reflection', prompt: 'Learned?' },
+      { kind: 'role', prompt: 'You?' },
+    ];
+    expect(chain(mixed, 3, 2).map((f) => f.prompt)).toEqual(['You?', 'Plain?', 'Learned?']);
   });
 });
 

@@ -20,7 +20,7 @@ every cut-over on a copy first; since then I always do.`;
 function writeSession(home: string, complete: boolean): string {
   const questions = planSession(
     registry.questions.filter((q) => q.bank === 'behavioral'),
-    { count: 2, seed: 4, followUps: true },
+    { count: 2, seed: 4, followUps: 2 },
   );
   const journal = SessionJournal.create(dataDir({ COACH_HOME: home }), new Date('2026-11-20T09:00:00Z'));
   const events: SessionEvent[] = [
