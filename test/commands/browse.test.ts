@@ -101,7 +101,15 @@ describe('coach rubrics, banks, principles', () => {
     const ctx = captureContext();
     await rubricsCommand(undefined, { json: true }, ctx);
     const rubrics = parseJson<{ id: string; name: string; criteria: Record<string, unknown>[] }[]>(ctx.out());
-    expect(rubrics.map((r) => r.id).sort()).toEqual(['ml-system-design', 'star', 'system-design']);
+    expect(rubrics.map((r) => r.id).sort()).toEqual([
+      'genai-system-design',
+      'ml-system-design',
+      'recommender-system-design',
+      'security-design',
+      'star',
+      'system-design',
+      'technical-strategy',
+    ]);
     for (const r of rubrics) {
       expect(r.name).toBeTruthy();
       for (const c of r.criteria) {
