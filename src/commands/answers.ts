@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { BankQuestion, Registry } from '../banks/registry.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { decodeUtf8, readStdinBounded, readTextBounded } from '../fsx/read-bounded.js';
+import { rescueCopy } from '../fsx/rescue-copy.js';
 import { attemptFrom } from '../history/attempt.js';
 import type { HistoryStore } from '../history/store.js';
+import { dataDir } from '../paths.js';
 import type { Level, Rubric } from '../schema/index.js';
 import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput, Scorer } from '../scoring/scorer.js';
@@ -15,6 +17,9 @@ import type { CommandContext } from './context.js';
 import { scoringSpinner } from './shared.js';
 
 /** Answers files (question id: answer text) for `coach drill --answers` and `coach score --batch`. */
+
+/** An answers file larger than this is refused before it is read: a day's answers are a few KiB each. */
+const MAX_ANSWERS_BYTES = 4 * 1024 * 1024;
 
 export interface AnswerItem {
   question: BankQuestion;
@@ -54,6 +59,36 @@ export async function scoreAll(
   } finally {
     spinner.stop();
   }
+}
+
+/**
+ * Records in history after the results were printed (so a full disk never hides a score). When the
+ * write fails and the answers came only on stdin, they are first copied where they can be found again
+ * (an answers file for `--answers`, or plain text for `--answer-file`), or printed on stderr.
+ */
+export function recordOrRescue(
+  record: () => void,
+  rescue: { text: string; name: string } | undefined,
+  ctx: CommandContext,
+): void {
+  try {
+    record();
+  } catch (error) {
+    if (rescue) {
+      const where = rescueCopy(rescue.text, dataDir(ctx.env), rescue.name);
+      ctx.stderr.write(
+        where
+          ? `coach: the answer from stdin was not recorded; a copy is in ${where}\n`
+          : `coach: the answer from stdin was not recorded and no copy could be written; here it is:\n${rescue.text}\n`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The answers of a file read from stdin, as an answers file to pass again (JSON is YAML too). */
+export function answersFileText(answers: readonly AnswerItem[]): string {
+  return `${JSON.stringify(Object.fromEntries(answers.map((a) => [a.question.id, a.text])), null, 2)}\n`;
 }
 
 /** Records scored answers from a file in history, all in one append. */
@@ -101,16 +136,12 @@ export function printResults(results: ScoreResult[], average: number | null, ctx
  * Every problem is reported at once, each on one line, and nothing is scored if there is any.
  */
 export function readAnswers(file: string, registry: Registry, ctx: CommandContext): AnswerItem[] {
-  let text: string;
-  try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `cannot read answers file ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
-  }
   const name = file === '-' ? 'stdin' : file;
+  const limits = { maxBytes: MAX_ANSWERS_BYTES, what: 'answers file', shownAs: name };
+  const text =
+    file === '-'
+      ? decodeUtf8(readStdinBounded(limits), name, limits.what)
+      : readTextBounded(resolve(ctx.cwd, file), { ...limits, allowStream: true });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {

@@ -8,7 +8,15 @@ import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
-import { averageOf, printResults, readAnswers, recordResults, scoreAll } from './answers.js';
+import {
+  answersFileText,
+  averageOf,
+  printResults,
+  readAnswers,
+  recordOrRescue,
+  recordResults,
+  scoreAll,
+} from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
 import { createScorer, type FilterFlags, registryFor, selectQuestions, writeJson } from './shared.js';
@@ -59,11 +67,16 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
       ctx,
       json: Boolean(options.json),
     });
-    // Everything validated and scored before anything is recorded: a rejected file leaves no trace.
-    recordResults(store, results, answers, 'drill', date);
     const averageOverall = averageOf(results);
     if (options.json) writeJson(ctx, { date, results, averageOverall });
     else printResults(results, averageOverall, ctx);
+    // Everything validated and scored before anything is recorded: a rejected file leaves no trace.
+    // Recorded after printing, so a failed write (a full disk) still shows the scores, then exits 2.
+    recordOrRescue(
+      () => recordResults(store, results, answers, 'drill', date),
+      options.answers === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
+      ctx,
+    );
     if (failUnder !== undefined && (averageOverall ?? 0) < failUnder) {
       ctx.stderr.write(`coach: average ${averageOverall ?? 'n/a'} is under --fail-under ${failUnder}\n`);
       return EXIT.findings;

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { ChalkInstance } from 'chalk';
 import type { Registry } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
+import { IoError } from '../fsx/io-error.js';
+import { rescueCopy } from '../fsx/rescue-copy.js';
 import { attemptFrom, localDate } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
@@ -207,6 +209,9 @@ async function runSession(
   const saveLive = () => {
     if (live) journal.saveDraft(live);
   };
+  // A draft that cannot be written (a full disk) ends the answer at once: the text on screen is
+  // then copied elsewhere or printed, rather than typing on while nothing is saved.
+  let writeFailure: unknown;
   const onSignal = (signal: NodeJS.Signals) => {
     saveLive();
     process.stderr.write(
@@ -278,26 +283,36 @@ async function runSession(
         savedAt: new Date().toISOString(),
       });
       live = draftOf(step.draft, step.elapsedMs);
+      const stopOnWriteFailure = new AbortController();
       let value: Awaited<ReturnType<typeof answerPrompt>>;
       try {
-        value = await answerPrompt({
-          header,
-          limitSeconds: step.limitSeconds,
-          initialText: step.draft,
-          initialElapsedMs: step.elapsedMs,
-          overtime: options.overtime,
-          clock: () => performance.now(),
-          color,
-          rows: (ctx.stdout as { rows?: number }).rows ?? 40,
-          onDraft: (text, elapsedMs) => {
-            live = draftOf(text, elapsedMs);
-            journal.saveDraft(live);
+        value = await answerPrompt(
+          {
+            header,
+            limitSeconds: step.limitSeconds,
+            initialText: step.draft,
+            initialElapsedMs: step.elapsedMs,
+            overtime: options.overtime,
+            clock: () => performance.now(),
+            color,
+            rows: (ctx.stdout as { rows?: number }).rows ?? 40,
+            onDraft: (text, elapsedMs) => {
+              live = draftOf(text, elapsedMs);
+              try {
+                journal.saveDraft(live);
+              } catch (error) {
+                writeFailure = error;
+                stopOnWriteFailure.abort();
+              }
+            },
+            onChange: (text, elapsedMs) => {
+              live = draftOf(text, elapsedMs);
+            },
           },
-          onChange: (text, elapsedMs) => {
-            live = draftOf(text, elapsedMs);
-          },
-        });
+          { signal: stopOnWriteFailure.signal },
+        );
       } catch (error) {
+        if (writeFailure) throw writeFailure;
         if (!(error instanceof ExitPromptError)) throw error;
         // First Ctrl-C: save, then ask. A second Ctrl-C (at the question) quits.
         saveLive();
@@ -312,6 +327,7 @@ async function runSession(
         }
         continue;
       }
+      live = draftOf(value.text, value.elapsedMs);
       const event: SessionEvent = {
         type: 'answer',
         question: step.question,
@@ -343,9 +359,23 @@ async function runSession(
     ctx.stdout.write(`\n${sessionSummaryTable(events, color, width)}`);
     ctx.stdout.write(color.dim(`\nTranscript: coach sessions show ${journal.id} --format md\n`));
     return EXIT.ok;
+  } catch (error) {
+    // A failed write (a full disk): the answer being typed or just submitted exists only in memory.
+    if (error instanceof IoError && live?.text.trim()) rescueAnswer(live.text, ctx);
+    throw error;
   } finally {
     for (const s of signals) process.off(s, onSignal);
   }
+}
+
+/** The answer that could not be journaled: copied to a rescue file, or printed when even that fails. */
+function rescueAnswer(text: string, ctx: CommandContext): void {
+  const where = rescueCopy(text, dataDir(ctx.env), 'answer.txt');
+  ctx.stderr.write(
+    where
+      ? `\ncoach: your answer could not be saved in the session; a copy is in ${where}\n`
+      : `\ncoach: your answer could not be saved anywhere; here it is:\n${text}\n`,
+  );
 }
 
 /** Every scored answer also goes to history, where drills and stats read it. */

@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BankQuestion } from '../banks/registry.js';
 import { UsageError } from '../errors.js';
+import { decodeUtf8, readTextBounded } from '../fsx/read-bounded.js';
 import { attemptFrom, localDate } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
-import { averageOf, printResults, readAnswers, recordResults, scoreAll } from './answers.js';
+import {
+  answersFileText,
+  averageOf,
+  printResults,
+  readAnswers,
+  recordOrRescue,
+  recordResults,
+  scoreAll,
+} from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   createScorer,
@@ -82,19 +90,6 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
   } finally {
     spinner.stop();
   }
-  if (options.save) {
-    const now = new Date();
-    new HistoryStore(dataDir(ctx.env)).append([
-      attemptFrom(result, {
-        id: `score-${randomBytes(6).toString('hex')}`,
-        at: now,
-        date: localDate(now),
-        source: 'score',
-        ...(question ? { question } : {}),
-        answer,
-      }),
-    ]);
-  }
   if (options.json) writeJson(ctx, result);
   else
     ctx.stdout.write(
@@ -104,6 +99,25 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
         Math.min(terminalWidth(ctx) ?? 88, 100),
       ),
     );
+  if (options.save) {
+    const now = new Date();
+    const fromStdin = options.answerFile === undefined || options.answerFile === '-';
+    recordOrRescue(
+      () =>
+        new HistoryStore(dataDir(ctx.env)).append([
+          attemptFrom(result, {
+            id: `score-${randomBytes(6).toString('hex')}`,
+            at: now,
+            date: localDate(now),
+            source: 'score',
+            ...(question ? { question } : {}),
+            answer,
+          }),
+        ]),
+      fromStdin ? { text: answer, name: 'answer.txt' } : undefined,
+      ctx,
+    );
+  }
   return 0;
 }
 
@@ -119,11 +133,16 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   const answers = readAnswers(file, registry, ctx);
   const scorer = await createScorer(options, ctx);
   const results = await scoreAll(scorer, answers, { batch: true, level, ctx, json: Boolean(options.json) });
-  if (options.save)
-    recordResults(new HistoryStore(dataDir(ctx.env)), results, answers, 'score', localDate(new Date()));
   const averageOverall = averageOf(results);
   if (options.json) writeJson(ctx, { results, averageOverall });
   else printResults(results, averageOverall, ctx);
+  if (options.save)
+    recordOrRescue(
+      () =>
+        recordResults(new HistoryStore(dataDir(ctx.env)), results, answers, 'score', localDate(new Date())),
+      file === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
+      ctx,
+    );
   return 0;
 }
 
@@ -137,18 +156,13 @@ export function parseLevel(value: string | undefined): Level | undefined {
 
 async function readAnswer(file: string | undefined, ctx: CommandContext): Promise<string> {
   if (file !== undefined && file !== '-') {
-    try {
-      const bytes = readFileSync(resolve(ctx.cwd, file));
-      if (bytes.length > MAX_ANSWER_BYTES)
-        throw new UsageError(`answer file ${file} is over ${MAX_ANSWER_BYTES / 1024} KiB`);
-      return bytes.toString('utf8');
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(
-        `cannot read answer file ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      );
-    }
+    // A FIFO (`--answer-file <(cmd)`) is a stream worth reading; either way at most the limit.
+    return readTextBounded(resolve(ctx.cwd, file), {
+      maxBytes: MAX_ANSWER_BYTES,
+      what: 'answer file',
+      allowStream: true,
+      shownAs: file,
+    });
   }
   if (ctx.stdin.isTTY) {
     throw new UsageError('no answer given: pass --answer-file FILE, or pipe the answer on stdin');
@@ -162,5 +176,5 @@ async function readAnswer(file: string | undefined, ctx: CommandContext): Promis
       throw new UsageError(`the answer on stdin is over ${MAX_ANSWER_BYTES / 1024} KiB`);
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks), 'stdin', 'the answer on');
 }

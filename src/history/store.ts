@@ -1,5 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asIoError } from '../fsx/io-error.js';
+import { appendWhole } from '../fsx/write-whole.js';
 import type { Attempt } from './attempt.js';
 
 /**
@@ -9,7 +11,8 @@ import type { Attempt } from './attempt.js';
  * which the kernel applies atomically at the end of the file, so drills started at the same moment
  * interleave whole records, never bytes. Crashes: every record starts with a newline, so a record cut
  * short by a crash stays on a line of its own; the next writer's records are unharmed, and the reader
- * reports and skips the damaged line instead of failing.
+ * reports and skips the damaged line instead of failing. A full disk: the write is checked whole, a
+ * partial tail is cut off again, and the caller gets an IoError naming the file (never a silent loss).
  */
 export class HistoryStore {
   constructor(readonly dataDir: string) {}
@@ -20,15 +23,13 @@ export class HistoryStore {
 
   append(attempts: readonly Attempt[]): void {
     if (attempts.length === 0) return;
-    mkdirSync(join(this.dataDir, 'history'), { recursive: true });
-    const payload = attempts.map((a) => `\n${JSON.stringify(a)}`).join('');
-    const fd = openSync(this.file, 'a');
     try {
-      writeSync(fd, `${payload}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      mkdirSync(join(this.dataDir, 'history'), { recursive: true });
+    } catch (error) {
+      throw asIoError(error, this.file, 'cannot write');
     }
+    const payload = attempts.map((a) => `\n${JSON.stringify(a)}`).join('');
+    appendWhole(this.file, `${payload}\n`);
   }
 
   read(): { attempts: Attempt[]; damaged: number } {

@@ -1,24 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { asIoError } from '../fsx/io-error.js';
+import { appendWhole, replaceWhole } from '../fsx/write-whole.js';
 import type { Draft, SessionEvent } from './engine.js';
 
 /**
  * A session on disk: `<id>.jsonl`, one event per line, appended and fsynced before the session moves
  * on (a submitted answer survives a crash or power loss); and `<id>.draft.json`, the answer being
  * typed, replaced atomically (write then rename) every few seconds and on every new line, so a
- * `kill -9` loses at most the last few seconds of typing.
+ * `kill -9` loses at most the last few seconds of typing. Every write is checked whole (fsx/write-whole):
+ * a full disk is an IoError naming the file, and a failed draft leaves the previous draft intact.
  */
 export class SessionJournal {
   private constructor(
@@ -32,7 +24,11 @@ export class SessionJournal {
 
   static create(dataDir: string, now: Date): SessionJournal {
     const dir = SessionJournal.sessionsDir(dataDir);
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw asIoError(error, dir, 'cannot create');
+    }
     const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
     return new SessionJournal(dir, `${stamp}-${randomBytes(2).toString('hex')}`);
   }
@@ -63,24 +59,11 @@ export class SessionJournal {
   }
 
   append(event: SessionEvent): void {
-    const fd = openSync(this.eventsFile, 'a');
-    try {
-      writeSync(fd, `${JSON.stringify(event)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendWhole(this.eventsFile, `${JSON.stringify(event)}\n`);
   }
 
   saveDraft(draft: Draft): void {
-    const tmp = `${this.draftFile}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, JSON.stringify(draft));
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.draftFile);
+    replaceWhole(this.draftFile, JSON.stringify(draft));
   }
 
   clearDraft(): void {

@@ -24,7 +24,7 @@ export function assertBuilt(): void {
  */
 export function runCoach(
   args: string[],
-  options: { cwd: string; env?: Record<string, string | undefined> },
+  options: { cwd: string; env?: Record<string, string | undefined>; input?: string },
 ): CoachRun {
   const home = mkdtempSync(join(tmpdir(), 'coach-e2e-home-'));
   try {
@@ -41,6 +41,7 @@ export function runCoach(
       cwd: options.cwd,
       env,
       encoding: 'utf8',
+      ...(options.input !== undefined ? { input: options.input } : {}),
       maxBuffer: 64 * 1024 * 1024,
     });
     if (result.error) throw result.error;

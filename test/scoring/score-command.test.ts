@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { scoreCommand } from '../../src/commands/score.js';
-import { UsageError } from '../../src/errors.js';
+import { CoachError } from '../../src/errors.js';
 import { captureContext, parseJson } from '../helpers/command-context.js';
 
 const ANSWER = `When I joined the payments team in 2022, refunds took nine days because every refund needed a manual
@@ -83,7 +83,9 @@ describe('coach score', () => {
   ])('usage error for %j', async (options, message) => {
     const stdin = Object.assign(new PassThrough(), { isTTY: true });
     const run = scoreCommand(options, captureContext({ stdin }));
-    await expect(run).rejects.toBeInstanceOf(UsageError);
+    // Usage and I/O errors alike: one line, exit 2.
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run).rejects.toBeInstanceOf(CoachError);
     await expect(run).rejects.toThrow(message);
   });
 

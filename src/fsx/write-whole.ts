@@ -1,0 +1,98 @@
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { asIoError, IoError } from './io-error.js';
+
+/**
+ * Checked writes of user data. write() may write fewer bytes than asked (a nearly full disk does
+ * exactly that), and fsync() may be the first to report a failed write: both are checked here, and a
+ * failure is an IoError naming the file and the cause, never a silent loss.
+ */
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done);
+    // A zero-byte write without an error would loop forever; the kernel only does it when full.
+    if (n === 0) throw Object.assign(new Error('ENOSPC: wrote 0 bytes'), { code: 'ENOSPC' });
+    done += n;
+  }
+}
+
+/**
+ * Appends `text` whole and fsyncs it. On failure a partial tail is cut off again when no other
+ * writer appended meanwhile (otherwise readers skip the damaged line), and an IoError is thrown.
+ */
+export function appendWhole(file: string, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let fd: number;
+  try {
+    fd = openSync(file, 'a');
+  } catch (error) {
+    throw asIoError(error, file, 'cannot write');
+  }
+  let before = 0;
+  try {
+    before = fstatSync(fd).size;
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      const size = fstatSync(fd).size;
+      if (size > before && size <= before + bytes.length) ftruncateSync(fd, before);
+    } catch {
+      // Nothing more to do: the reader skips a damaged line.
+    }
+    throw asIoError(error, file, 'cannot write');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces `file` with `text` atomically: a temporary file beside it, written whole and fsynced, then
+ * renamed over it. On failure the old file is untouched and the temporary file is removed.
+ */
+export function replaceWhole(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeAll(fd, Buffer.from(text, 'utf8'));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw asIoError(error, file, 'cannot write');
+  }
+}
+
+/**
+ * Writes an output file the user named (`-o FILE`): refuses a directory by name, and replaces a
+ * regular file atomically so a failed export leaves the old one whole.
+ */
+export function writeOutputFile(file: string, text: string, shownAs = file): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch {
+    // Does not exist yet: the write below says why if it cannot be created.
+  }
+  if (isDirectory) throw new IoError(shownAs, 'is a directory', 'cannot write');
+  try {
+    replaceWhole(file, text);
+  } catch (error) {
+    throw error instanceof IoError ? new IoError(shownAs, error.reason, 'cannot write') : error;
+  }
+}
