@@ -71,11 +71,20 @@ function hasWrittenValue(value: Node | null | undefined): value is Node {
   return !(isScalar(value) && value.value === null && !value.source);
 }
 
-/** A whole map or sequence spans many lines; pointing at its first entry is what helps an author. */
+/**
+ * A whole map or sequence spans many lines; pointing at its first entry is what helps an author.
+ * When that entry is itself a collection (a list of `{kind, prompt}` follow-ups), at its first entry
+ * in turn, so the span stays on one line: `- kind`.
+ */
 function firstLineOf(node: Node, lineCounter: LineCounter): Span {
   const range = node.range!;
   const first: unknown = isMap(node) || isSeq(node) ? node.items[0] : undefined;
   const firstNode = (isPair(first) ? first.key : first) as Node | null | undefined;
+  if ((isMap(firstNode) || isSeq(firstNode)) && firstNode.range) {
+    const inner = firstLineOf(firstNode, lineCounter);
+    const start = spanOf(lineCounter, range[0], range[0]);
+    return { line: start.line, column: start.column, endLine: inner.endLine, endColumn: inner.endColumn };
+  }
   const end = firstNode?.range ? firstNode.range[1] : range[1];
   return spanOf(lineCounter, range[0], end);
 }
