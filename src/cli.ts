@@ -336,6 +336,33 @@ ${EXIT_CODES_HELP}`,
       process.exitCode = await scoreCommand(options, context(program));
     });
 
+  program
+    .command('calibrate')
+    .description("measure how far a scorer agrees with a person's labels on a set of answers")
+    .argument('<file>', 'YAML or JSON list of labelled answers (see calibration/example.yaml)')
+    .addOption(
+      new Option('--scorer <name>', 'the scorer to calibrate; give it twice to compare two scorers')
+        .choices(['offline', 'anthropic'])
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .addOption(modelOption())
+    .addOption(providerOption())
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .addHelpText(
+      'after',
+      `
+Each entry: {question: ID} or {rubric: ID, prompt: TEXT}, with answer: TEXT and label: a level 1-4 or a
+verdict (strong-no-hire, no-hire, hire, strong-hire); optional criteria: {CRITERION_ID: 1-4}, level, mode, id.
+--json prints {scorer, n, pairwiseAgreement, spearman, quadraticKappa, baseline: {pairwiseAgreement,
+spearman}, confusion, fallbacks} (and criteria when labelled); with two scorers {scorers: [...], comparison}.
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, options) => {
+      const { calibrateCommand } = await import('./commands/calibrate.js');
+      process.exitCode = await calibrateCommand(file, options, context(program));
+    });
+
   const stories = program
     .command('stories')
     .description('your story bank: check, coverage of the 16 principles, which story to tell')

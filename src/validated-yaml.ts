@@ -26,6 +26,8 @@ export function readValidatedYaml<S extends z.ZodType>(
   subject: string,
   /** The name to print for the file (default: the path as given). */
   name: string = file,
+  /** What an empty file stands for (a config file: no settings). */
+  empty: unknown = {},
 ): ValidatedYaml<z.output<S>> {
   let text: string;
   try {
@@ -48,7 +50,7 @@ export function readValidatedYaml<S extends z.ZodType>(
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? empty;
   } catch (error) {
     // toJS throws a ReferenceError past maxAliasCount (an alias bomb): a bad input, not a crash.
     const { line, col } = lineCounter.linePos(firstAliasPos(doc) ?? 0);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,37 @@ export function runCoach(
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * Like runCoach, but without blocking this process: for tests whose local stand-in server (an LLM API)
+ * must keep answering while the bin runs. `input` is written to stdin. COACH_HOME and HOME are `home`
+ * (a fresh temporary directory unless given, left in place so a test can read what was recorded).
+ */
+export function runCoachAsync(
+  args: string[],
+  options: { cwd?: string; home?: string; env?: Record<string, string | undefined>; input?: string } = {},
+): Promise<CoachRun & { home: string }> {
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'coach-e2e-home-'));
+  const env: Record<string, string> = {};
+  const base: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: home,
+    COACH_HOME: home,
+    NO_COLOR: '1',
+    ...options.env,
+  };
+  for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd ?? home, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.stdin.end(options.input ?? '');
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, home }));
+  });
 }
 
 /** Lines of a stack trace ("    at ..."), which a user must never see without --debug. */

@@ -1,0 +1,141 @@
+import { resolve } from 'node:path';
+import type { Registry } from '../banks/registry.js';
+import { resolveConfig } from '../config.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { CalibrationFile, labelLevel } from '../schema/calibration.js';
+import {
+  type CalibrationReport,
+  calibrationReport,
+  compareScorers,
+  type LabelledAnswer,
+  type ScorerComparison,
+} from '../scoring/calibration.js';
+import type { ScoreResult } from '../scoring/result.js';
+import type { ScoreInput } from '../scoring/scorer.js';
+import { renderCalibration } from '../ui/calibration-report.js';
+import { readValidatedYaml } from '../validated-yaml.js';
+import type { CommandContext } from './context.js';
+import { createScorer, registryFor, type ScorerFlags, scoringSpinner, writeJson } from './shared.js';
+
+export interface CalibrateOptions extends Omit<ScorerFlags, 'scorer'> {
+  /** One scorer, or two to compare (repeatable flag). */
+  scorer?: string[];
+  json?: boolean;
+  banks?: string[];
+}
+
+/**
+ * `coach calibrate FILE`: scores a set of answers a person has labelled and reports how far each
+ * scorer agrees with the labels (and, with two scorers, with each other), beside a word-count baseline.
+ */
+export async function calibrateCommand(
+  file: string,
+  options: CalibrateOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const names = scorerNames(options.scorer, ctx);
+  const registry = await registryFor(ctx, options.banks);
+  const { inputs, labelled } = readCalibrationSet(file, registry, ctx);
+
+  const results: ScoreResult[][] = [];
+  for (const name of names) {
+    const scorer = await createScorer({ ...options, scorer: name }, ctx);
+    const spinner = await scoringSpinner(ctx, !options.json, `Scoring with ${name}…`, 'answers');
+    const scored: ScoreResult[] = [];
+    try {
+      for (const input of inputs) {
+        spinner.progress?.(scored.length, inputs.length);
+        scored.push(await scorer.score(input));
+      }
+    } finally {
+      spinner.stop();
+    }
+    results.push(scored);
+  }
+
+  const reports: CalibrationReport[] = names.map((name, i) => calibrationReport(name, labelled, results[i]!));
+  const comparison: ScorerComparison | undefined =
+    names.length === 2 ? compareScorers([names[0]!, names[1]!], results[0]!, results[1]!) : undefined;
+  for (const r of reports) {
+    if (r.fallbacks > 0)
+      ctx.stderr.write(
+        `coach: warning: ${r.fallbacks} of ${r.n} answers fell back to the offline scorer; the ${r.scorer} figures include those offline scores\n`,
+      );
+  }
+  if (options.json) writeJson(ctx, comparison ? { scorers: reports, comparison } : reports[0]);
+  else ctx.stdout.write(renderCalibration(file, reports, comparison));
+  return 0;
+}
+
+/** --scorer once (or the configured scorer, or offline), or twice to compare two scorers. */
+function scorerNames(flags: string[] | undefined, ctx: CommandContext): string[] {
+  const given = flags ?? [];
+  if (given.length > 2)
+    throw new UsageError('calibrate compares at most two scorers: give --scorer twice at most');
+  if (given.length === 2 && given[0] === given[1])
+    throw new UsageError(`--scorer ${given[0]} is given twice; name two different scorers to compare them`);
+  if (given.length > 0) return given;
+  return [resolveConfig({ cwd: ctx.cwd, env: ctx.env }).scorer ?? 'offline'];
+}
+
+/**
+ * Reads and checks the calibration file: the schema first, then that every question, rubric and
+ * criterion id exists. Every problem is one line with its position; nothing is scored if there is any.
+ */
+function readCalibrationSet(
+  file: string,
+  registry: Registry,
+  ctx: CommandContext,
+): { inputs: ScoreInput[]; labelled: LabelledAnswer[] } {
+  const { data, at } = readValidatedYaml(
+    resolve(ctx.cwd, file),
+    CalibrationFile,
+    'the calibration file',
+    file,
+    [],
+  );
+  const problems: string[] = [];
+  const inputs: ScoreInput[] = [];
+  const labelled: LabelledAnswer[] = [];
+  data.forEach((item, i) => {
+    const name = item.id ? `answer "${item.id}"` : `answer ${i + 1}`;
+    const question = item.question ? registry.questions.find((q) => q.id === item.question) : undefined;
+    if (item.question && !question) {
+      problems.push(
+        `${at([i, 'question'])}: ${name}: unknown question "${item.question}"; list them with \`coach questions\``,
+      );
+      return;
+    }
+    const rubricId = question?.rubric ?? item.rubric!;
+    const rubric = registry.rubrics.get(rubricId);
+    if (!rubric) {
+      problems.push(
+        `${at([i, question ? 'question' : 'rubric'])}: ${name}: unknown rubric "${rubricId}"; choose one of: ${[...registry.rubrics.keys()].join(', ')}`,
+      );
+      return;
+    }
+    const known = rubric.criteria.map((c) => c.id);
+    const unknown = Object.keys(item.criteria ?? {}).filter((id) => !known.includes(id));
+    for (const id of unknown) {
+      problems.push(
+        `${at([i, 'criteria', id], 'key')}: ${name}: rubric "${rubric.id}" has no criterion "${id}"; its criteria: ${known.join(', ')}`,
+      );
+    }
+    if (unknown.length) return;
+    inputs.push({
+      rubric,
+      ...(question ? { question } : {}),
+      prompt: question?.prompt ?? item.prompt!,
+      answer: item.answer,
+      ...(item.level ? { level: item.level } : {}),
+    });
+    labelled.push({
+      label: labelLevel(item.label),
+      ...(item.criteria ? { criteria: item.criteria } : {}),
+      answer: item.answer,
+      rubric: rubric.id,
+    });
+  });
+  if (problems.length > 0) throw new ConfigError([...problems, 'nothing was scored']);
+  return { inputs, labelled };
+}
