@@ -26,10 +26,9 @@ export const CalibrationItem = z
     level: Level.optional().describe('The level the answer is judged at (L5-L8), as `--level` would.'),
     mode: z.enum(['typed', 'spoken']).optional().describe('How the answer was given (default typed).'),
     answer: z.string().min(1).describe('The answer text.'),
+    // One literal list rather than a union, so a bad label is one message naming every allowed value.
     label: z
-      .union([RubricLevel, z.enum(VERDICTS)], {
-        error: `must be a level 1-4 or a verdict (${VERDICTS.join(', ')})`,
-      })
+      .literal([1, 2, 3, 4, ...VERDICTS])
       .describe("The person's overall judgement: a level 1-4 or a verdict, e.g. hire."),
     criteria: z
       .record(z.string(), RubricLevel)

@@ -101,9 +101,9 @@ describe('coach calibrate', () => {
     expect(stackLines(run.stderr)).toEqual([]);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toEqual([
-      'coach: set.yaml:3:10: [0].label: must be a level 1-4 or a verdict (strong-no-hire, no-hire, hire, strong-hire)',
+      'coach: set.yaml:3:10: [0].label is "maybe"; expected one of: 1, 2, 3, 4, strong-no-hire, no-hire, hire, strong-hire',
       'coach: set.yaml:4:3: [1] needs question, or rubric with prompt',
-      'coach: set.yaml:9:10: [2].label must be at most 4',
+      'coach: set.yaml:9:10: [2].label is 5; expected one of: 1, 2, 3, 4, strong-no-hire, no-hire, hire, strong-hire',
       'coach: set.yaml:10:3: unknown key "critera" in [2]; did you mean "criteria"?',
     ]);
   });
