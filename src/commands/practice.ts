@@ -29,6 +29,7 @@ import {
   planSession,
 } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
+import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../ui/hang-up.js';
 import { renderScore } from '../ui/score-report.js';
 import { sessionSummaryTable } from '../ui/session-summary.js';
 import { formatDuration, truncate, wrap } from '../ui/text.js';
@@ -212,15 +213,37 @@ async function runSession(
   // A draft that cannot be written (a full disk) ends the answer at once: the text on screen is
   // then copied elsewhere or printed, rather than typing on while nothing is saved.
   let writeFailure: unknown;
-  const onSignal = (signal: NodeJS.Signals) => {
-    saveLive();
-    process.stderr.write(
-      `\ncoach: ${signal}: your answer is saved; continue with \`coach resume ${journal.id}\`\n`,
-    );
+  const onSignal = (signal: NodeJS.Signals, terminalGone = false) => {
+    let saved = true;
+    try {
+      saveLive();
+    } catch {
+      saved = false;
+    }
+    try {
+      process.stderr.write(
+        saved
+          ? `\ncoach: ${signal}: your answer is saved; continue with \`coach resume ${journal.id}\`\n`
+          : `\ncoach: ${signal}: your answer could not be saved\n`,
+      );
+    } catch {
+      // The terminal is gone (SIGHUP): nobody to tell.
+    }
+    if (terminalGone || (signal === 'SIGHUP' && terminalIsGone(process.stdin))) releaseDeadTerminal();
     process.exit(128 + ({ SIGINT: 2, SIGHUP: 1, SIGTERM: 15 } as Record<string, number>)[signal]!);
   };
+  // EIO from the terminal (a read ending, a raw-mode change failing inside readline) is the terminal
+  // hanging up, often before SIGHUP itself: handled like SIGHUP, never as a crash.
+  const onTerminalError = (error: unknown) => {
+    if (isHangUp(error)) onSignal('SIGHUP', true);
+    process.off('uncaughtException', onTerminalError);
+    throw error;
+  };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, onSignal);
+  const onSignalEvent = (signal: NodeJS.Signals) => onSignal(signal);
+  for (const s of signals) process.on(s, onSignalEvent);
+  process.on('uncaughtException', onTerminalError);
+  ctx.stdin.on('error', onTerminalError);
 
   try {
     ctx.stdout.write(
@@ -364,7 +387,9 @@ async function runSession(
     if (error instanceof IoError && live?.text.trim()) rescueAnswer(live.text, ctx);
     throw error;
   } finally {
-    for (const s of signals) process.off(s, onSignal);
+    for (const s of signals) process.off(s, onSignalEvent);
+    process.off('uncaughtException', onTerminalError);
+    ctx.stdin.off('error', onTerminalError);
   }
 }
 

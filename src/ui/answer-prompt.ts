@@ -23,7 +23,10 @@ export interface AnswerPromptConfig {
   /** Milliseconds; injected so tests can drive time. */
   clock: () => number;
   color: ChalkInstance;
-  /** Called with the text so far on every new line and every `draftEveryMs` while it changes. */
+  /**
+   * Called with the text so far on every new line and every `draftEveryMs`, typed or not: the time
+   * spent thinking counts too, so a resumed answer does not get idle time back.
+   */
   onDraft: (text: string, elapsedMs: number) => void;
   /** Called on every key with the text on screen (kept in memory, for saving on a signal). */
   onChange?: (text: string, elapsedMs: number) => void;
@@ -91,7 +94,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
       return;
     }
     const every = config.draftEveryMs ?? 2000;
-    if (text !== lastDraft.current.text && now - lastDraft.current.at >= every) {
+    if (now - lastDraft.current.at >= every) {
       lastDraft.current = { text, at: now };
       config.onDraft(text, elapsedMs);
     }

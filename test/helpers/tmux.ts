@@ -71,6 +71,11 @@ export class TmuxTerminal {
     );
   }
 
+  /** Closes the terminal as a user closing the window would: the pseudo-terminal hangs up. */
+  hangUp(): void {
+    this.tmux('kill-session', '-t', 'main');
+  }
+
   close(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
   }
