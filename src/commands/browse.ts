@@ -27,6 +27,13 @@ function countBy<T>(items: readonly T[], key: (item: T) => string[]): Record<str
   return counts;
 }
 
+/**
+ * What the shipped banks prepare for and what they do not, said wherever the banks are listed so
+ * nobody prepares for a coding round here by mistake. The README says the same.
+ */
+export const COVERAGE_NOTE =
+  'Covers behavioral rounds (the 16 Leadership Principles, the principal engineering tenets), system, ML and object-oriented design, and technical strategy. Not covered: live coding rounds (writing and running code against tests).';
+
 export async function banksCommand(options: Common, ctx: CommandContext): Promise<number> {
   const registry = await registryFor(ctx, options.banks);
   const rows = registry.banks.map((b) => ({
@@ -60,7 +67,9 @@ export async function banksCommand(options: Common, ctx: CommandContext): Promis
     ].join('\n'),
   );
   const total = rows.reduce((n, b) => n + b.questions, 0);
-  ctx.stdout.write(`${out.join('\n\n')}\n\n${total} questions in ${rows.length} banks\n`);
+  ctx.stdout.write(
+    `${out.join('\n\n')}\n\n${total} questions in ${rows.length} banks\n${c.dim(wrap(COVERAGE_NOTE, width))}\n`,
+  );
   return 0;
 }
 
