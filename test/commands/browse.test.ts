@@ -104,6 +104,7 @@ describe('coach rubrics, banks, principles', () => {
     expect(rubrics.map((r) => r.id).sort()).toEqual([
       'genai-system-design',
       'ml-system-design',
+      'object-oriented-design',
       'recommender-system-design',
       'security-design',
       'star',
@@ -125,7 +126,7 @@ describe('coach rubrics, banks, principles', () => {
     const banks = parseJson<{ id: string; questions: number; categories: Record<string, number> }[]>(
       ctx.out(),
     );
-    expect(banks).toHaveLength(8);
+    expect(banks).toHaveLength(10);
     for (const b of banks) {
       expect(Object.values(b.categories).reduce((a, n) => a + n, 0)).toBe(b.questions);
     }
