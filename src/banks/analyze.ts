@@ -81,6 +81,8 @@ export interface QuestionFacts {
   rubric?: string;
   principles: string[];
   timeLimitSeconds?: number;
+  /** The criteria a focused question is judged on, checked against its rubric. */
+  focusCriteria?: string[];
 }
 
 export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
@@ -93,6 +95,7 @@ export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
       rubric: q.rubric,
       principles: q.principles,
       timeLimitSeconds: q.timeLimitSeconds,
+      ...(q.focusCriteria ? { focusCriteria: q.focusCriteria } : {}),
     }))
   );
 }
@@ -327,6 +330,9 @@ function salvage(
       rubric: valid(shape.rubric, fields.rubric),
       principles,
       timeLimitSeconds: valid(shape.timeLimitSeconds, fields.timeLimitSeconds),
+      ...(Array.isArray(fields.focusCriteria)
+        ? { focusCriteria: fields.focusCriteria.filter((c): c is string => typeof c === 'string') }
+        : {}),
     });
   });
   return { ...bank, questions, facts };

@@ -84,6 +84,7 @@ export function questionJson(q: BankQuestion, spoilers = true) {
     principles: q.principles,
     tenets: q.tenets ?? [],
     rubric: q.rubric,
+    focusCriteria: q.focusCriteria ?? [],
     timeLimitSeconds: q.timeLimitSeconds,
     ...(spoilers ? { followUps: q.followUps, signals: q.signals, pitfalls: q.pitfalls } : {}),
   };
@@ -145,6 +146,7 @@ export async function showCommand(
         `levels ${q.levels.join(', ')}`,
         formatDuration(q.timeLimitSeconds),
         `rubric ${q.rubric}`,
+        ...(q.focusCriteria ? [`judged on ${q.focusCriteria.join(', ')} only`] : []),
         ...(principles.length ? [principles.join(', ')] : []),
         ...(tenets.length ? [`tenets: ${tenets.join(', ')}`] : []),
       ].join(' · '),
@@ -190,6 +192,10 @@ export async function rubricsCommand(
       );
     }
   }
+  // Which questions each rubric judges, and which of them are focused on part of it.
+  const usersOf = (rubricId: string) => registry.questions.filter((q) => q.rubric === rubricId);
+  const focusedOf = (rubricId: string) =>
+    usersOf(rubricId).flatMap((q) => (q.focusCriteria ? [{ id: q.id, focusCriteria: q.focusCriteria }] : []));
   if (options.json) {
     writeJson(
       ctx,
@@ -197,6 +203,8 @@ export async function rubricsCommand(
         id: r.id,
         name: r.name,
         appliesTo: r.appliesTo,
+        questions: usersOf(r.id).length,
+        focusedQuestions: focusedOf(r.id),
         criteria: r.criteria.map((k) => ({ id: k.id, name: k.name, weight: k.weight, levels: k.levels })),
       })),
     );
@@ -205,7 +213,10 @@ export async function rubricsCommand(
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   const width = Math.min(terminalWidth(ctx) ?? 88, 100);
   const blocks = rubrics.map((r) => {
-    const head = `${c.bold(r.id)}  ${r.name}  ${c.dim(`(${r.appliesTo}, ${r.criteria.length} criteria)`)}`;
+    const used = usersOf(r.id).length;
+    const focused = focusedOf(r.id);
+    const usage = `${used} question${used === 1 ? '' : 's'}${focused.length ? `, ${focused.length} focused` : ''}`;
+    const head = `${c.bold(r.id)}  ${r.name}  ${c.dim(`(${r.appliesTo}, ${r.criteria.length} criteria, ${usage})`)}`;
     if (id === undefined) {
       const rows = r.criteria.map((k) => [`  ${k.id}`, `${Math.round(k.weight * 100)}%`, k.name]);
       return `${head}\n${table(
@@ -226,12 +237,16 @@ export async function rubricsCommand(
     const expectations = Object.entries(r.levelExpectations ?? {}).map(([l, text]) =>
       wrap(`${l}: ${text}`, width, '  '),
     );
+    const focus = focused.map((f) => wrap(`${f.id}: ${f.focusCriteria.join(', ')}`, width, '  '));
     return [
       head,
       ...(r.description ? [wrap(r.description, width)] : []),
       '',
       ...criteria.flatMap((k) => [k, '']),
       ...(expectations.length ? [c.bold('Scope by level'), ...expectations] : []),
+      ...(focus.length
+        ? ['', c.bold('Focused questions (judged on these criteria only, weights renormalised)'), ...focus]
+        : []),
     ].join('\n');
   });
   ctx.stdout.write(`${blocks.join('\n')}\n`);

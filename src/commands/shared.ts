@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { findTenet, TENET_IDS } from '../schema/tenets.js';
+import { focusingScorer } from '../scoring/focus.js';
 import type { Scorer } from '../scoring/scorer.js';
 import type { CommandContext } from './context.js';
 
@@ -103,7 +104,8 @@ export interface ScorerFlags {
 /**
  * The scorer to use: --scorer, else `scorer:` in the config file, else offline. The anthropic scorer
  * needs a key (exit 2 with how to set it); its SDK is loaded only when chosen. `onProgress` feeds a
- * spinner with the criteria received so far.
+ * spinner with the criteria received so far. Either is wrapped so a focused question is judged on
+ * its focusCriteria only (src/scoring/focus.ts).
  */
 export async function createScorer(
   flags: ScorerFlags,
@@ -114,18 +116,20 @@ export async function createScorer(
   const name = flags.scorer ?? config.scorer ?? 'offline';
   if (name === 'offline') {
     const { offlineScorer } = await import('../scoring/offline/index.js');
-    return offlineScorer;
+    return focusingScorer(offlineScorer);
   }
   if (name !== 'anthropic') throw new UsageError(`unknown scorer "${name}"; choose offline or anthropic`);
   const { anthropicSettings, createClient } = await import('../scoring/anthropic/config.js');
   const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
   const settings = anthropicSettings(ctx.env, flags.model ?? config.model, flags.provider);
-  return new AnthropicScorer({
-    client: await createClient(settings),
-    model: settings.model,
-    secrets: [settings.apiKey ?? '', settings.authToken ?? ''],
-    ...(onProgress ? { onProgress } : {}),
-  });
+  return focusingScorer(
+    new AnthropicScorer({
+      client: await createClient(settings),
+      model: settings.model,
+      secrets: [settings.apiKey ?? '', settings.authToken ?? ''],
+      ...(onProgress ? { onProgress } : {}),
+    }),
+  );
 }
 
 /** A spinner on stderr while scoring, only on a terminal and never with --json. */

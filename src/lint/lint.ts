@@ -48,11 +48,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const referenceFiles = options.referencePaths?.length
       ? discoverFiles(options.referencePaths, cwd).files.filter((f) => !linted.has(f))
       : [];
-    const knownRubrics = new Set(
-      referenceFiles.map(analyzeFile).flatMap((r) => (r.rubricId !== undefined ? [r.rubricId] : [])),
+    const references = referenceFiles.map(analyzeFile);
+    const knownRubrics = new Set(references.flatMap((r) => (r.rubricId !== undefined ? [r.rubricId] : [])));
+    const knownCriteria = new Map(
+      references.flatMap((r) =>
+        r.rubric ? [[r.rubric.id, r.rubric.criteria.map((c) => c.id)] as const] : [],
+      ),
     );
 
-    const pending = RULE_FUNCTIONS.flatMap((rule) => rule({ files: named, knownRubrics }));
+    const pending = RULE_FUNCTIONS.flatMap((rule) => rule({ files: named, knownRubrics, knownCriteria }));
     const pathOf = new Map(named.map((a, i) => [a.file, files[i]!]));
     const problems = [
       ...named.flatMap((a) => a.problems),

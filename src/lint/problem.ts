@@ -31,6 +31,10 @@ export const RULES = {
     'An id is used twice (questions across all banks, banks, rubrics, criteria, stories in a file).',
   ],
   'unknown-rubric': ['error', 'A question refers to a rubric that does not exist.'],
+  'unknown-focus-criterion': [
+    'error',
+    "A question's focusCriteria names a criterion its rubric does not have.",
+  ],
   'unknown-principle': [
     'error',
     'A question or story refers to a Leadership Principle id that does not exist.',

@@ -11,6 +11,8 @@ export interface RuleContext {
   files: readonly FileAnalysis[];
   /** Rubric ids that exist outside the linted files (shipped and configured), for reference checks. */
   knownRubrics: ReadonlySet<string>;
+  /** The criterion ids of those rubrics when they are valid, to check questions' focusCriteria. */
+  knownCriteria?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type Rule = (context: RuleContext) => PendingProblem[];
@@ -24,6 +26,7 @@ export const RULE_FUNCTIONS: readonly Rule[] = [
   duplicateBankAndRubricIds,
   duplicateCriterionIds,
   unknownRubrics,
+  unknownFocusCriteria,
   unknownPrinciples,
   timeLimitRange,
   rubricWeights,
@@ -119,6 +122,36 @@ export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingPro
       path: ['questions', index, 'rubric'],
       rule: 'unknown-rubric',
       message: `rubric "${rubric}" does not exist${closest(rubric, [...rubrics])}; known rubrics: ${[...rubrics].sort().join(', ') || 'none'}`,
+    });
+  }
+  return found;
+}
+
+/**
+ * A focused question names criteria of its own rubric: an id the rubric does not have would silently
+ * drop out of scoring, so it is an error at its position in the list. A rubric that is unknown or
+ * invalid is reported by its own rule; its focus is not checked against nothing.
+ */
+export function unknownFocusCriteria({ files, knownCriteria }: RuleContext): PendingProblem[] {
+  const criteria = new Map(knownCriteria);
+  for (const f of files)
+    if (f.rubric)
+      criteria.set(
+        f.rubric.id,
+        f.rubric.criteria.map((c) => c.id),
+      );
+  const found: PendingProblem[] = [];
+  for (const { file, index, rubric, focusCriteria } of allQuestions(files)) {
+    const known = rubric === undefined ? undefined : criteria.get(rubric);
+    if (!focusCriteria || !known) continue;
+    focusCriteria.forEach((id, j) => {
+      if (known.includes(id)) return;
+      found.push({
+        file,
+        path: ['questions', index, 'focusCriteria', j],
+        rule: 'unknown-focus-criterion',
+        message: `criterion "${id}" is not in rubric "${rubric}"${closest(id, [...known])}; its criteria: ${known.join(', ')}`,
+      });
     });
   }
   return found;

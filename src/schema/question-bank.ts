@@ -71,6 +71,13 @@ export const Question = z
         'Principal engineering tenet ids this question tests (see `coach tenets`), for L7-L8 rounds. Optional.',
       ),
     rubric: Slug.describe('Id of the rubric that scores the answer, e.g. "star" or "system-design".'),
+    focusCriteria: z
+      .array(Slug)
+      .min(1, 'list at least one criterion, or leave the field out to judge them all')
+      .optional()
+      .describe(
+        'For a focused deep-dive (20-25 minutes): the ids of the rubric criteria it is judged on, e.g. [serving, trade-offs]. Only these are scored, their weights renormalised to sum to 1. Leave out to judge every criterion.',
+      ),
     timeLimitSeconds: z
       .number()
       .int('must be a whole number of seconds')

@@ -33,6 +33,11 @@ export interface ScoreResult {
   overall: number | null;
   verdict: Verdict;
   criteria: CriterionScore[];
+  /**
+   * Set when the question is a focused deep-dive: the only criteria judged (its `focusCriteria`),
+   * their weights renormalised to sum to 1. Absent when every criterion of the rubric was judged.
+   */
+  focusCriteria?: string[];
   suggestions: string[];
   warnings: string[];
   usage?: TokenUsage;

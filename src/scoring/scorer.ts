@@ -5,7 +5,10 @@ import type { ScoreResult, TokenUsage } from './result.js';
 export interface ScoreInput {
   rubric: Rubric;
   /** The bank question, when there is one; its signals and principles inform the judgement. */
-  question?: Pick<Question, 'id' | 'prompt' | 'principles' | 'signals' | 'timeLimitSeconds'>;
+  question?: Pick<
+    Question,
+    'id' | 'prompt' | 'principles' | 'signals' | 'timeLimitSeconds' | 'focusCriteria'
+  >;
   prompt: string;
   answer: string;
   level?: Level;

@@ -40,8 +40,19 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
   ];
   lines.push(
     `${color.bold('Score')} ${color.bold(overall)}  ${verdictText(result, color)}  ${color.dim(`(${meta.join(', ')})`)}`,
-    '',
   );
+  // Says where the number came from when a focused question was judged on part of its rubric.
+  if (result.focusCriteria) {
+    lines.push(
+      color.dim(
+        wrap(
+          `Focused question: judged on ${result.focusCriteria.join(', ')} only, their weights renormalised to sum to 1.`,
+          width,
+        ),
+      ),
+    );
+  }
+  lines.push('');
   const nameWidth = Math.min(34, Math.max(...result.criteria.map((c) => c.name.length)));
   // An insufficient answer has no per-criterion scores; one line says so instead of a column of dashes.
   const criteria = result.verdict === 'insufficient' ? [] : result.criteria;

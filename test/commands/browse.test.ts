@@ -20,6 +20,7 @@ const QUESTION_KEYS = [
   'principles',
   'tenets',
   'rubric',
+  'focusCriteria',
   'timeLimitSeconds',
   'followUps',
   'signals',
@@ -83,7 +84,7 @@ describe('coach show', () => {
 
     const hidden = captureContext();
     await showCommand('sd-photo-library-backend', { json: true, spoilers: false }, hidden);
-    expect(Object.keys(parseJson(hidden.out()) as object)).toEqual(QUESTION_KEYS.slice(0, 9));
+    expect(Object.keys(parseJson(hidden.out()) as object)).toEqual(QUESTION_KEYS.slice(0, 10));
 
     const human = captureContext();
     await showCommand('sd-photo-library-backend', { spoilers: false }, human);
@@ -94,10 +95,28 @@ describe('coach show', () => {
   it('an unknown id is a usage error', async () => {
     await expect(showCommand('no-such-question', {}, captureContext())).rejects.toBeInstanceOf(UsageError);
   });
+
+  it('shows the criteria a focused question is judged on, in the text and in --json', async () => {
+    const human = captureContext();
+    await showCommand('pers-slate-diversity', { spoilers: false }, human);
+    expect(human.out()).toContain(
+      'rubric recommender-system-design · judged on ranking, online-evaluation, trade-offs only',
+    );
+    const json = captureContext();
+    await showCommand('pers-slate-diversity', { json: true }, json);
+    expect(parseJson<{ focusCriteria: string[] }>(json.out()).focusCriteria).toEqual([
+      'ranking',
+      'online-evaluation',
+      'trade-offs',
+    ]);
+    const whole = captureContext();
+    await showCommand('sd-photo-library-backend', { json: true }, whole);
+    expect(parseJson<{ focusCriteria: string[] }>(whole.out()).focusCriteria).toEqual([]);
+  });
 });
 
 describe('coach rubrics, banks, principles', () => {
-  it('rubrics --json: {id, name, criteria: [{id, name, weight, levels}]}', async () => {
+  it('rubrics --json: {id, name, appliesTo, questions, focusedQuestions, criteria: [{id, name, weight, levels}]}', async () => {
     const ctx = captureContext();
     await rubricsCommand(undefined, { json: true }, ctx);
     const rubrics = parseJson<{ id: string; name: string; criteria: Record<string, unknown>[] }[]>(ctx.out());
@@ -111,13 +130,47 @@ describe('coach rubrics, banks, principles', () => {
       'system-design',
       'technical-strategy',
     ]);
+    const byId = new Map(rubrics.map((r) => [r.id, r]));
+    // How many questions each rubric judges, and which are focused on part of it, from the shipped banks.
+    const genai = byId.get('genai-system-design') as unknown as {
+      questions: number;
+      focusedQuestions: { id: string; focusCriteria: string[] }[];
+    };
+    expect(genai.questions).toBeGreaterThanOrEqual(6);
+    expect(genai.focusedQuestions).toContainEqual({
+      id: 'aiml-prompt-lifecycle',
+      focusCriteria: ['prompt-and-model-lifecycle', 'evaluation', 'model-migration', 'trade-offs'],
+    });
     for (const r of rubrics) {
       expect(r.name).toBeTruthy();
+      expect(Object.keys(r)).toEqual([
+        'id',
+        'name',
+        'appliesTo',
+        'questions',
+        'focusedQuestions',
+        'criteria',
+      ]);
       for (const c of r.criteria) {
         expect(Object.keys(c)).toEqual(['id', 'name', 'weight', 'levels']);
         expect(Object.keys(c.levels as object)).toEqual(['1', '2', '3', '4']);
       }
     }
+  });
+
+  it('rubrics lists how many questions use each, and one rubric lists its focused questions', async () => {
+    const all = captureContext();
+    await rubricsCommand(undefined, {}, all);
+    expect(all.out()).toMatch(
+      /^security-design {2}Security design answer {2}\(design, 7 criteria, \d+ questions\)$/m,
+    );
+    expect(all.out()).toMatch(
+      /^recommender-system-design .*\(design, 9 criteria, \d+ questions, \d+ focused\)$/m,
+    );
+    const one = captureContext();
+    await rubricsCommand('recommender-system-design', {}, one);
+    expect(one.out()).toContain('Focused questions (judged on these criteria only, weights renormalised)');
+    expect(one.out()).toContain('pers-slate-diversity: ranking, online-evaluation, trade-offs');
   });
 
   it('banks --json counts questions per category and level', async () => {

@@ -590,6 +590,46 @@ describe('cross-file rules', () => {
     ]);
   });
 
+  it('unknown-focus-criterion: each id its rubric lacks is reported at its own position', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace(
+        'rubric: star',
+        'rubric: star\n    focusCriteria: [impact, strcture, results]',
+      ),
+    });
+    expect(problems).toEqual([
+      problem('bank.yaml', [12, 29, 12, 37], 'error', 'unknown-focus-criterion', 'did you mean "structure"?'),
+      problem(
+        'bank.yaml',
+        [12, 39, 12, 46],
+        'error',
+        'unknown-focus-criterion',
+        'criterion "results" is not in rubric "star"; its criteria: structure, impact',
+      ),
+    ]);
+  });
+
+  it('unknown-focus-criterion: focus ids resolve against a rubric outside the linted paths', async () => {
+    writeFiles(tmp(), {
+      'rubrics/star.yaml': STAR_RUBRIC,
+      'banks/bank.yaml': VALID_BANK.replace(
+        'rubric: star',
+        'rubric: star\n    focusCriteria: [impact, reach]',
+      ),
+    });
+    const { problems } = await lintIn(tmp(), ['banks'], { referencePaths: ['rubrics'] });
+    expect(where(problems)).toEqual(['banks/bank.yaml:12:29 unknown-focus-criterion']);
+  });
+
+  it('a focus naming only criteria the rubric has lints clean', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace('rubric: star', 'rubric: star\n    focusCriteria: [impact]'),
+    });
+    expect(problems).toEqual([]);
+  });
+
   it.each([
     [29, true],
     [30, false],

@@ -47,6 +47,32 @@ describe('coach score', () => {
     }
   });
 
+  it('a focused question is judged on its focus criteria only, and both outputs say which', async () => {
+    const answer = `I would first check whether purchase events reach the feature pipeline, and how late. Then I would
+add post-purchase suppression in re-ranking at the product-type level, with a repurchase interval for consumables,
+and impression discounting so items shown five times without a click decay. The loop is that the most shown items
+collect the most clicks and are retrained as winners, so I would reserve a small exploration budget. I would run an
+A/B test with purchases as the primary metric and clicks as a guardrail I expect to drop.`;
+    const json = captureContext();
+    const file = join(json.cwd, 'answer.txt');
+    writeFileSync(file, answer);
+    await scoreCommand({ question: 'pers-repeat-and-stale-recs', answerFile: file, json: true }, json);
+    const result = parseJson<{ rubric: string; criteria: { id: string }[]; focusCriteria: string[] }>(
+      json.out(),
+    );
+    const focus = ['ranking', 'features', 'exploration-and-feedback-loops', 'online-evaluation'];
+    expect(result.rubric).toBe('recommender-system-design');
+    expect(result.focusCriteria).toEqual(focus);
+    expect(result.criteria.map((c) => c.id)).toEqual(focus);
+
+    const human = captureContext({ cwd: json.cwd });
+    await scoreCommand({ question: 'pers-repeat-and-stale-recs', answerFile: file }, human);
+    expect(human.out().replace(/\s+/g, ' ')).toContain(
+      'Focused question: judged on ranking, features, exploration-and-feedback-loops, online-evaluation only',
+    );
+    expect(human.out()).not.toContain('Cold start');
+  });
+
   it('reads the answer from stdin, and scores against a rubric and a free prompt', async () => {
     const stdin = new PassThrough();
     stdin.end(ANSWER);

@@ -1,0 +1,66 @@
+import type { Question, Rubric } from '../schema/index.js';
+import type { ScoreResult } from './result.js';
+import type { ScoreInput, Scorer } from './scorer.js';
+
+/** A question that may narrow its rubric to a few criteria (a focused deep-dive). */
+export type Focusable = Pick<Question, 'focusCriteria'> | undefined;
+
+/**
+ * The rubric a question is judged on. A focused deep-dive of 20-25 minutes cannot cover every
+ * end-to-end criterion, so a question may list `focusCriteria`: only those are kept, in the
+ * rubric's order, with their weights renormalised to sum to 1, so the overall reads on the same
+ * 0-100 scale. Without a focus (or when none of its ids is in the rubric, which lint reports) the
+ * rubric itself is returned, unchanged and by identity.
+ */
+export function focusRubric(rubric: Rubric, question: Focusable): Rubric {
+  const focus = question?.focusCriteria;
+  if (!focus?.length) return rubric;
+  const kept = rubric.criteria.filter((c) => focus.includes(c.id));
+  if (kept.length === 0 || kept.length === rubric.criteria.length) return rubric;
+  const total = kept.reduce((sum, c) => sum + c.weight, 0);
+  return { ...rubric, criteria: kept.map((c) => ({ ...c, weight: c.weight / total })) };
+}
+
+/** The criterion ids a focused result was judged on, or undefined when the whole rubric was. */
+function judgedOn(full: Rubric, effective: Rubric): string[] | undefined {
+  return effective === full ? undefined : effective.criteria.map((c) => c.id);
+}
+
+type ScoreMany = (inputs: ScoreInput[], options: object) => Promise<ScoreResult[]>;
+
+/**
+ * The scorer every command uses: each input's rubric is narrowed to its question's focus before any
+ * scorer (offline, LLM, batch, follow-ups) sees it, and each result names the criteria it judged.
+ * One place, so no command can forget the focus and no scorer needs to know about it.
+ */
+export function focusingScorer(scorer: Scorer): Scorer {
+  const narrow = (input: ScoreInput): ScoreInput => ({
+    ...input,
+    rubric: focusRubric(input.rubric, input.question),
+  });
+  const stamp = (input: ScoreInput, narrowed: ScoreInput, result: ScoreResult): ScoreResult => {
+    const judged = judgedOn(input.rubric, narrowed.rubric);
+    return judged ? { ...result, focusCriteria: judged } : result;
+  };
+  const focusing: Scorer & { scoreMany?: ScoreMany } = {
+    name: scorer.name,
+    async score(input) {
+      const narrowed = narrow(input);
+      return stamp(input, narrowed, await scorer.score(narrowed));
+    },
+  };
+  if (scorer.followUps) {
+    const followUps = scorer.followUps.bind(scorer);
+    focusing.followUps = (input, result, chain) => followUps(narrow(input), result, chain);
+  }
+  // Batch scoring (the anthropic scorer's Message Batches) is optional and not on the interface.
+  const many = (scorer as { scoreMany?: ScoreMany }).scoreMany;
+  if (many) {
+    focusing.scoreMany = async (inputs, options) => {
+      const narrowed = inputs.map(narrow);
+      const results = await many.call(scorer, narrowed, options);
+      return results.map((r, i) => stamp(inputs[i]!, narrowed[i]!, r));
+    };
+  }
+  return focusing;
+}
