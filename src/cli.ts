@@ -188,6 +188,7 @@ export function buildProgram(): Command {
     .option('--category <c>', 'only this category (repeatable)', collect, [])
     .option('--level <L>', 'only questions asked at this level (L5-L8); scope is judged for it')
     .option('--principle <id>', 'only questions tagged with this Leadership Principle')
+    .option('--tenet <id>', 'only questions tagged with this principal tenet (`coach tenets`)')
     .option('-n, --count <n>', 'number of questions', '3')
     .option('--time <seconds>', 'time limit for every question, overriding the bank')
     .option('--seed <n>', 'make the pick of questions reproducible')
@@ -259,6 +260,7 @@ ${EXIT_CODES_HELP}`,
     .option('--category <c>', 'only this category (repeatable)', collect, [])
     .option('--level <L>', 'only questions asked at this level (L5-L8)')
     .option('--principle <id>', 'only questions tagged with this Leadership Principle')
+    .option('--tenet <id>', 'only questions tagged with this principal tenet (`coach tenets`)')
     .option(
       '--answers <file>',
       'score the answers in this YAML/JSON file (question id: answer text; "-" for stdin)',

@@ -93,6 +93,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
     category: options.category,
     level,
     principle: options.principle,
+    // Absent when not given, so the seeds of drills without --tenet stay as they were.
+    tenet: options.tenet,
   });
   const list = priorities(
     candidates,

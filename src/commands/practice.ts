@@ -85,7 +85,13 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     ...(options.provider ? { provider: options.provider } : {}),
     source: 'practice',
     ...(level ? { level } : {}),
-    filters: { bank: options.bank, category: options.category, level, principle: options.principle },
+    filters: {
+      bank: options.bank,
+      category: options.category,
+      level,
+      principle: options.principle,
+      tenet: options.tenet,
+    },
   };
   return startSession(questions, sessionOptions, registry, ctx, stories);
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../../src/errors.js';
 import { QuestionBank } from '../../src/schema/question-bank.js';
 import { PRINCIPAL_TENETS, TENET_IDS } from '../../src/schema/tenets.js';
 import { captureContext, parseJson } from '../helpers/command-context.js';
+import { assertBuilt, runCoach } from '../helpers/exec.js';
 import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
 import { lintIn, STAR_RUBRIC } from '../helpers/lint.js';
 
@@ -164,5 +165,45 @@ describe('browsing by tenet', () => {
       const added = ['illuminate-and-clarify', 'have-resounding-impact'].includes(row.id) ? 1 : 0;
       expect(row.questions).toBe((shipped.get(row.id) ?? 0) + added);
     }
+  });
+});
+
+describe('--tenet through the built bin', () => {
+  const tagged = (tenet: string) => {
+    const run = runCoach(['questions', '--tenet', tenet, '--json'], { cwd: tmp() });
+    expect(run.status).toBe(0);
+    return (JSON.parse(run.stdout) as { id: string; tenets: string[] }[]).map((q) => {
+      expect(q.tenets).toContain(tenet);
+      return q.id;
+    });
+  };
+
+  it("coach drill --tenet picks the day's questions only among those tagged with it", () => {
+    assertBuilt();
+    const ids = tagged('respect-what-came-before');
+    expect(ids.length).toBeGreaterThan(0);
+    const run = runCoach(
+      ['drill', '--tenet', 'respect-what-came-before', '--date', '2026-12-03', '-n', '20', '--json'],
+      {
+        cwd: tmp(),
+      },
+    );
+    expect(run.status).toBe(0);
+    const picks = (JSON.parse(run.stdout) as { id: string }[]).map((p) => p.id);
+    expect(picks.sort()).toEqual([...ids].sort());
+  });
+
+  it('an unknown tenet is one line on stderr and exit 2; practice accepts the flag too', () => {
+    assertBuilt();
+    const drill = runCoach(['drill', '--tenet', 'fearless', '--json'], { cwd: tmp() });
+    expect(drill.status).toBe(2);
+    expect(drill.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^coach: unknown tenet "fearless"; choose one of: .*technically-fearless/),
+    ]);
+    // Without a terminal practice stops before choosing questions; commander must not reject --tenet first.
+    const practice = runCoach(['practice', '--tenet', 'technically-fearless'], { cwd: tmp() });
+    expect(practice.status).toBe(2);
+    expect(practice.stderr).not.toMatch(/unknown option/);
+    expect(practice.stderr).toMatch(/terminal/);
   });
 });
