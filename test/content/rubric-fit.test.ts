@@ -162,6 +162,18 @@ describe('shipped rubrics fit the questions that use them', () => {
     expect(misfits).toEqual([]);
   });
 
+  it('a design question of 25 minutes or less is judged on a focus; a focus is only for deep-dives of 30 minutes or less', () => {
+    // A 20-minute answer cannot cover eight end-to-end criteria: judging it on all of them is unfair.
+    const unfocused = questions
+      .filter((q) => q.timeLimitSeconds <= 1500 && !q.focusCriteria)
+      .map((q) => q.id);
+    expect(unfocused).toEqual([]);
+    const misused = questions
+      .filter((q) => q.focusCriteria && (q.timeLimitSeconds > 1800 || q.focusCriteria.length < 3))
+      .map((q) => q.id);
+    expect(misused).toEqual([]);
+  });
+
   it('every shipped rubric is used by at least one question', () => {
     const unused = [...registry.rubrics.keys()].filter(
       (id) => !registry.questions.some((q) => q.rubric === id),
