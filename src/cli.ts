@@ -11,12 +11,15 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  success, no findings
   1  findings: lint errors (or more warnings than --max-warnings), a score under --fail-under (drill, stories check)
-  2  usage, configuration or I/O error (bad flag, unknown id, unreadable file)
+  2  usage, configuration or I/O error (bad flag, unknown id or model, unreadable file); an LLM scorer
+     that cannot work as configured (key refused, no permission, model not found), or that failed
+     with --no-fallback
   130  interrupted (Ctrl-C)
 
 Environment:
   COACH_HOME       data and config directory (default $XDG_DATA_HOME/interview-coach and $XDG_CONFIG_HOME/interview-coach)
   COACH_BANKS      extra bank/rubric directories, separated by ":"
+  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL  key and endpoint of the anthropic scorer
   NO_COLOR, FORCE_COLOR  colour off / on`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -98,6 +101,16 @@ export function buildProgram(): Command {
     );
   const modelOption = () =>
     new Option('--model <id>', 'model for the anthropic scorer (default claude-sonnet-5-5)');
+  const timeoutOption = () =>
+    new Option(
+      '--timeout <seconds>',
+      'LLM scorer: one overall deadline per answer, retries included (default 90)',
+    );
+  const noFallbackOption = () =>
+    new Option(
+      '--no-fallback',
+      'LLM scorer: exit 2 when it fails (overload, 5xx, timeout, unusable reply) instead of scoring offline',
+    );
   const providerOption = () =>
     new Option(
       '--provider <name>',
@@ -199,6 +212,8 @@ export function buildProgram(): Command {
       '--followups <n>',
       'ask a chain of up to N follow-ups per question, in interview order (default 3)',
     )
+    .addOption(timeoutOption())
+    .addOption(noFallbackOption())
     .option('--no-followups', 'ask no follow-up questions')
     .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
     .option('--score-at-end', 'score all answers at the end instead of after each question')
@@ -270,6 +285,8 @@ ${EXIT_CODES_HELP}`,
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(timeoutOption())
+    .addOption(noFallbackOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText(
@@ -325,6 +342,8 @@ ${EXIT_CODES_HELP}`,
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(timeoutOption())
+    .addOption(noFallbackOption())
     .option('--save', 'record the attempt in history (for stats and drills)')
     .option(
       '--batch <answers-file>',
@@ -384,6 +403,8 @@ ${EXIT_CODES_HELP}`,
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(timeoutOption())
+    .addOption(noFallbackOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText('after', EXIT_CODES_HELP)

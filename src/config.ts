@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { configDir, type Env } from './paths.js';
 import { CoachConfig } from './schema/config.js';
+import type { Level } from './schema/index.js';
 import { readValidatedYaml } from './validated-yaml.js';
 
 export const PROJECT_CONFIG_FILE = '.interview-coach.yaml';
@@ -13,6 +14,9 @@ export interface ResolvedConfig {
   banks: string[];
   scorer?: 'offline' | 'anthropic';
   model?: string;
+  /** Models added to the price table; the project file's win over the user file's. */
+  models: CoachConfig['models'] & object;
+  level?: Level;
   /** The config files that were read, for `--debug` and error messages. */
   files: string[];
 }
@@ -45,10 +49,14 @@ export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedC
   ];
   const scorer = fromFiles.map((f) => f.config.scorer).find(Boolean);
   const model = fromFiles.map((f) => f.config.model).find(Boolean);
+  const level = fromFiles.map((f) => f.config.level).find(Boolean);
+  const models = Object.assign({}, ...fromFiles.map((f) => f.config.models ?? {}).reverse());
   return {
     banks: [...new Set(all)],
     ...(scorer ? { scorer } : {}),
     ...(model ? { model } : {}),
+    models,
+    ...(level ? { level } : {}),
     files: fromFiles.map((f) => f.file),
   };
 }

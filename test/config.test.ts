@@ -30,7 +30,11 @@ function configErrorOf(fn: () => unknown): ConfigError {
 describe('resolveConfig: where bank locations come from', () => {
   it('with no config anywhere: no extra banks and no files read', () => {
     const { project, home } = dirs();
-    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toEqual({ banks: [], files: [] });
+    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toEqual({
+      banks: [],
+      models: {},
+      files: [],
+    });
   });
 
   it('--banks, COACH_BANKS, the project file and the user file all contribute, in that order', () => {

@@ -5,7 +5,7 @@ import type { BankQuestion, Registry } from '../banks/registry.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { decodeUtf8, readStdinBounded, readTextBounded } from '../fsx/read-bounded.js';
 import { rescueCopy } from '../fsx/rescue-copy.js';
-import { attemptFrom } from '../history/attempt.js';
+import { type AttemptContext, attemptFrom, unscoredAttempt } from '../history/attempt.js';
 import type { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { Level, Rubric } from '../schema/index.js';
@@ -91,27 +91,54 @@ export function answersFileText(answers: readonly AnswerItem[]): string {
   return `${JSON.stringify(Object.fromEntries(answers.map((a) => [a.question.id, a.text])), null, 2)}\n`;
 }
 
-/** Records scored answers from a file in history, all in one append. */
-export function recordResults(
-  store: HistoryStore,
-  results: readonly ScoreResult[],
+/** The history records for answers from a file: ids and time fixed up front, so a score completes its record. */
+export function answerRecords(
   answers: readonly AnswerItem[],
   source: 'drill' | 'score',
   date: string,
-): void {
+): AttemptContext[] {
   const now = new Date();
-  store.append(
-    results.map((result, i) =>
-      attemptFrom(result, {
-        id: `${source}-${randomBytes(6).toString('hex')}`,
-        at: now,
-        date,
-        source,
-        question: answers[i]!.question,
-        answer: answers[i]!.text,
-      }),
-    ),
-  );
+  return answers.map((a) => ({
+    id: `${source}-${randomBytes(6).toString('hex')}`,
+    at: now,
+    date,
+    source,
+    question: a.question,
+    answer: a.text,
+  }));
+}
+
+/**
+ * Writes answers to history, unscored, before any network call, so a Ctrl-C or crash while scoring
+ * cannot lose them. A failed write (a full disk) does not stop the scoring: the score is still shown,
+ * and recordOrRescue after it reports the failure and rescues stdin answers.
+ */
+export function recordUnscoredFirst(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Reported by the record after scoring, which meets the same disk.
+  }
+}
+
+/** The answers from a file, unscored, in one append. */
+export function recordUnscored(
+  store: HistoryStore,
+  answers: readonly AnswerItem[],
+  records: readonly AttemptContext[],
+  scorer: Scorer['name'],
+  level: Level | undefined,
+): void {
+  store.append(answers.map((a, i) => unscoredAttempt({ rubric: a.rubric, level }, scorer, records[i]!)));
+}
+
+/** Completes the records with their scores, all in one append. */
+export function recordResults(
+  store: HistoryStore,
+  results: readonly ScoreResult[],
+  records: readonly AttemptContext[],
+): void {
+  store.append(results.map((result, i) => attemptFrom(result, records[i]!)));
 }
 
 /** The mean overall of the results that have one (insufficient answers have none), rounded. */

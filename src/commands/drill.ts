@@ -1,6 +1,6 @@
 import type { BankQuestion } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
-import { localDate } from '../history/attempt.js';
+import { localDate, scoredAttempts } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
@@ -9,17 +9,27 @@ import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
 import {
+  answerRecords,
   answersFileText,
   averageOf,
   printResults,
   readAnswers,
   recordOrRescue,
   recordResults,
+  recordUnscored,
+  recordUnscoredFirst,
   scoreAll,
 } from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
-import { createScorer, type FilterFlags, registryFor, selectQuestions, writeJson } from './shared.js';
+import {
+  createScorer,
+  type FilterFlags,
+  registryFor,
+  selectQuestions,
+  targetLevel,
+  writeJson,
+} from './shared.js';
 
 export interface DrillOptions extends FilterFlags {
   daily?: boolean;
@@ -31,6 +41,8 @@ export interface DrillOptions extends FilterFlags {
   scorer?: string;
   model?: string;
   provider?: string;
+  timeout?: string;
+  fallback?: boolean;
   batch?: boolean;
   banks?: string[];
 }
@@ -55,25 +67,30 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
 
   const registry = await registryFor(ctx, options.banks);
   const store = new HistoryStore(dataDir(ctx.env));
-  const { attempts, damaged } = store.read();
+  const { attempts: all, damaged } = store.read();
+  const attempts = scoredAttempts(all);
   if (damaged > 0) ctx.stderr.write(`coach: skipped ${damaged} damaged record(s) in ${store.file}\n`);
 
   if (options.answers !== undefined) {
     const answers = readAnswers(options.answers, registry, ctx);
     const scorer = await createScorer(options, ctx);
+    const scoringLevel = level ?? targetLevel(undefined, ctx);
+    // Everything validated before anything is recorded: a rejected file leaves no trace. Then the
+    // answers go in unscored before any network call, and the scores complete their records.
+    const records = answerRecords(answers, 'drill', date);
+    recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, scoringLevel));
     const results = await scoreAll(scorer, answers, {
       batch: Boolean(options.batch),
-      level,
+      level: scoringLevel,
       ctx,
       json: Boolean(options.json),
     });
     const averageOverall = averageOf(results);
     if (options.json) writeJson(ctx, { date, results, averageOverall });
     else printResults(results, averageOverall, ctx);
-    // Everything validated and scored before anything is recorded: a rejected file leaves no trace.
-    // Recorded after printing, so a failed write (a full disk) still shows the scores, then exits 2.
+    // The scores recorded after printing, so a failed write (a full disk) still shows them, then exits 2.
     recordOrRescue(
-      () => recordResults(store, results, answers, 'drill', date),
+      () => recordResults(store, results, records),
       options.answers === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
       ctx,
     );
@@ -119,6 +136,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
         scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
         ...(options.model ? { model: options.model } : {}),
         ...(options.provider ? { provider: options.provider } : {}),
+        ...(options.timeout ? { timeout: options.timeout } : {}),
+        ...(options.fallback === false ? { fallback: false as const } : {}),
         source: 'drill',
         ...(level ? { level } : {}),
         filters: { date },

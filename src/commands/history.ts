@@ -38,8 +38,9 @@ export async function historyCommand(options: { json?: boolean }, ctx: CommandCo
         a.source,
         a.questionId ?? '-',
         a.overall === null ? '-' : String(a.overall),
-        a.verdict,
-        a.scorer,
+        // An answer recorded before scoring whose score never came (interrupted, or a batch not collected).
+        a.status === 'unscored' ? 'unscored' : a.verdict,
+        a.model ? `${a.scorer} ${a.model}` : a.scorer,
       ]),
       terminalWidth(ctx),
     ),
@@ -65,6 +66,10 @@ const CSV_COLUMNS = [
   'costUsd',
   'criteria',
   'answer',
+  'model',
+  'promptVersion',
+  'rubricVersion',
+  'status',
 ] as const;
 
 export function toCsv(attempts: readonly Attempt[]): string {

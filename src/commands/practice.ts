@@ -4,7 +4,7 @@ import type { Registry } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { rescueCopy } from '../fsx/rescue-copy.js';
-import { attemptFrom, localDate } from '../history/attempt.js';
+import { attemptFrom, localDate, unscoredAttempt } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { Level, Story } from '../schema/index.js';
@@ -33,9 +33,17 @@ import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../ui/hang-up.js'
 import { renderScore } from '../ui/score-report.js';
 import { sessionSummaryTable } from '../ui/session-summary.js';
 import { formatDuration, truncate, wrap } from '../ui/text.js';
+import { recordUnscoredFirst } from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
-import { createScorer, type FilterFlags, registryFor, scoringSpinner, selectQuestions } from './shared.js';
+import {
+  createScorer,
+  type FilterFlags,
+  registryFor,
+  scoringSpinner,
+  selectQuestions,
+  targetLevel,
+} from './shared.js';
 
 export interface PracticeOptions extends FilterFlags {
   count?: string;
@@ -44,6 +52,8 @@ export interface PracticeOptions extends FilterFlags {
   scorer?: string;
   model?: string;
   provider?: string;
+  timeout?: string;
+  fallback?: boolean;
   /** A number (string from argv) bounds the chain of follow-ups; false (--no-followups) asks none. */
   followups?: string | boolean;
   overtime?: boolean;
@@ -83,6 +93,8 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
     ...(options.model ? { model: options.model } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.timeout ? { timeout: options.timeout } : {}),
+    ...(options.fallback === false ? { fallback: false as const } : {}),
     source: 'practice',
     ...(level ? { level } : {}),
     filters: {
@@ -194,6 +206,8 @@ async function runSession(
       scorer: options.scorer,
       ...(options.model ? { model: options.model } : {}),
       ...(options.provider ? { provider: options.provider } : {}),
+      ...(options.timeout ? { timeout: options.timeout } : {}),
+      ...(options.fallback === false ? { fallback: false } : {}),
     },
     ctx,
     (received, total) => progress?.(received, total),
@@ -271,11 +285,14 @@ async function runSession(
       }
 
       if (step.kind === 'score') {
+        // Into history before any network call: an interrupted score leaves the answer there, unscored
+        // (the journal holds it too, so a failed write here does not stop the session).
+        recordUnscoredFirst(() => recordAttempt(journal, events, step.question, undefined, ctx));
         const spinner = await scoringSpinner(ctx, true);
         progress = spinner.progress;
         let result: ScoreResult;
         try {
-          result = await scoreAnswer(step.question, events, registry, scorer);
+          result = await scoreAnswer(step.question, events, registry, scorer, ctx);
         } finally {
           spinner.stop();
           progress = undefined;
@@ -409,12 +426,15 @@ function rescueAnswer(text: string, ctx: CommandContext): void {
   );
 }
 
-/** Every scored answer also goes to history, where drills and stats read it. */
+/**
+ * Every answer also goes to history, where drills and stats read it: unscored (no result) before it
+ * is scored, then completed under the same id with its score.
+ */
 function recordAttempt(
   journal: SessionJournal,
   events: readonly SessionEvent[],
   question: number,
-  result: ScoreResult,
+  result: ScoreResult | undefined,
   ctx: CommandContext,
   extraCostUsd = 0,
 ): void {
@@ -422,17 +442,20 @@ function recordAttempt(
   const planned = questions[question]!;
   const main = events.find((e) => e.type === 'answer' && e.question === question && e.part === 0);
   const now = new Date();
+  const context = {
+    id: `${journal.id}-${question}`,
+    at: now,
+    date: localDate(now),
+    source: options.source ?? 'practice',
+    question: planned,
+    answer: main?.type === 'answer' ? main.text : '',
+    ...(main?.type === 'answer' ? { elapsedMs: main.elapsedMs, limitSeconds: main.limitSeconds } : {}),
+    extraCostUsd,
+  };
   new HistoryStore(dataDir(ctx.env)).append([
-    attemptFrom(result, {
-      id: `${journal.id}-${question}`,
-      at: now,
-      date: localDate(now),
-      source: options.source ?? 'practice',
-      question: planned,
-      answer: main?.type === 'answer' ? main.text : '',
-      ...(main?.type === 'answer' ? { elapsedMs: main.elapsedMs, limitSeconds: main.limitSeconds } : {}),
-      extraCostUsd,
-    }),
+    result
+      ? attemptFrom(result, context)
+      : unscoredAttempt({ rubric: { id: planned.rubric }, level: options.level }, options.scorer, context),
   ]);
 }
 
@@ -523,6 +546,7 @@ async function scoreAnswer(
   events: readonly SessionEvent[],
   registry: Registry,
   scorer: Scorer,
+  ctx: CommandContext,
 ): Promise<ScoreResult> {
   const { questions, options } = startEvent(events);
   const planned = questions[question]!;
@@ -530,12 +554,14 @@ async function scoreAnswer(
   if (!rubric)
     throw new UsageError(`rubric "${planned.rubric}" is no longer available, cannot score ${planned.id}`);
   const bankQuestion = registry.questions.find((q) => q.id === planned.id);
+  // --level (kept in the journal), else the config file's level: the scope the judge expects.
+  const level = (options.level as Level | undefined) ?? targetLevel(undefined, ctx);
   return scorer.score({
     rubric,
     ...(bankQuestion ? { question: bankQuestion } : {}),
     prompt: planned.prompt,
     answer: answerOf(events, question, 0)?.text ?? '',
-    ...(options.level ? { level: options.level as Level } : {}),
+    ...(level ? { level } : {}),
   });
 }
 

@@ -3,19 +3,21 @@ import { resolve } from 'node:path';
 import type { BankQuestion } from '../banks/registry.js';
 import { UsageError } from '../errors.js';
 import { decodeUtf8, readTextBounded } from '../fsx/read-bounded.js';
-import { attemptFrom, localDate } from '../history/attempt.js';
+import { attemptFrom, localDate, unscoredAttempt } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import { LEVELS, type Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import {
+  answerRecords,
   answersFileText,
   averageOf,
   printResults,
   readAnswers,
   recordOrRescue,
   recordResults,
+  recordUnscored,
+  recordUnscoredFirst,
   scoreAll,
 } from './answers.js';
 import type { CommandContext } from './context.js';
@@ -24,6 +26,7 @@ import {
   findQuestion,
   registryFor,
   scoringSpinner,
+  targetLevel,
   terminalWidth,
   writeJson,
 } from './shared.js';
@@ -36,6 +39,9 @@ export interface ScoreOptions {
   level?: string;
   scorer?: string;
   model?: string;
+  provider?: string;
+  timeout?: string;
+  fallback?: boolean;
   json?: boolean;
   save?: boolean;
   /** An answers file (question id: answer) to score at once; with the anthropic scorer, as one Message Batch. */
@@ -57,7 +63,7 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
       'say what the answer is for: --question <id>, or --rubric <id> with --prompt <text>',
     );
   }
-  const level = parseLevel(options.level);
+  const level = targetLevel(options.level, ctx);
   let progress: ((received: number, total: number) => void) | undefined;
   const scorer = await createScorer(options, ctx, (received, total) => progress?.(received, total));
   const registry = await registryFor(ctx, options.banks);
@@ -75,18 +81,32 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
   }
   const answer = await readAnswer(options.answerFile, ctx);
 
-  // The answer is already read (and, with --save, recorded below) before any network call.
+  const input = {
+    rubric,
+    ...(question ? { question } : {}),
+    prompt: question?.prompt ?? options.prompt!,
+    answer,
+    ...(level ? { level } : {}),
+  };
+
+  // With --save the answer is recorded, unscored, before any network call: Ctrl-C or a crash during a
+  // slow call leaves it in history; the score completes the same record.
+  const now = new Date();
+  const record = {
+    id: `score-${randomBytes(6).toString('hex')}`,
+    at: now,
+    date: localDate(now),
+    source: 'score' as const,
+    ...(question ? { question } : {}),
+    answer,
+  };
+  const store = options.save ? new HistoryStore(dataDir(ctx.env)) : undefined;
+  if (store) recordUnscoredFirst(() => store.append([unscoredAttempt(input, scorer.name, record)]));
   const spinner = await scoringSpinner(ctx, !options.json);
   progress = spinner.progress;
   let result: Awaited<ReturnType<typeof scorer.score>>;
   try {
-    result = await scorer.score({
-      rubric,
-      ...(question ? { question } : {}),
-      prompt: question?.prompt ?? options.prompt!,
-      answer,
-      ...(level ? { level } : {}),
-    });
+    result = await scorer.score(input);
   } finally {
     spinner.stop();
   }
@@ -99,21 +119,10 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
         Math.min(terminalWidth(ctx) ?? 88, 100),
       ),
     );
-  if (options.save) {
-    const now = new Date();
+  if (store) {
     const fromStdin = options.answerFile === undefined || options.answerFile === '-';
     recordOrRescue(
-      () =>
-        new HistoryStore(dataDir(ctx.env)).append([
-          attemptFrom(result, {
-            id: `score-${randomBytes(6).toString('hex')}`,
-            at: now,
-            date: localDate(now),
-            source: 'score',
-            ...(question ? { question } : {}),
-            answer,
-          }),
-        ]),
+      () => store.append([attemptFrom(result, record)]),
       fromStdin ? { text: answer, name: 'answer.txt' } : undefined,
       ctx,
     );
@@ -128,31 +137,27 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
       '--batch takes its questions and answers from the file; drop --question, --rubric, --prompt and --answer-file',
     );
   }
-  const level = parseLevel(options.level);
+  const level = targetLevel(options.level, ctx);
   const registry = await registryFor(ctx, options.banks);
   const answers = readAnswers(file, registry, ctx);
   const scorer = await createScorer(options, ctx);
+  const store = options.save ? new HistoryStore(dataDir(ctx.env)) : undefined;
+  const records = answerRecords(answers, 'score', localDate(new Date()));
+  if (store) recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, level));
   const results = await scoreAll(scorer, answers, { batch: true, level, ctx, json: Boolean(options.json) });
   const averageOverall = averageOf(results);
   if (options.json) writeJson(ctx, { results, averageOverall });
   else printResults(results, averageOverall, ctx);
-  if (options.save)
+  if (store)
     recordOrRescue(
-      () =>
-        recordResults(new HistoryStore(dataDir(ctx.env)), results, answers, 'score', localDate(new Date())),
+      () => recordResults(store, results, records),
       file === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
       ctx,
     );
   return 0;
 }
 
-export function parseLevel(value: string | undefined): Level | undefined {
-  if (value === undefined) return undefined;
-  const level = value.toUpperCase() as Level;
-  if (!LEVELS.includes(level))
-    throw new UsageError(`unknown level "${value}"; choose one of: ${LEVELS.join(', ')}`);
-  return level;
-}
+export { parseLevel } from './shared.js';
 
 async function readAnswer(file: string | undefined, ctx: CommandContext): Promise<string> {
   if (file !== undefined && file !== '-') {

@@ -99,6 +99,10 @@ export interface ScorerFlags {
   scorer?: string;
   model?: string;
   provider?: string;
+  /** --timeout SECONDS: one overall deadline per answer for an LLM scorer. */
+  timeout?: string;
+  /** --no-fallback sets this to false: an LLM failure exits 2 instead of scoring offline. */
+  fallback?: boolean;
 }
 
 /**
@@ -121,15 +125,43 @@ export async function createScorer(
   if (name !== 'anthropic') throw new UsageError(`unknown scorer "${name}"; choose offline or anthropic`);
   const { anthropicSettings, createClient } = await import('../scoring/anthropic/config.js');
   const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
-  const settings = anthropicSettings(ctx.env, flags.model ?? config.model, flags.provider);
+  const settings = anthropicSettings(ctx.env, {
+    model: flags.model ?? config.model,
+    provider: flags.provider,
+    models: config.models,
+    timeoutSeconds: parseTimeout(flags.timeout),
+  });
   return focusingScorer(
     new AnthropicScorer({
       client: await createClient(settings),
       model: settings.model,
       secrets: [settings.apiKey ?? '', settings.authToken ?? ''],
+      timeoutMs: settings.timeoutMs,
+      fallback: flags.fallback !== false,
       ...(onProgress ? { onProgress } : {}),
     }),
   );
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new UsageError(`--timeout needs a number of seconds from 1 to 3600, got "${value}"`);
+  return seconds;
+}
+
+/** The target level: --level, else `level:` in the config file, else none (the judge is told the question's levels). */
+export function targetLevel(flag: string | undefined, ctx: CommandContext): Level | undefined {
+  return parseLevel(flag) ?? resolveConfig({ cwd: ctx.cwd, env: ctx.env }).level;
+}
+
+export function parseLevel(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
+  const level = value.toUpperCase() as Level;
+  if (!LEVELS.includes(level))
+    throw new UsageError(`unknown level "${value}"; choose one of: ${LEVELS.join(', ')}`);
+  return level;
 }
 
 /** A spinner on stderr while scoring, only on a terminal and never with --json. */

@@ -18,27 +18,39 @@ export interface Attempt {
   elapsedMs: number | null;
   limitSeconds: number | null;
   scorer: ScoreResult['scorer'];
+  /**
+   * What produced the score (absent in records from before they were kept): the model (null
+   * offline), the prompt version (offline: the offline scorer's version) and the rubric version.
+   */
+  model?: string | null;
+  promptVersion?: string;
+  rubricVersion?: string;
+  /**
+   * 'unscored': the answer, recorded before any network call; a later record with the same id
+   * completes it with the score. One left unscored was interrupted (or its batch is uncollected).
+   */
+  status?: 'unscored';
   overall: number | null;
   verdict: ScoreResult['verdict'];
   criteria: { id: string; score: number | null }[];
   costUsd: number;
 }
 
-export function attemptFrom(
-  result: ScoreResult,
-  context: {
-    id: string;
-    at: Date;
-    date: string;
-    source: Attempt['source'];
-    question?: { id: string; bank: string; category: string; principles: string[] };
-    answer: string;
-    elapsedMs?: number;
-    limitSeconds?: number;
-    /** LLM cost spent on this answer beyond scoring it: writing its follow-ups. */
-    extraCostUsd?: number;
-  },
-): Attempt {
+/** Where and when an answer was given: everything an attempt records besides its score. */
+export interface AttemptContext {
+  id: string;
+  at: Date;
+  date: string;
+  source: Attempt['source'];
+  question?: { id: string; bank: string; category: string; principles: string[] };
+  answer: string;
+  elapsedMs?: number;
+  limitSeconds?: number;
+  /** LLM cost spent on this answer beyond scoring it: writing its follow-ups. */
+  extraCostUsd?: number;
+}
+
+export function attemptFrom(result: ScoreResult, context: AttemptContext): Attempt {
   return {
     v: 1,
     id: context.id,
@@ -55,11 +67,52 @@ export function attemptFrom(
     elapsedMs: context.elapsedMs ?? null,
     limitSeconds: context.limitSeconds ?? null,
     scorer: result.scorer,
+    model: result.model,
+    promptVersion: result.promptVersion,
+    rubricVersion: result.rubricVersion,
     overall: result.overall,
     verdict: result.verdict,
     criteria: result.criteria.map((c) => ({ id: c.id, score: c.score })),
     costUsd: (result.usage?.costUsd ?? 0) + (context.extraCostUsd ?? 0),
   };
+}
+
+/**
+ * The answer as an unscored attempt, written before scoring starts so an interrupted call (Ctrl-C,
+ * a crash, a batch left running) cannot lose it. `attemptFrom` with the same id and time completes it.
+ */
+export function unscoredAttempt(
+  input: { rubric: { id: string }; level?: string | undefined },
+  scorer: ScoreResult['scorer'],
+  context: AttemptContext,
+): Attempt {
+  return {
+    v: 1,
+    id: context.id,
+    at: context.at.toISOString(),
+    date: context.date,
+    source: context.source,
+    questionId: context.question?.id ?? null,
+    bank: context.question?.bank ?? null,
+    category: context.question?.category ?? null,
+    principles: context.question?.principles ?? [],
+    rubric: input.rubric.id,
+    level: input.level ?? null,
+    answer: context.answer,
+    elapsedMs: context.elapsedMs ?? null,
+    limitSeconds: context.limitSeconds ?? null,
+    scorer,
+    status: 'unscored',
+    overall: null,
+    verdict: 'insufficient',
+    criteria: [],
+    costUsd: 0,
+  };
+}
+
+/** Scored attempts only: what stats, streaks and schedules count. */
+export function scoredAttempts(attempts: readonly Attempt[]): Attempt[] {
+  return attempts.filter((a) => a.status !== 'unscored');
 }
 
 /** The candidate's local calendar day: streaks and daily drills follow their clock, not UTC. */

@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
-import { type Attempt, criterionTotals } from './attempt.js';
+import { type Attempt, criterionTotals, scoredAttempts } from './attempt.js';
 
 export interface Average {
   attempts: number;
@@ -27,7 +27,7 @@ export function computeStats(
   all: readonly Attempt[],
   options: { today: string; since?: string; questions: readonly BankQuestion[] },
 ): Stats {
-  const attempts = options.since ? all.filter((a) => a.date >= options.since!) : [...all];
+  const attempts = scoredAttempts(options.since ? all.filter((a) => a.date >= options.since!) : all);
   const scored = attempts.filter((a) => a.overall !== null);
   const days = [...new Set(attempts.map((a) => a.date))].sort();
 
@@ -80,7 +80,7 @@ export function computeStats(
   return {
     attempts: attempts.length,
     daysPractised: days.length,
-    streak: streak(new Set(all.map((a) => a.date)), options.today),
+    streak: streak(new Set(scoredAttempts(all).map((a) => a.date)), options.today),
     averageOverall: scored.length ? round(scored.reduce((s, a) => s + a.overall!, 0) / scored.length) : null,
     byBank: group((a) => (a.bank ? [a.bank] : [])),
     byCategory: group((a) => (a.category ? [a.category] : [])),

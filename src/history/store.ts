@@ -13,6 +13,8 @@ import type { Attempt } from './attempt.js';
  * short by a crash stays on a line of its own; the next writer's records are unharmed, and the reader
  * reports and skips the damaged line instead of failing. A full disk: the write is checked whole, a
  * partial tail is cut off again, and the caller gets an IoError naming the file (never a silent loss).
+ * An answer recorded unscored before its score is completed by a second record with the same id; the
+ * reader keeps the last one.
  */
 export class HistoryStore {
   constructor(readonly dataDir: string) {}
@@ -34,18 +36,22 @@ export class HistoryStore {
 
   read(): { attempts: Attempt[]; damaged: number } {
     if (!existsSync(this.file)) return { attempts: [], damaged: 0 };
-    const attempts: Attempt[] = [];
+    // By id: a later record with the same id completes (replaces) an unscored one.
+    const byId = new Map<string, Attempt>();
     let damaged = 0;
     for (const line of readFileSync(this.file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       try {
         const record = JSON.parse(line) as Attempt;
-        if (record && record.v === 1 && typeof record.id === 'string') attempts.push(record);
-        else damaged++;
+        if (record && record.v === 1 && typeof record.id === 'string') {
+          byId.delete(record.id);
+          byId.set(record.id, record);
+        } else damaged++;
       } catch {
         damaged++;
       }
     }
+    const attempts = [...byId.values()];
     // Concurrent writers may append slightly out of order; history reads in time order.
     attempts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     return { attempts, damaged };

@@ -28,6 +28,15 @@ export interface ScoreResult {
   questionId: string | null;
   rubric: string;
   scorer: 'offline' | 'anthropic';
+  /** The model that judged (null offline): with the two versions below, what produced this score. */
+  model: string | null;
+  /**
+   * LLM: a short hash of the grading rules, output schema and rubric text; offline: the offline
+   * scorer's hand-bumped version. A score is only comparable with scores of the same version.
+   */
+  promptVersion: string;
+  /** A short hash of the rubric as loaded. */
+  rubricVersion: string;
   level: Level | null;
   /** 0-100 from the weighted criteria, computed in code; null when insufficient. */
   overall: number | null;
@@ -40,7 +49,10 @@ export interface ScoreResult {
   focusCriteria?: string[];
   suggestions: string[];
   warnings: string[];
+  /** Tokens and cost spent on this answer, including failed attempts and repairs (also when it fell back). */
   usage?: TokenUsage;
+  /** Set when an LLM scorer failed and this is the offline score instead: which one, and why. */
+  fallback?: { from: 'anthropic'; model: string; reason: string };
 }
 
 /**

@@ -4,15 +4,25 @@ import type { ScoreResult, TokenUsage } from './result.js';
 /** What a scorer judges: an answer to a question (or to a free prompt) against a rubric. */
 export interface ScoreInput {
   rubric: Rubric;
-  /** The bank question, when there is one; its signals and principles inform the judgement. */
+  /**
+   * The bank question, when there is one; its signals and principles inform the judgement, and the
+   * LLM judge is also told its pitfalls and the levels it is asked at.
+   */
   question?: Pick<
     Question,
     'id' | 'prompt' | 'principles' | 'signals' | 'timeLimitSeconds' | 'focusCriteria'
-  >;
+  > &
+    Partial<Pick<Question, 'pitfalls' | 'levels'>>;
   prompt: string;
   answer: string;
+  /** The target level: --level, else `level:` in the config file; absent, the question's levels are stated. */
   level?: Level;
+  /** How the answer was given: typed (the default) or spoken and transcribed. */
+  mode?: AnswerMode;
 }
+
+export const ANSWER_MODES = ['typed', 'spoken'] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
 
 /** One interface for every scorer: the offline one and the LLM one (which falls back to offline). */
 export interface Scorer {

@@ -16,6 +16,9 @@ export interface SessionOptions {
   scorer: 'offline' | 'anthropic';
   model?: string;
   provider?: string;
+  /** --timeout and --no-fallback of the LLM scorer, kept so `coach resume` scores alike. */
+  timeout?: string;
+  fallback?: false;
   /** Which command started it; history records it. */
   source?: 'practice' | 'drill';
   level?: string;

@@ -187,7 +187,7 @@ describe('coach calibrate with an LLM scorer (local Messages API stand-in)', () 
       'concision',
     ];
     return JSON.stringify({
-      criteria: ids.map((id) => ({ id, evidence: [], level, feedback: 'ok' })),
+      criteria: Object.fromEntries(ids.map((id) => [id, { evidence: [], level, feedback: 'ok' }])),
       warnings: [],
     });
   }

@@ -177,12 +177,12 @@ describe.skipIf(!HAS_TMUX)('coach practice with the LLM scorer, in a terminal', 
     try {
       const star = (await loadRegistry({ banks: [] }, ROOT)).rubrics.get('star')!;
       const judgement = JSON.stringify({
-        criteria: star.criteria.map((c) => ({
-          id: c.id,
-          evidence: [],
-          level: c.id === 'results' ? 2 : 3,
-          feedback: `Feedback on ${c.name}.`,
-        })),
+        criteria: Object.fromEntries(
+          star.criteria.map((c) => [
+            c.id,
+            { evidence: [], level: c.id === 'results' ? 2 : 3, feedback: `Feedback on ${c.name}.` },
+          ]),
+        ),
         warnings: [],
       });
       // One million input tokens each: the costs are then the model's per-million prices, easy to tell apart.
@@ -219,12 +219,15 @@ describe.skipIf(!HAS_TMUX)('coach practice with the LLM scorer, in a terminal', 
       const posts = server.requests.filter((r) => r.path.startsWith('/v1/messages') && r.method === 'POST');
       expect(posts).toHaveLength(2);
       expect(posts[1]!.body.messages[0].content).toContain('Weakest criterion: ');
-      // History holds one attempt whose cost covers both calls.
-      const attempts = readFileSync(join(home, 'history', 'attempts.jsonl'), 'utf8')
+      // History holds one attempt whose cost covers both calls: written unscored before the scoring
+      // call, then completed under the same id.
+      const records = readFileSync(join(home, 'history', 'attempts.jsonl'), 'utf8')
         .split('\n')
         .filter((l) => l.trim())
         .map((l) => JSON.parse(l));
-      expect(attempts).toHaveLength(1);
+      expect(records.map((r) => r.status)).toEqual(['unscored', undefined]);
+      expect(records[1].id).toBe(records[0].id);
+      const attempts = records.slice(1);
       const events = journalEvents() as {
         type: string;
         result?: { usage?: { costUsd: number } };

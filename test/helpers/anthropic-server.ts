@@ -41,7 +41,7 @@ export interface RecordedRequest {
   body: any;
 }
 
-export type ErrorStatus = 429 | 500 | 529 | 400 | 401 | 408;
+export type ErrorStatus = 429 | 500 | 529 | 400 | 401 | 403 | 404 | 408;
 
 export type Scenario =
   /** Non-streaming 200 (or `status`) with a Message: content `[{type:'text', text}]` or `message`'s. `delayMs` before answering. */
@@ -57,10 +57,12 @@ export type Scenario =
    * Streaming: message_start, content_block_start, ping, `chunks` text_delta frames (default 3, at most one
    * per character), content_block_stop, message_delta (end_turn, usage), message_stop. `delayMs` between
    * deltas. With `errorAfterChunks`, an `event: error` (overloaded_error) frame after that many deltas ends it.
+   * `stopReason` replaces end_turn in message_delta (e.g. max_tokens, refusal).
    */
   | {
       kind: 'sse';
       text: string;
+      stopReason?: Anthropic.StopReason;
       chunks?: number;
       delayMs?: number;
       usage?: Partial<UsageLike>;
@@ -400,7 +402,12 @@ export async function startAnthropicServer(options: StartOptions = {}): Promise<
         return;
       }
       case 'sse': {
-        const msg = buildMessage(model, [textBlock(scenario.text)], scenario.usage);
+        const msg = buildMessage(
+          model,
+          [textBlock(scenario.text)],
+          scenario.usage,
+          scenario.stopReason ? { stop_reason: scenario.stopReason } : undefined,
+        );
         const deltas = splitText(scenario.text, scenario.chunks ?? 3).map((text) => ({
           index: 0,
           delta: { type: 'text_delta', text },

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +59,7 @@ export function runCoach(
 export function runCoachAsync(
   args: string[],
   options: { cwd?: string; home?: string; env?: Record<string, string | undefined>; input?: string } = {},
-): Promise<CoachRun & { home: string }> {
+): CoachChild {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'coach-e2e-home-'));
   const env: Record<string, string> = {};
   const base: Record<string, string | undefined> = {
@@ -70,16 +70,22 @@ export function runCoachAsync(
     ...options.env,
   };
   for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd ?? home, env });
+  const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd ?? home, env });
+  const done = new Promise<CoachRun & { home: string }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.stdin.end(options.input ?? '');
     child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, home }));
   });
+  child.stdin.end(options.input ?? '');
+  return Object.assign(done, { child });
+}
+
+/** A running bin: the promise of its outcome, and the process itself (to interrupt it). */
+export interface CoachChild extends Promise<CoachRun & { home: string }> {
+  child: ChildProcess;
 }
 
 /** Lines of a stack trace ("    at ..."), which a user must never see without --debug. */

@@ -6,7 +6,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
 import { AnthropicScorer } from '../../src/scoring/anthropic/judge.js';
-import { costUsd } from '../../src/scoring/anthropic/models.js';
+import { costUsd, resolveModel } from '../../src/scoring/anthropic/models.js';
+import { ScorerFatalError } from '../../src/scoring/llm-failure.js';
 import { overallScore } from '../../src/scoring/result.js';
 import type { ScoreInput } from '../../src/scoring/scorer.js';
 import {
@@ -33,12 +34,16 @@ const input: ScoreInput = { rubric: star, question, prompt: question.prompt, ans
 /** A judgement as the model would return it: every criterion, quotes copied from the answer. */
 function judgement(level = 3, overrides: Record<string, unknown> = {}) {
   return JSON.stringify({
-    criteria: star.criteria.map((c, i) => ({
-      id: c.id,
-      evidence: i === 0 ? ['I traced three of their queries end to end through the logs'] : [],
-      level: i % 2 === 0 ? level : 4,
-      feedback: `Feedback on ${c.name}.`,
-    })),
+    criteria: Object.fromEntries(
+      star.criteria.map((c, i) => [
+        c.id,
+        {
+          evidence: i === 0 ? ['I traced three of their queries end to end through the logs'] : [],
+          level: i % 2 === 0 ? level : 4,
+          feedback: `Feedback on ${c.name}.`,
+        },
+      ]),
+    ),
     warnings: [],
     ...overrides,
   });
@@ -52,17 +57,23 @@ afterEach(async () => {
   await server.close();
 });
 
-function scorer(options: { timeout?: number; maxRetries?: number; progress?: number[] } = {}) {
+const SONNET = resolveModel('claude-sonnet-5-5');
+
+function scorer(
+  options: { timeout?: number; maxRetries?: number; progress?: number[]; fallback?: boolean } = {},
+) {
   const client = new Anthropic({
     apiKey: KEY,
     baseURL: server.url,
-    timeout: options.timeout ?? 10_000,
+    timeout: (options.timeout ?? 10_000) + 1000,
     maxRetries: options.maxRetries ?? 2,
   });
   return new AnthropicScorer({
     client,
-    model: 'claude-sonnet-5-5',
+    model: SONNET,
     secrets: [KEY],
+    timeoutMs: options.timeout ?? 10_000,
+    ...(options.fallback === false ? { fallback: false } : {}),
     ...(options.progress ? { onProgress: (received: number) => options.progress!.push(received) } : {}),
   });
 }
@@ -90,12 +101,19 @@ describe('anthropic scorer: the request', () => {
     expect(user.indexOf(ANSWER.slice(0, 40))).toBeGreaterThan(user.indexOf(`<answer-${nonce}>`));
     expect(user).toContain(question.signals[0]);
     expect(body.output_config.format.type).toBe('json_schema');
+    expect(body.output_config.effort).toBe('medium');
+    // Room for thinking plus the JSON of every criterion.
+    expect(body.max_tokens).toBeGreaterThanOrEqual(12_000 + 400 * star.criteria.length);
     const schema = body.output_config.format.schema;
-    // The SDK moves nested objects into $defs behind a $ref.
-    const ref: string | undefined = schema.properties.criteria.items.$ref;
-    const item = ref ? schema.$defs[ref.split('/').pop()!] : schema.properties.criteria.items;
-    expect(Object.keys(item.properties)).toEqual(['id', 'evidence', 'level', 'feedback']);
-    expect(item.properties.id.enum).toEqual(star.criteria.map((c) => c.id));
+    // Every criterion id is a required property: a model following the schema cannot leave one out.
+    const resolve = (node: { $ref?: string }) =>
+      node.$ref ? schema.$defs[node.$ref.split('/').pop()!] : node;
+    const criteria = resolve(schema.properties.criteria);
+    expect(Object.keys(criteria.properties)).toEqual(star.criteria.map((c) => c.id));
+    expect(criteria.required).toEqual(star.criteria.map((c) => c.id));
+    expect(criteria.additionalProperties).toBe(false);
+    const item = resolve(criteria.properties[star.criteria[0]!.id]);
+    expect(Object.keys(item.properties)).toEqual(['evidence', 'level', 'feedback']);
   });
 
   it('keeps instructions inside the answer inside the wrapper, escaping look-alike closing tags', async () => {
@@ -116,7 +134,9 @@ describe('anthropic scorer: the request', () => {
 describe('anthropic scorer: the result', () => {
   it('computes overall from the levels, checks every quote, reports usage and cost', async () => {
     const withFake = JSON.parse(judgement(2));
-    withFake.criteria[1].evidence = ['I single-handedly rewrote the whole search engine in a weekend'];
+    withFake.criteria[star.criteria[1]!.id].evidence = [
+      'I single-handedly rewrote the whole search engine in a weekend',
+    ];
     server.enqueue({
       kind: 'sse',
       text: JSON.stringify(withFake),
@@ -143,7 +163,7 @@ describe('anthropic scorer: the result', () => {
       outputTokens: 400,
       cacheReadTokens: 2000,
       cacheWriteTokens: 0,
-      costUsd: costUsd('claude-sonnet-5-5', {
+      costUsd: costUsd(SONNET, {
         input_tokens: 900,
         output_tokens: 400,
         cache_read_input_tokens: 2000,
@@ -165,22 +185,24 @@ describe('anthropic scorer: the result', () => {
     expect(messagesRequests()).toHaveLength(3);
   });
 
-  it('repairs invalid output once, showing the model what was wrong', async () => {
+  it('repairs invalid output once, showing the model what was wrong, and counts both calls', async () => {
     server.enqueue(
-      { kind: 'malformed', raw: '{"criteria": [{"id": "structure"', stream: true },
+      { kind: 'malformed', raw: '{"criteria": {"structure"', stream: true },
       { kind: 'sse', text: judgement() },
     );
     const result = await scorer().score(input);
     expect(result.scorer).toBe('anthropic');
+    // The default usage of the test server is 1,200 input and 300 output tokens a call.
+    expect(result.usage).toMatchObject({ inputTokens: 2400, outputTokens: 600 });
     const repair = messagesRequests()[1]!.body;
     expect(repair.messages).toHaveLength(3);
-    expect(repair.messages[1]).toEqual({ role: 'assistant', content: '{"criteria": [{"id": "structure"' });
+    expect(repair.messages[1]).toEqual({ role: 'assistant', content: '{"criteria": {"structure"' });
     expect(repair.messages[2].content).toMatch(/not valid: not JSON/);
   });
 
   it('repairs output that misses criteria', async () => {
     const partial = JSON.parse(judgement());
-    partial.criteria = partial.criteria.slice(0, 3);
+    for (const c of star.criteria.slice(3)) delete partial.criteria[c.id];
     server.enqueue({ kind: 'sse', text: JSON.stringify(partial) }, { kind: 'sse', text: judgement() });
     const result = await scorer().score(input);
     expect(result.scorer).toBe('anthropic');
@@ -229,25 +251,64 @@ describe('anthropic scorer: the result', () => {
     expect(warning).toMatch(/this is the offline score/);
   });
 
-  it('falls back when the request times out', async () => {
-    server.enqueue({ kind: 'hang', ms: 2_000 });
-    const result = await scorer({ timeout: 200, maxRetries: 0 }).score(input);
+  it('falls back when the overall deadline passes, without retrying past it', async () => {
+    server.setFallback({ kind: 'hang', ms: 5_000 });
+    const result = await scorer({ timeout: 300 }).score(input);
     expect(result.scorer).toBe('offline');
-    expect(result.warnings.join(' ')).toMatch(/timed out/);
+    expect(result.fallback).toMatchObject({ from: 'anthropic', model: 'claude-sonnet-5-5' });
+    expect(result.warnings.join(' ')).toMatch(/no answer within 0.3 s \(--timeout\)/);
+    expect(messagesRequests()).toHaveLength(1);
   });
 
-  it('never shows the key, even when an error echoes it', async () => {
+  it('refuses to fall back with --no-fallback', async () => {
+    server.enqueue(
+      { kind: 'error', status: 529, retryAfterMs: 10 },
+      { kind: 'error', status: 529, retryAfterMs: 10 },
+      { kind: 'error', status: 529, retryAfterMs: 10 },
+    );
+    await expect(scorer({ fallback: false }).score(input)).rejects.toThrow(
+      /the anthropic scorer failed \(overloaded, HTTP 529.*--no-fallback was given/,
+    );
+  });
+
+  it('never shows the key, even when an error echoes it; a refused key is fatal, not a fallback', async () => {
     server.enqueue({
       kind: 'error',
       status: 401,
       message: `invalid x-api-key: ${KEY} (Authorization: Bearer ${KEY})`,
     });
-    const result = await scorer().score(input);
-    const text = JSON.stringify(result);
-    expect(text).not.toContain(KEY);
-    expect(text).not.toContain('SECRET-0123456789');
-    expect(result.warnings.join(' ')).toMatch(/the key was refused, HTTP 401/);
+    const error = await scorer()
+      .score(input)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    expect(error).toBeInstanceOf(ScorerFatalError);
+    expect(error!.message).not.toContain(KEY);
+    expect(error!.message).not.toContain('SECRET-0123456789');
+    expect(error!.message).toMatch(/the key was refused, HTTP 401/);
   });
+
+  it.each([
+    ['max_tokens', /cut off at max_tokens \(\d+\)/],
+    ['refusal', /the model refused to judge this answer/],
+  ] as const)(
+    'reports stop_reason %s as what it is, with no repair call, counting its tokens',
+    async (stop, reason) => {
+      server.enqueue({
+        kind: 'sse',
+        text: judgement().slice(0, 50),
+        stopReason: stop,
+        usage: { input_tokens: 1000, output_tokens: 800 },
+      });
+      const result = await scorer().score(input);
+      expect(messagesRequests()).toHaveLength(1);
+      expect(result.scorer).toBe('offline');
+      expect(result.fallback!.reason).toMatch(reason);
+      expect(result.usage).toMatchObject({ inputTokens: 1000, outputTokens: 800 });
+      expect(result.usage!.costUsd).toBeCloseTo((1000 * 2 + 800 * 10) / 1e6, 9);
+    },
+  );
 
   it('sends nothing for an insufficient answer', async () => {
     const result = await scorer().score({ ...input, answer: 'I fixed it.' });
@@ -287,7 +348,7 @@ describe('anthropic scorer: follow-ups and batches', () => {
   });
 
   it('returns null for follow-ups when the call fails, so the bank follow-ups are used', async () => {
-    server.setFallback({ kind: 'error', status: 400, message: 'bad request' });
+    server.setFallback({ kind: 'error', status: 500, retryAfterMs: 10, message: 'down' });
     const result = {
       ...(await scorer().score({ ...input })),
       criteria: [{ id: 'x', name: 'X', score: 1, max: 4, evidence: [], feedback: 'f' }],

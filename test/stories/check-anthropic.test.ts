@@ -20,7 +20,9 @@ const CRITERIA = [
 
 function judgement(level: number) {
   return JSON.stringify({
-    criteria: CRITERIA.map((id) => ({ id, evidence: [], level, feedback: `Level ${level} on ${id}.` })),
+    criteria: Object.fromEntries(
+      CRITERIA.map((id) => [id, { evidence: [], level, feedback: `Level ${level} on ${id}.` }]),
+    ),
     warnings: [],
   });
 }

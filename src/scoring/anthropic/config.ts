@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import type { Env } from '../../paths.js';
-import { DEFAULT_MODEL, MODELS } from './models.js';
+import { type ConfiguredModel, DEFAULT_MODEL, type ModelInfo, resolveModel } from './models.js';
 
 export interface AnthropicSettings {
   provider: 'anthropic' | 'bedrock';
@@ -9,20 +9,32 @@ export interface AnthropicSettings {
   apiKey?: string;
   authToken?: string;
   baseURL?: string;
-  model: string;
+  /** The model with its prices: always one the price table knows. */
+  model: ModelInfo;
+  /** One overall deadline per answer, retries and a repair included. */
   timeoutMs: number;
   maxRetries: number;
 }
 
+/** Default overall deadline per answer: a slow judgement takes 20-40 s; 90 s leaves room for a retry. */
+export const DEFAULT_TIMEOUT_SECONDS = 90;
+
+export interface SettingsOptions {
+  model?: string | undefined;
+  provider?: string | undefined;
+  /** `models:` from the config file. */
+  models?: Readonly<Record<string, ConfiguredModel>> | undefined;
+  timeoutSeconds?: number | undefined;
+}
+
 /** Key from ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN), endpoint from ANTHROPIC_BASE_URL, model from flag > config > default. */
-export function anthropicSettings(
-  env: Env,
-  model?: string,
-  provider: string = 'anthropic',
-): AnthropicSettings {
+export function anthropicSettings(env: Env, options: SettingsOptions = {}): AnthropicSettings {
+  const provider = options.provider ?? 'anthropic';
+  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   if (provider !== 'anthropic' && provider !== 'bedrock') {
     throw new UsageError(`unknown provider "${provider}"; choose anthropic or bedrock`);
   }
+  const model = resolveModel(options.model ?? DEFAULT_MODEL, options.models);
   if (provider === 'bedrock') {
     // Credentials come from the usual AWS chain (environment, profile, role); only the region is required here.
     const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -33,8 +45,8 @@ export function anthropicSettings(
     return {
       provider,
       region,
-      model: model ?? DEFAULT_MODEL,
-      timeoutMs: Number(env.COACH_LLM_TIMEOUT_MS) || 60_000,
+      model,
+      timeoutMs,
       maxRetries: 2,
     };
   }
@@ -45,22 +57,25 @@ export function anthropicSettings(
       'the anthropic scorer needs an API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment, or use --scorer offline',
     );
   }
-  const chosen = model ?? DEFAULT_MODEL;
-  if (!/^[\w.:-]+$/.test(chosen))
-    throw new UsageError(`invalid model id "${chosen}"; known: ${MODELS.map((m) => m.id).join(', ')}`);
   return {
     provider: 'anthropic',
     ...(apiKey ? { apiKey } : {}),
     ...(authToken ? { authToken } : {}),
     ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}),
-    model: chosen,
-    timeoutMs: Number(env.COACH_LLM_TIMEOUT_MS) || 60_000,
+    model,
+    timeoutMs,
     maxRetries: 2,
   };
 }
 
 /** The Bedrock SDK brings the AWS SDK with it, so it is an optional peer: installed only by those who use it. */
 const BEDROCK_PACKAGE = '@anthropic-ai/bedrock-sdk';
+
+/**
+ * The SDK's own per-attempt timeout sits just past the overall deadline, so the deadline's abort
+ * always comes first and the SDK never retries a timed-out attempt past it.
+ */
+const TIMEOUT_MARGIN_MS = 1000;
 
 export async function createClient(
   settings: AnthropicSettings,
@@ -77,7 +92,7 @@ export async function createClient(
     // Same messages interface as the Anthropic client.
     return new mod.AnthropicBedrock({
       awsRegion: settings.region,
-      timeout: settings.timeoutMs,
+      timeout: settings.timeoutMs + TIMEOUT_MARGIN_MS,
       maxRetries: settings.maxRetries,
     }) as import('@anthropic-ai/sdk').default;
   }
@@ -86,7 +101,7 @@ export async function createClient(
     apiKey: settings.apiKey ?? null,
     authToken: settings.authToken ?? null,
     ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
-    timeout: settings.timeoutMs,
+    timeout: settings.timeoutMs + TIMEOUT_MARGIN_MS,
     maxRetries: settings.maxRetries,
   });
 }

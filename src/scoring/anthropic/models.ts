@@ -1,3 +1,5 @@
+import { UsageError } from '../../errors.js';
+
 /**
  * The models the anthropic scorer knows, with their prices: the one place to update when they change.
  * USD per million tokens, from Anthropic's pricing page (checked 2026-11-22; Sonnet 5.5 cache reads
@@ -37,8 +39,43 @@ export const MODELS: readonly ModelInfo[] = [
 /** A current Sonnet-class model: the balance of judgement quality and price a scorer needs. */
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
 
-export function modelInfo(id: string): ModelInfo | undefined {
-  return MODELS.find((m) => m.id === id);
+/** A model added in the config file (`models:`), USD per million tokens. */
+export interface ConfiguredModel {
+  inputPerMTok: number;
+  outputPerMTok: number;
+  cacheWritePerMTok?: number | undefined;
+  cacheReadPerMTok?: number | undefined;
+  label?: string | undefined;
+}
+
+/**
+ * The price table: the shipped models, plus (and overridden by) the config file's `models:`. Cache
+ * prices not given are the usual multiples of the input price: writes 1.25x, reads 0.1x.
+ */
+export function priceTable(configured: Readonly<Record<string, ConfiguredModel>> = {}): ModelInfo[] {
+  const added = Object.entries(configured).map(([id, m]) => ({
+    id,
+    label: m.label ?? id,
+    input: m.inputPerMTok,
+    output: m.outputPerMTok,
+    cacheWrite: m.cacheWritePerMTok ?? m.inputPerMTok * 1.25,
+    cacheRead: m.cacheReadPerMTok ?? m.inputPerMTok * 0.1,
+  }));
+  return [...MODELS.filter((m) => !(m.id in configured)), ...added];
+}
+
+/** The model with its prices, or a usage error listing the known ids: an unknown id is never priced as another. */
+export function resolveModel(
+  id: string,
+  configured: Readonly<Record<string, ConfiguredModel>> = {},
+): ModelInfo {
+  const table = priceTable(configured);
+  const found = table.find((m) => m.id === id);
+  if (!found)
+    throw new UsageError(
+      `unknown model "${id}"; known: ${table.map((m) => m.id).join(', ')} (add one with its prices under \`models:\` in the config file)`,
+    );
+  return found;
 }
 
 export interface RawUsage {
@@ -48,14 +85,13 @@ export interface RawUsage {
   cache_read_input_tokens?: number | null;
 }
 
-/** Estimated cost of one response in USD; unknown models are priced as the default. */
-export function costUsd(model: string, usage: RawUsage, batch = false): number {
-  const m = modelInfo(model) ?? modelInfo(DEFAULT_MODEL)!;
+/** Cost of tokens in USD at the model's prices; batches cost half. */
+export function costUsd(model: ModelInfo, usage: RawUsage, batch = false): number {
   const dollars =
-    ((usage.input_tokens ?? 0) * m.input +
-      (usage.output_tokens ?? 0) * m.output +
-      (usage.cache_creation_input_tokens ?? 0) * m.cacheWrite +
-      (usage.cache_read_input_tokens ?? 0) * m.cacheRead) /
+    ((usage.input_tokens ?? 0) * model.input +
+      (usage.output_tokens ?? 0) * model.output +
+      (usage.cache_creation_input_tokens ?? 0) * model.cacheWrite +
+      (usage.cache_read_input_tokens ?? 0) * model.cacheRead) /
     1_000_000;
   return Math.round((batch ? dollars / 2 : dollars) * 1e6) / 1e6;
 }

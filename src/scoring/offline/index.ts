@@ -9,6 +9,7 @@ import {
   verdictFor,
 } from '../result.js';
 import type { ScoreInput, Scorer } from '../scorer.js';
+import { OFFLINE_SCORER_VERSION, rubricVersion } from '../versions.js';
 import { DESIGN_LEXICON, measureDesignCriterion, REASONS } from './design.js';
 import { runGuards } from './guards.js';
 import { band, cap, type Measurement } from './measure.js';
@@ -16,6 +17,7 @@ import { findPhrases, type PhraseHits, PhraseIndex, quotesFor } from './phrases.
 import { PRINCIPLE_CUES } from './principles.js';
 import {
   FILLERS,
+  FREE_PROMPT_TIME_LIMIT_SECONDS,
   measureConcision,
   measureOwnership,
   measureReflection,
@@ -48,6 +50,9 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
     questionId: question?.id ?? null,
     rubric: rubric.id,
     scorer: 'offline' as const,
+    model: null,
+    promptVersion: OFFLINE_SCORER_VERSION,
+    rubricVersion: rubricVersion(rubric),
     level: level ?? null,
   };
   if (guards.insufficient) {
@@ -255,7 +260,11 @@ function measure(
       case 'principle-alignment':
         return measurePrincipleAlignment(text, hits, input, relevance, hints);
       case 'concision':
-        return measureConcision(text, hits, input.question?.timeLimitSeconds ?? 240);
+        return measureConcision(
+          text,
+          hits,
+          input.question?.timeLimitSeconds ?? FREE_PROMPT_TIME_LIMIT_SECONDS,
+        );
       default:
         return measureHints(text, hits, criterion);
     }

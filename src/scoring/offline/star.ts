@@ -368,6 +368,14 @@ export function measureReflection(text: AnalyzedText, reading: StarReading): Mea
 /** Speaking pace used to turn a time limit into a word budget. */
 export const WORDS_PER_MINUTE = 140;
 
+/** The time limit assumed for an answer to a free prompt (no bank question, so no limit of its own). */
+export const FREE_PROMPT_TIME_LIMIT_SECONDS = 240;
+
+/** How many words fit the time limit at that pace: the one basis for concision, offline and LLM alike. */
+export function wordBudget(timeLimitSeconds: number): number {
+  return Math.round((timeLimitSeconds / 60) * WORDS_PER_MINUTE);
+}
+
 /** The phrase hits must come from an index holding FILLERS. */
 export function measureConcision(
   text: AnalyzedText,
@@ -375,7 +383,7 @@ export function measureConcision(
   timeLimitSeconds: number,
 ): Measurement {
   const words = text.words.length;
-  const budget = Math.round((timeLimitSeconds / 60) * WORDS_PER_MINUTE);
+  const budget = wordBudget(timeLimitSeconds);
   const floor = Math.max(120, Math.round(budget * 0.3));
   const fillers = hits.count(FILLERS);
   let score: Measurement['score'] =

@@ -1,0 +1,198 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/banks/registry.js';
+import { type AnthropicTestServer, startAnthropicServer } from '../helpers/anthropic-server.js';
+import { assertBuilt, runCoachAsync, stackLines } from '../helpers/exec.js';
+import { repoRoot } from '../helpers/paths.js';
+
+// The built CLI against a local stand-in for the Messages API: no network, no real key.
+const KEY = 'sk-ant-test-SECRET-judge-0123456789';
+const registry = await loadRegistry({ banks: [] }, repoRoot);
+const question = registry.questions.find((q) => q.id === 'bhv-dive-deep-anecdote-vs-data')!;
+const star = registry.rubrics.get('star')!;
+
+const ANSWER = `Last year a single enterprise customer told us that search had stopped finding their older photos, while
+our dashboard showed search success steady at 97%. I traced three of their queries end to end through the logs and
+found that items uploaded before 2019 were indexed with an old tokenizer. I sized it with a query over the index:
+4 million items across 12,000 accounts. I proposed a backfill, wrote the runbook and ran it over two weekends.
+As a result search success for old items went from 61% to 96%. I learned that an average can hide a segment.`;
+
+function judgement(level = 3) {
+  return JSON.stringify({
+    criteria: Object.fromEntries(
+      star.criteria.map((c) => [c.id, { evidence: [], level, feedback: `More on ${c.name}.` }]),
+    ),
+    warnings: [],
+  });
+}
+
+let server: AnthropicTestServer;
+let home: string;
+beforeAll(() => assertBuilt());
+beforeEach(async () => {
+  server = await startAnthropicServer();
+  home = mkdtempSync(join(tmpdir(), 'coach-judge-'));
+});
+afterEach(async () => {
+  await server.close();
+});
+
+function coach(args: string[], input = ANSWER, env: Record<string, string> = {}) {
+  return runCoachAsync(args, {
+    home,
+    input,
+    env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: server.url, COACH_BATCH_POLL_MS: '20', ...env },
+  });
+}
+
+const score = (...extra: string[]) => ['score', '-q', question.id, '--scorer', 'anthropic', ...extra];
+const messages = () => server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
+
+function writeConfig(text: string) {
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'config.yaml'), text);
+}
+
+describe('coach score --scorer anthropic: versions and the prompt', () => {
+  it('records model, prompt and rubric versions in --json and history, and sends the config level', async () => {
+    writeConfig('level: L7\n');
+    server.enqueue({ kind: 'sse', text: judgement() });
+    const run = await coach(score('--json', '--save'));
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ scorer: 'anthropic', model: 'claude-sonnet-5-5', level: 'L7' });
+    expect(result.promptVersion).toMatch(/^[0-9a-f]{10}$/);
+    expect(result.rubricVersion).toMatch(/^[0-9a-f]{10}$/);
+    const user = messages()[0]!.body.messages[0].content as string;
+    expect(user).toContain('Target level: L7.');
+    const history = JSON.parse((await coach(['history', '--json'], '')).stdout);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      scorer: 'anthropic',
+      model: 'claude-sonnet-5-5',
+      promptVersion: result.promptVersion,
+      rubricVersion: result.rubricVersion,
+    });
+    expect(history[0].status).toBeUndefined();
+  });
+
+  it('the offline scorer records its own version', async () => {
+    const run = await coach(['score', '-q', question.id, '--json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      scorer: 'offline',
+      model: null,
+      promptVersion: 'offline-1',
+    });
+  });
+});
+
+describe('known models only', () => {
+  it('exits 2 on an unknown --model, listing the known ids, before any request', async () => {
+    const run = await coach(score('--model', 'no-such-model'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown model "no-such-model"; known: claude-sonnet-5-5, .*claude-opus-5/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('exits 2 on an unknown model: in the config file too', async () => {
+    writeConfig('scorer: anthropic\nmodel: claude-nope\n');
+    const run = await coach(['score', '-q', question.id]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown model "claude-nope"/);
+  });
+
+  it('prices a model added under models: in the config file', async () => {
+    writeConfig('model: my-finetune\nmodels:\n  my-finetune:\n    inputPerMTok: 1\n    outputPerMTok: 4\n');
+    server.enqueue({
+      kind: 'sse',
+      text: judgement(),
+      usage: { input_tokens: 1_000_000, output_tokens: 500_000 },
+    });
+    const run = await coach(score('--json'));
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.model).toBe('my-finetune');
+    expect(messages()[0]!.body.model).toBe('my-finetune');
+    expect(result.usage.costUsd).toBeCloseTo(1 + 2, 6);
+  });
+});
+
+describe('failures that say what they are', () => {
+  it.each([
+    [401, /the key was refused, HTTP 401/],
+    [403, /permission denied, HTTP 403/],
+    [404, /not found \(check the model id and base URL\), HTTP 404/],
+  ] as const)('HTTP %i exits 2 with one line, never the key', async (status, message) => {
+    server.enqueue({ kind: 'error', status, message: `nope for key ${KEY}` });
+    const run = await coach(score('--json'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(run.stderr).not.toContain(KEY);
+    expect(stackLines(run.stderr)).toEqual([]);
+  });
+
+  it('overload falls back to offline with a warning; --no-fallback exits 2 instead', async () => {
+    server.setFallback({ kind: 'error', status: 529, retryAfterMs: 10 });
+    const fell = await coach(score('--json'));
+    expect(fell.status).toBe(0);
+    const result = JSON.parse(fell.stdout);
+    expect(result).toMatchObject({ scorer: 'offline', model: null, promptVersion: 'offline-1' });
+    expect(result.fallback).toMatchObject({ from: 'anthropic', model: 'claude-sonnet-5-5' });
+    expect(result.warnings.join(' ')).toMatch(/anthropic scorer failed \(overloaded, HTTP 529/);
+
+    const strict = await coach(score('--json', '--no-fallback'));
+    expect(strict.status).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/overloaded, HTTP 529.*--no-fallback was given; nothing was scored/);
+  });
+
+  it('a server that never answers is given up at --timeout, with one request and no retry', async () => {
+    server.setFallback({ kind: 'hang', ms: 60_000 });
+    const run = await coach(score('--json', '--timeout', '1'));
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.scorer).toBe('offline');
+    expect(result.fallback.reason).toBe('no answer within 1 s (--timeout)');
+    expect(messages()).toHaveLength(1);
+  });
+
+  it('invalid output twice falls back, and both calls are counted in the cost', async () => {
+    server.enqueue({ kind: 'malformed', raw: 'not json' }, { kind: 'malformed', raw: 'still not' });
+    const run = await coach(score('--json', '--save'));
+    const result = JSON.parse(run.stdout);
+    expect(result.scorer).toBe('offline');
+    expect(result.usage).toMatchObject({ inputTokens: 2400, outputTokens: 600 });
+    const history = JSON.parse((await coach(['history', '--json'], '')).stdout);
+    expect(history[0].costUsd).toBeCloseTo((2400 * 2 + 600 * 10) / 1e6, 9);
+    expect(history[0].scorer).toBe('offline');
+  });
+
+  it('rejects a bad --timeout', async () => {
+    const run = await coach(score('--timeout', 'soon'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--timeout needs a number of seconds/);
+  });
+});
+
+describe('nothing lost', () => {
+  it('score --save records the answer before the call: an interrupted score leaves it unscored in history', async () => {
+    server.setFallback({ kind: 'hang', ms: 60_000 });
+    const running = coach(score('--save'));
+    while (messages().length === 0) await new Promise((r) => setTimeout(r, 20));
+    running.child.kill('SIGINT');
+    await running;
+    const history = JSON.parse((await coach(['history', '--json'], '')).stdout);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ status: 'unscored', questionId: question.id, answer: ANSWER });
+    const table = await coach(['history'], '');
+    expect(table.stdout).toMatch(/unscored/);
+    const stats = JSON.parse((await coach(['stats', '--json'], '')).stdout);
+    expect(stats.attempts).toBe(0);
+  });
+});
