@@ -65,5 +65,8 @@ describe('the object-oriented-design rubric', () => {
     ])
       expect(good[id], id).toBeGreaterThan(weak[id]!);
     expect(score(strong).overall!).toBeGreaterThan(score(vague).overall ?? 0);
+    // Feedback on a weak answer says what this criterion wants, not a generic "cover this criterion".
+    const feedback = score(vague).criteria.find((c) => c.id === 'core-abstractions')?.feedback ?? '';
+    expect(feedback).toMatch(/interfaces, entities, value objects/);
   });
 });

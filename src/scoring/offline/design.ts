@@ -353,6 +353,17 @@ const ADVICE: Record<string, string> = {
     'Explain how training and serving see the same features (a shared feature store, point-in-time joins, logged features).',
   'cold-start':
     'Handle cold start: what new users and new items get (popularity, content-based signals, exploration).',
+  // Object-oriented design (rubrics/object-oriented-design.yaml): libraries, domain models and SDKs.
+  'core-abstractions':
+    'Name the few types that carry the design (interfaces, entities, value objects), the state each holds and the invariant each protects.',
+  'responsibilities-and-relationships':
+    'Give each type one responsibility and trace one call through the objects: who owns what, which way dependencies point, composition or inheritance and why.',
+  extensibility:
+    'Say which changes you expect and where they plug in (an interface, a registry, a strategy), what stays closed, and how the public API evolves compatibly.',
+  'concurrency-and-errors':
+    'Cover concurrent callers and failure: the shared state and how it is protected, a race you avoid, and the errors callers see and whether retrying is safe.',
+  testability:
+    'Say how it is tested: inject the clock, storage and randomness, name the edge cases, and give callers a fake to test their own code.',
 };
 
 const lexicons = new WeakMap<readonly string[], Map<string, readonly string[]>>();
