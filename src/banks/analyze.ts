@@ -5,6 +5,7 @@ import { Slug } from '../schema/common.js';
 import {
   FILE_KINDS,
   type FileKind,
+  type FollowUpKind,
   type Question,
   QuestionBank,
   type Rubric,
@@ -83,6 +84,8 @@ export interface QuestionFacts {
   timeLimitSeconds?: number;
   /** The criteria a focused question is judged on, checked against its rubric. */
   focusCriteria?: string[];
+  /** The kind of each follow-up (null for plain text), when the list is valid. */
+  followUpKinds?: (FollowUpKind | null)[];
 }
 
 export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
@@ -96,6 +99,7 @@ export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
       principles: q.principles,
       timeLimitSeconds: q.timeLimitSeconds,
       ...(q.focusCriteria ? { focusCriteria: q.focusCriteria } : {}),
+      followUpKinds: q.followUps.map((f) => f.kind ?? null),
     }))
   );
 }
@@ -333,6 +337,9 @@ function salvage(
       ...(Array.isArray(fields.focusCriteria)
         ? { focusCriteria: fields.focusCriteria.filter((c): c is string => typeof c === 'string') }
         : {}),
+      // Only for a question that validated: the probe checks are about content, and a broken
+      // question's schema errors come first.
+      ...(parsed.success ? { followUpKinds: parsed.data.followUps.map((f) => f.kind ?? null) } : {}),
     });
   });
   return { ...bank, questions, facts };

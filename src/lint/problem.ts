@@ -42,6 +42,14 @@ export const RULES = {
   'time-limit-range': ['error', 'A time limit outside 30 seconds to 60 minutes.'],
   'rubric-weights': ['error', 'Rubric criterion weights do not sum to 1.'],
   'near-duplicate-prompt': ['warning', 'Two prompts ask nearly the same thing.'],
+  'star-follow-ups': [
+    'warning',
+    'A question scored with the star rubric lacks the probes a bar raiser uses: at least 3 follow-ups, one of kind role, one of kind reflection or second-example.',
+  ],
+  'hypothetical-star-prompt': [
+    'warning',
+    'A question scored with the star rubric asks what the candidate would do, not what they did.',
+  ],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type RuleId = keyof typeof RULES;

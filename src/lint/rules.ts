@@ -1,6 +1,7 @@
 import { type FileAnalysis, type QuestionFacts, questionFacts, storyFacts } from '../banks/analyze.js';
 import { editDistance } from '../banks/schema-issues.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
+import { asksHypothetically } from './hypothetical.js';
 import { findNearDuplicates } from './near-duplicates.js';
 import type { PendingProblem } from './problem.js';
 
@@ -31,6 +32,8 @@ export const RULE_FUNCTIONS: readonly Rule[] = [
   timeLimitRange,
   rubricWeights,
   nearDuplicatePrompts,
+  starFollowUps,
+  hypotheticalStarPrompts,
   duplicateStoryIds,
   unknownStoryPrinciples,
 ];
@@ -217,6 +220,52 @@ export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
       message: `prompt of ${label(later)} is ${Math.round(similarity * 100)}% similar to ${label(earlier)}${later.file === earlier.file ? '' : ` (${earlier.file})`}; make each question ask something distinct`,
     };
   });
+}
+
+/** The rubric that scores a behavioral story: its questions get the probes and the phrasing checks below. */
+const STAR_RUBRIC = 'star';
+const MIN_STAR_FOLLOW_UPS = 3;
+
+/**
+ * A STAR question needs the probes a bar raiser uses on one story: at least three, one about the
+ * candidate's own part (`role`), and one that closes (a `reflection` or a `second-example`).
+ */
+export function starFollowUps({ files }: RuleContext): PendingProblem[] {
+  const found: PendingProblem[] = [];
+  for (const q of allQuestions(files)) {
+    if (q.rubric !== STAR_RUBRIC || q.followUpKinds === undefined) continue;
+    const kinds = q.followUpKinds;
+    const missing = [
+      ...(kinds.length < MIN_STAR_FOLLOW_UPS
+        ? [`at least ${MIN_STAR_FOLLOW_UPS} follow-ups (has ${kinds.length})`]
+        : []),
+      ...(kinds.includes('role') ? [] : ['one of kind role']),
+      ...(kinds.includes('reflection') || kinds.includes('second-example')
+        ? []
+        : ['one of kind reflection or second-example']),
+    ];
+    if (missing.length === 0) continue;
+    found.push({
+      file: q.file,
+      path: ['questions', q.index, 'followUps'],
+      at: 'key',
+      rule: 'star-follow-ups',
+      message: `${label(q)} uses the star rubric but its follow-ups lack ${missing.join(', ')}`,
+    });
+  }
+  return found;
+}
+
+/** STAR prompts ask for a real story ("Tell me about a time..."), never what the candidate would do. */
+export function hypotheticalStarPrompts({ files }: RuleContext): PendingProblem[] {
+  return allQuestions(files)
+    .filter((q) => q.rubric === STAR_RUBRIC && q.prompt !== undefined && asksHypothetically(q.prompt))
+    .map((q) => ({
+      file: q.file,
+      path: ['questions', q.index, 'prompt'],
+      rule: 'hypothetical-star-prompt' as const,
+      message: `${label(q)} uses the star rubric but asks what the candidate would do; ask for a real past example ("Tell me about a time...")`,
+    }));
 }
 
 /** Story ids are unique within their file: `coach stories` and practice refer to a story by id. */

@@ -57,7 +57,10 @@ export function aliasBomb(levels = 9): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A question bank with one valid question per id, with prompts that share no content words. */
+/**
+ * A question bank with one valid question per id, with prompts that share no content words. The
+ * follow-ups are the probes the star rules want, so the bank lints clean.
+ */
 export function bankWithQuestions(bankId: string, questions: { id: string; prompt: string }[]): string {
   const items = questions
     .map(
@@ -68,7 +71,13 @@ export function bankWithQuestions(bankId: string, questions: { id: string; promp
     principles: [dive-deep]
     rubric: star
     timeLimitSeconds: 240
-    followUps: [What would you change?]
+    followUps:
+      - kind: role
+        prompt: What did you decide yourself?
+      - kind: data
+        prompt: How did you know it worked?
+      - kind: reflection
+        prompt: What would you change?
     signals: [Concrete numbers]
     pitfalls: [Vague team stories]
 `,

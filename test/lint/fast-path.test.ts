@@ -20,9 +20,15 @@ const BANK = yaml`
       levels: [L5]
       rubric: star
       timeLimitSeconds: 240
-      followUps: [What went wrong?]
       signals: [Numbers]
       pitfalls: [Vague]
+      followUps:
+        - kind: role
+          prompt: What did you decide yourself?
+        - kind: data
+          prompt: How did you know it had worked?
+        - kind: reflection
+          prompt: What went wrong?
 `;
 
 /**
@@ -61,7 +67,7 @@ describe('the fast path and the full parser agree', () => {
           levels: &levels [L5, L6]
           rubric: star
           timeLimitSeconds: 240
-          followUps: &probes [What went wrong?]
+          followUps: &probes [{kind: role, prompt: Yours?}, {kind: data, prompt: Proof?}, {kind: reflection, prompt: Lessons?}]
           signals: [Numbers]
           pitfalls: [Vague]
         - id: q-two

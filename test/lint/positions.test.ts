@@ -26,7 +26,7 @@ const BANK = yaml`
       levels: [L5]
       rubric: star
       timeLimitSeconds: 240
-      followUps: [What went wrong?]
+      followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]
       signals: [Numbers]
       pitfalls: [Vague]
     - id: q-one
@@ -133,7 +133,7 @@ describe('where a problem points', () => {
           levels: [L5]
           rubric: star
           timeLimitSeconds: 240
-          followUps: [What went wrong?]
+          followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]
           signals: [Numbers]
           pitfalls: [Vague]
         - id: q-two
@@ -144,7 +144,7 @@ describe('where a problem points', () => {
           levels: [L5]
           rubric: star
           timeLimitSeconds: 240
-          followUps: [What went wrong?]
+          followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]
           signals: [Numbers]
           pitfalls: [Vague]
     `;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asksHypothetically } from '../../src/lint/hypothetical.js';
 import type { Problem, RuleId, Severity } from '../../src/lint/problem.js';
 import { RULES } from '../../src/lint/problem.js';
 import { SHIPPED_RUBRICS_DIR } from '../../src/paths.js';
@@ -60,7 +61,7 @@ const VALID_BANK = yaml`
       principles: [dive-deep]
       rubric: star
       timeLimitSeconds: 240
-      followUps: [What went wrong?]
+      followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]
       signals: [Numbers]
       pitfalls: [Vague]
 `;
@@ -474,7 +475,7 @@ describe('cross-file rules', () => {
         levels: [L5]
         rubric: star
         timeLimitSeconds: 240
-        followUps: [What went wrong?]
+        followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]
         signals: [Numbers]
         pitfalls: [Vague]
       - id: q-one
@@ -483,7 +484,7 @@ describe('cross-file rules', () => {
         levels: [L6]
         rubric: star
         timeLimitSeconds: 2400
-        followUps: [How does it fail?]
+        followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: How does it fail?}]
         signals: [Trade-offs]
         pitfalls: [No numbers]
   `;
@@ -693,6 +694,113 @@ describe('cross-file rules', () => {
   });
 });
 
+describe('follow-up kinds and STAR prompts', () => {
+  const PROBES =
+    '[{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]';
+
+  it('invalid-value: an unknown follow-up kind points at the kind and lists the kinds', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace('kind: data', 'kind: metrics'),
+    });
+    expect(problems).toEqual([
+      problem(
+        'bank.yaml',
+        [13, 64, 13, 71],
+        'error',
+        'invalid-value',
+        'questions[0].followUps[1].kind is "metrics"; expected one of: role, data, challenge, reflection, second-example, deep-dive, trade-off',
+      ),
+    ]);
+  });
+
+  it('a follow-up that is neither text nor {kind, prompt} is one wrong-type, not "invalid input"', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace('{kind: data, prompt: How did you know?}', '42'),
+    });
+    expect(problems).toEqual([
+      problem(
+        'bank.yaml',
+        [13, 57, 13, 59],
+        'error',
+        'wrong-type',
+        'questions[0].followUps[1] must be text or a mapping, not a number',
+      ),
+    ]);
+  });
+
+  it('star-follow-ups: a STAR question with one plain probe lacks three, a role and a closing probe', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace(PROBES, '[What went wrong?]'),
+    });
+    expect(problems).toEqual([
+      problem(
+        'bank.yaml',
+        [13, 5, 13, 14],
+        'warning',
+        'star-follow-ups',
+        '"q-one" uses the star rubric but its follow-ups lack at least 3 follow-ups (has 1), one of kind role, one of kind reflection or second-example',
+      ),
+    ]);
+  });
+
+  it('star-follow-ups: three probes with a role and a second example are enough; a missing role alone is named', async () => {
+    const example = PROBES.replace('kind: reflection', 'kind: second-example');
+    expect(
+      await lintFiles({ 'star.yaml': STAR_RUBRIC, 'bank.yaml': VALID_BANK.replace(PROBES, example) }),
+    ).toEqual([]);
+    const noRole = PROBES.replace('kind: role', 'kind: challenge');
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace(PROBES, noRole),
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      '"q-one" uses the star rubric but its follow-ups lack one of kind role',
+    ]);
+  });
+
+  it('star-follow-ups: questions scored by another rubric are not held to it', async () => {
+    const rubric = STAR_RUBRIC.replace('id: star', 'id: system-design');
+    const bank = VALID_BANK.replace('rubric: star', 'rubric: system-design').replace(
+      PROBES,
+      '[Why not a queue?]',
+    );
+    expect(await lintFiles({ 'design.yaml': rubric, 'bank.yaml': bank })).toEqual([]);
+  });
+
+  it('hypothetical-star-prompt: a STAR prompt that asks what the candidate would do', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace(
+        'Tell me about a time you migrated a payments database without downtime.',
+        'How would you migrate a payments database without downtime?',
+      ),
+    });
+    expect(problems).toEqual([
+      problem(
+        'bank.yaml',
+        [8, 13, 8, 72],
+        'warning',
+        'hypothetical-star-prompt',
+        '"q-one" uses the star rubric but asks what the candidate would do',
+      ),
+    ]);
+  });
+
+  it.each([
+    ['What would you do if a peer team missed a deadline that your launch depended on?', true],
+    ['Imagine your best engineer wants to leave. What do you say?', true],
+    ['Describe how you would run an incident review.', true],
+    ['Tell me about a time you missed a deadline. What would you do differently now?', false],
+    ['Give an example of a decision you reversed, and what you would keep the same.', false],
+    ['Describe a time you changed your mind after hearing a junior engineer out.', false],
+  ])('asksHypothetically(%j) is %s', (prompt, expected) => {
+    expect(asksHypothetically(prompt)).toBe(expected);
+  });
+});
+
 describe('a question with schema errors still takes part in the cross-file rules', () => {
   it('reports duplicate-id, unknown-rubric, unknown-principle and time-limit-range next to the schema errors', async () => {
     const problems = await lintFiles({
@@ -709,7 +817,7 @@ describe('a question with schema errors still takes part in the cross-file rules
             levels: [L5]
             rubric: star
             timeLimitSeconds: 240
-            followUps: [What went wrong?]
+            followUps: [{kind: role, prompt: What did you do?}, {kind: data, prompt: How did you know?}, {kind: reflection, prompt: What went wrong?}]
             signals: [Numbers]
             pitfalls: [Vague]
           - id: q-one
