@@ -25,7 +25,7 @@ const BANK = yaml`
       tenets: [illuminate-and-clarify, have-resounding-impact]
       rubric: star
       timeLimitSeconds: 300
-      followUps: [Who read it first?]
+      followUps: [{kind: role, prompt: Who read it first?}, {kind: data, prompt: What changed?}, {kind: reflection, prompt: What next?}]
       signals: [Names the decision]
       pitfalls: [No outcome]
     - id: p-two
@@ -35,7 +35,7 @@ const BANK = yaml`
       principles: [dive-deep]
       rubric: star
       timeLimitSeconds: 300
-      followUps: [What did you keep?]
+      followUps: [{kind: role, prompt: What did you keep?}, {kind: data, prompt: What broke?}, {kind: reflection, prompt: Again?}]
       signals: [Credits the old design]
       pitfalls: [Calls it legacy]
 `;

@@ -105,7 +105,8 @@ describe('coach sessions', () => {
     expect(md).toMatch(new RegExp(`^# Mock interview ${id}`));
     expect(md).toContain('- Status: complete');
     expect(md).toContain(ANSWER.split('\n')[0]);
-    expect(md).toMatch(/### Follow-up 1\n\n> .+\n\n\*timeout after 1:00 of 1:00\*/);
+    // A behavioral chain opens on the candidate's own part, and the transcript names the kind.
+    expect(md).toMatch(/### Follow-up 1 \(role\)\n\n> .+\n\n\*timeout after 1:00 of 1:00\*/);
     expect(md).toMatch(/\*submitted after 2:31 of 4:00\*/);
     expect(md).toMatch(
       /### Score: \d+\/100, (hire|strong-hire|no-hire|strong-no-hire) \(offline scorer, rubric star\)/,
