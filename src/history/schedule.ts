@@ -1,5 +1,6 @@
 import { type Card, createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import type { BankQuestion } from '../banks/registry.js';
+import { judgesCriterion } from '../scoring/focus.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { type Attempt, criterionTotals } from './attempt.js';
 
@@ -60,9 +61,9 @@ export function priorities(
   const day = new Date(`${date}T12:00:00Z`);
 
   return candidates.map((q) => {
-    // Weakness of the areas this question trains: its rubric's weak criteria and its category's average.
+    // Weakness of the areas this question trains: the weak criteria it judges and its category's average.
     const weakCriteria = rubricCriteria(q.rubric).filter(
-      (c) => (averages.get(`${q.rubric}/${c}`) ?? 4) < 2.5,
+      (c) => judgesCriterion(q, c) && (averages.get(`${q.rubric}/${c}`) ?? 4) < 2.5,
     ).length;
     const category = categoryScores.get(q.category);
     const categoryWeakness = category ? Math.max(0, (60 - category.total / category.n) / 60) : 0;

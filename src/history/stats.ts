@@ -1,4 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
+import { judgesCriterion } from '../scoring/focus.js';
 import { type Attempt, criterionTotals, scoredAttempts } from './attempt.js';
 
 export interface Average {
@@ -67,9 +68,9 @@ export function computeStats(
     .slice(0, 3)
     .map(([key, v]) => {
       const [rubric, criterion] = key.split('/') as [string, string];
-      // Questions that train it: same rubric, never tried first, then the lowest best score.
+      // Questions that train it: same rubric and judged on it, never tried first, then the lowest best score.
       const questions = options.questions
-        .filter((q) => q.rubric === rubric)
+        .filter((q) => q.rubric === rubric && judgesCriterion(q, criterion))
         .map((q) => ({ id: q.id, best: bestScore.get(q.id) ?? -1 }))
         .sort((a, b) => a.best - b.best || (a.id < b.id ? -1 : 1))
         .slice(0, 3)

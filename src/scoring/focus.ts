@@ -21,6 +21,16 @@ export function focusRubric(rubric: Rubric, question: Focusable): Rubric {
   return { ...rubric, criteria: kept.map((c) => ({ ...c, weight: c.weight / total })) };
 }
 
+/**
+ * Whether a question's answers are judged on this criterion of its rubric: every criterion, unless
+ * the question lists a focus. History reads it so a focused question is never offered to train a
+ * criterion it does not judge.
+ */
+export function judgesCriterion(question: Focusable, criterionId: string): boolean {
+  const focus = question?.focusCriteria;
+  return !focus?.length || focus.includes(criterionId);
+}
+
 /** The criterion ids a focused result was judged on, or undefined when the whole rubric was. */
 function judgedOn(full: Rubric, effective: Rubric): string[] | undefined {
   return effective === full ? undefined : effective.criteria.map((c) => c.id);

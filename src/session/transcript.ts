@@ -50,7 +50,7 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
     const result = scoreOf(events, i);
     if (result) {
       out.push(
-        `### Score: ${result.overall ?? '-'}/100, ${result.verdict} (${result.scorer} scorer, rubric ${result.rubric})`,
+        `### Score: ${result.overall ?? '-'}/100, ${result.verdict} (${result.scorer} scorer, rubric ${result.rubric}${result.focusCriteria ? `, judged on ${result.focusCriteria.join(', ')} only` : ''})`,
         '',
         '| Criterion | Score | Feedback |',
         '|---|---|---|',

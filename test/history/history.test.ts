@@ -182,6 +182,34 @@ describe('stats', () => {
     expect(stats.trend.map((t) => t.average)).toEqual([40, 60, 30, 80]);
   });
 
+  it('offers only questions that judge the weakest criterion: a focused question that skips it is not one', () => {
+    const weakOnColdStart = attempt('pers-homepage-layout', today, 40);
+    weakOnColdStart.criteria = weakOnColdStart.criteria.map((c) => ({
+      ...c,
+      score: c.id === 'cold-start' ? 1 : 3,
+    }));
+    const stats = computeStats([weakOnColdStart], { today, questions: registry.questions });
+    expect(stats.weakest[0]).toMatchObject({ rubric: 'recommender-system-design', criterion: 'cold-start' });
+    const offered = stats.weakest[0]!.questions.map((id) => registry.questions.find((q) => q.id === id)!);
+    expect(offered).toHaveLength(3);
+    for (const q of offered) expect(q.focusCriteria ?? ['cold-start'], q.id).toContain('cold-start');
+    // First by id among untried recommender questions, but focused on ranking and serving cost only.
+    expect(offered.map((q) => q.id)).not.toContain('frugal-design-ranking-serving-cost');
+  });
+
+  it('a drill does not raise a focused question for a weak criterion it does not judge', () => {
+    const weak = attempt('pers-homepage-layout', '2026-11-01', 40);
+    weak.criteria = weak.criteria.map((c) => ({ ...c, score: c.id === 'cold-start' ? 1 : 3 }));
+    const candidates = registry.questions.filter((q) =>
+      ['pers-slate-diversity', 'pers-cold-start-users-items'].includes(q.id),
+    );
+    const list = priorities(candidates, [weak], '2026-11-05', criteriaOf);
+    const weight = (id: string) => list.find((p) => p.questionId === id)!.weight;
+    // Both untried: 1 plus 0.3 per weak criterion judged; slate diversity does not judge cold start.
+    expect(weight('pers-slate-diversity')).toBe(1);
+    expect(weight('pers-cold-start-users-items')).toBeCloseTo(1.3, 9);
+  });
+
   it('keeps the streak alive until the end of the next day, and bounds figures with --since', () => {
     expect(computeStats(history, { today: '2026-11-23', questions: [] }).streak).toBe(4);
     expect(computeStats(history, { today: '2026-11-24', questions: [] }).streak).toBe(0);
