@@ -26,11 +26,26 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function run(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
+  endQuietlyWhenOutputCloses();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = reportError(error, debug);
+  }
+}
+
+/**
+ * A reader that stops early (`coach questions --json | head -c 100`) closes the pipe, and the next
+ * write fails with EPIPE: the output is no longer wanted, so end quietly with the status so far.
+ * Other stream errors go on to the process's error handling (EIO there is a closed terminal).
+ */
+function endQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit();
+      throw error;
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { configDir, type Env } from './paths.js';
@@ -35,8 +35,9 @@ export interface ConfigInputs {
 export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedConfig {
   const userFile = join(configDir(env), 'config.yaml');
   const projectFile = join(cwd, PROJECT_CONFIG_FILE);
+  // lstat, not exists: a dangling or looping link is a mistake to report, not a missing file.
   const fromFiles = [projectFile, userFile]
-    .filter((f) => existsSync(f))
+    .filter((f) => isPresent(f))
     .map((f) => ({ file: f, config: readConfigFile(f) }));
   const envBanks = (env[BANKS_ENV] ?? '').split(delimiter).filter(Boolean);
 
@@ -63,6 +64,15 @@ export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedC
 
 function expandHome(path: string, env: Env): string {
   return path === '~' || path.startsWith('~/') ? join(env.HOME || homedir(), path.slice(1)) : path;
+}
+
+function isPresent(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readConfigFile(file: string): CoachConfig {

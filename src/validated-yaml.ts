@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import type * as z from 'zod';
 import { locate, type YamlPath } from './banks/locate.js';
 import { describeSchemaIssue } from './banks/schema-issues.js';
 import { ConfigError } from './errors.js';
+import { readTextBounded } from './fsx/read-bounded.js';
 
 /** A small input file needs no aliases at all; past this many it is refused as a possible alias bomb. */
 const MAX_ALIAS_COUNT = 100;
+/** Files read here are small and hand-written; past this size they are refused before reading. */
+const MAX_INPUT_BYTES = 1024 * 1024;
 
 export interface ValidatedYaml<T> {
   data: T;
@@ -29,22 +31,21 @@ export function readValidatedYaml<S extends z.ZodType>(
   /** What an empty file stands for (a config file: no settings). */
   empty: unknown = {},
 ): ValidatedYaml<z.output<S>> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError([
-      `${name}: cannot read ${subject}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    ]);
-  }
+  // Checked and bounded: a FIFO or a device named like the file would hang or fill memory, and
+  // invalid UTF-8 is reported rather than replaced without a word.
+  const text = readTextBounded(file, { maxBytes: MAX_INPUT_BYTES, what: subject, shownAs: name });
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core' });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core' });
+  } catch (error) {
+    throw tooDeep(error, name, subject);
+  }
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
         const { line, col } = lineCounter.linePos(e.pos[0]);
-        return `${name}:${line}:${col}: ${e.message.split('\n')[0]}`;
+        return `${name}:${line}:${col}: ${readableYamlError(e.message)}`;
       }),
     );
   }
@@ -52,6 +53,7 @@ export function readValidatedYaml<S extends z.ZodType>(
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? empty;
   } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(error, name, subject);
     // toJS throws a ReferenceError past maxAliasCount (an alias bomb): a bad input, not a crash.
     const { line, col } = lineCounter.linePos(firstAliasPos(doc) ?? 0);
     const reason =
@@ -73,6 +75,13 @@ export function readValidatedYaml<S extends z.ZodType>(
   );
 }
 
+/** Nesting deep enough to exhaust the stack ("Maximum call stack size exceeded") is bad input, not a crash. */
+function tooDeep(error: unknown, name: string, subject: string): unknown {
+  return error instanceof RangeError
+    ? new ConfigError([`${name}: ${subject} is nested too deeply to read`])
+    : error;
+}
+
 /** Where the first alias is, to point at when aliases are refused. */
 function firstAliasPos(doc: Document): number | undefined {
   let pos: number | undefined;
@@ -83,4 +92,10 @@ function firstAliasPos(doc: Document): number | undefined {
     },
   });
   return pos;
+}
+
+/** yaml reports nesting that exhausts the stack with the engine's words; say what it means. */
+export function readableYamlError(message: string): string {
+  const first = message.split('\n')[0]!;
+  return /Maximum call stack/.test(first) ? 'nested too deeply to read' : first;
 }

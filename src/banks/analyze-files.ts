@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -22,13 +22,11 @@ export interface LocateRequest {
 
 /** Positions for paths in one file, by a yaml v2 re-parse; the file start when it no longer parses. */
 export function locateInFile({ file, paths }: LocateRequest): Span[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // Gone or unreadable since it was analyzed: keep the findings, at the start of the file.
-    return paths.map(() => FILE_START);
-  }
+  // The same checked read as the analysis: a FIFO or /dev/zero is never read here either.
+  const source = readSource(file);
+  // Gone or unreadable since it was analyzed: keep the findings, at the start of the file.
+  if (!source.ok) return paths.map(() => FILE_START);
+  const { text } = source;
   // Text in the simple subset is located by a line scan (same spans, a fraction of the cost);
   // anything else, or any path the scan cannot follow, by a yaml v2 parse.
   const simple = isSimpleYaml(text);

@@ -13,6 +13,7 @@ import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput, Scorer } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { verdictText } from '../ui/score-report.js';
+import { readableYamlError } from '../validated-yaml.js';
 import type { CommandContext } from './context.js';
 import { scoringSpinner } from './shared.js';
 
@@ -170,18 +171,26 @@ export function readAnswers(file: string, registry: Registry, ctx: CommandContex
       ? decodeUtf8(readStdinBounded(limits), name, limits.what)
       : readTextBounded(resolve(ctx.cwd, file), { ...limits, allowStream: true });
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const tooDeep = new UsageError(`${name}: nested too deeply to read; an answers file is a flat mapping`);
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep;
+    throw error;
+  }
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const { line, col } = lineCounter.linePos(e.pos[0]);
     throw new UsageError(
-      `${name}:${line}:${col}: ${e.message.split('\n')[0]} (the answers file must be YAML or JSON)`,
+      `${name}:${line}:${col}: ${readableYamlError(e.message)} (the answers file must be YAML or JSON)`,
     );
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep;
     throw new UsageError(`${name}: too many aliases; write the answers out in full`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { writeOutputFile } from '../fsx/write-whole.js';
 import type { Attempt } from '../history/attempt.js';
 import { localDate } from '../history/attempt.js';
 import { computeStats, sparkline } from '../history/stats.js';
@@ -98,7 +98,7 @@ export async function historyExportCommand(
   const attempts = readHistory(ctx);
   const out = format === 'csv' ? toCsv(attempts) : `${JSON.stringify(attempts, null, 2)}\n`;
   if (options.output) {
-    writeFileSync(resolve(ctx.cwd, options.output), out);
+    writeOutputFile(resolve(ctx.cwd, options.output), out, options.output);
     ctx.stderr.write(`wrote ${attempts.length} attempt(s) to ${options.output}\n`);
   } else {
     ctx.stdout.write(out);

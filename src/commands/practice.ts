@@ -155,7 +155,10 @@ export async function resumeCommand(
   const data = dataDir(ctx.env);
   const interrupted = SessionJournal.list(data).filter((sid) => {
     const j = SessionJournal.open(data, sid);
-    return j !== undefined && !j.read().events.some((e) => e.type === 'end');
+    if (!j) return false;
+    const { events, problem } = j.read();
+    if (problem) ctx.stderr.write(`coach: warning: skipped ${j.file}: ${problem}\n`);
+    return !problem && !events.some((e) => e.type === 'end');
   });
   if (id === undefined) {
     if (interrupted.length === 0) {
@@ -166,17 +169,25 @@ export async function resumeCommand(
       ctx.stdout.write(`Interrupted sessions:\n${interrupted.map((s) => `  ${s}`).join('\n')}\n`);
       if (!ctx.stdin.isTTY) return EXIT.ok;
       const { select } = await import('@inquirer/prompts');
-      id = await select({
-        message: 'Resume which session?',
-        choices: [...interrupted].reverse().map((s) => ({ value: s })),
-      });
+      const { ExitPromptError } = await import('@inquirer/core');
+      try {
+        id = await select({
+          message: 'Resume which session?',
+          choices: [...interrupted].reverse().map((s) => ({ value: s })),
+        });
+      } catch (error) {
+        // Ctrl-C at the picker is an interruption like any other (130), not an error.
+        if (error instanceof ExitPromptError) return EXIT.interrupted;
+        throw error;
+      }
     } else {
       id = interrupted[0]!;
     }
   }
   const journal = SessionJournal.open(data, id);
   if (!journal) throw new UsageError(`no session "${id}"; list them with \`coach sessions\``);
-  const { events, draft, damaged } = journal.read();
+  const { events, draft, damaged, problem } = journal.read();
+  if (problem) throw new IoError(journal.file, problem, 'cannot resume session');
   if (events.some((e) => e.type === 'end'))
     throw new UsageError(`session ${id} is already complete; see \`coach sessions show ${id}\``);
   requireTerminal(ctx, 'resume');

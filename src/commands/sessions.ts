@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { IoError } from '../fsx/io-error.js';
+import { writeOutputFile } from '../fsx/write-whole.js';
 import { dataDir } from '../paths.js';
 import { summarize } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
@@ -17,8 +18,13 @@ export async function sessionsCommand(options: { json?: boolean }, ctx: CommandC
     .reverse()
     .flatMap((id) => {
       const journal = SessionJournal.open(data, id);
-      const events = journal?.read().events ?? [];
-      return events[0]?.type === 'start' ? [summarize(events)] : [];
+      if (!journal) return [];
+      const { events, problem } = journal.read();
+      if (problem) {
+        ctx.stderr.write(`coach: warning: skipped ${journal.file}: ${problem}\n`);
+        return [];
+      }
+      return [summarize(events)];
     });
   if (options.json) {
     writeJson(ctx, rows);
@@ -52,7 +58,8 @@ export async function sessionShowCommand(
 ): Promise<number> {
   const journal = SessionJournal.open(dataDir(ctx.env), id);
   if (!journal) throw new UsageError(`no session "${id}"; list them with \`coach sessions\``);
-  const { events } = journal.read();
+  const { events, problem } = journal.read();
+  if (problem) throw new IoError(journal.file, problem, 'cannot show session');
   if (options.json) {
     writeJson(ctx, events);
     return 0;
@@ -64,7 +71,7 @@ export async function sessionShowCommand(
   const markdown = transcriptMarkdown(events);
   const out = format === 'md' ? markdown : markdown.replace(/^#+ /gm, '').replace(/^\*(.*)\*$/gm, '$1');
   if (options.output) {
-    writeFileSync(resolve(ctx.cwd, options.output), out);
+    writeOutputFile(resolve(ctx.cwd, options.output), out, options.output);
     ctx.stderr.write(`wrote ${options.output}\n`);
   } else {
     ctx.stdout.write(out);

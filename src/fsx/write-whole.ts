@@ -1,14 +1,17 @@
 import {
   closeSync,
+  existsSync,
   fstatSync,
   fsyncSync,
   ftruncateSync,
+  mkdirSync,
   openSync,
   renameSync,
   rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
+import { dirname } from 'node:path';
 import { asIoError, IoError } from './io-error.js';
 
 /**
@@ -24,6 +27,26 @@ function writeAll(fd: number, bytes: Uint8Array): void {
     // A zero-byte write without an error would loop forever; the kernel only does it when full.
     if (n === 0) throw Object.assign(new Error('ENOSPC: wrote 0 bytes'), { code: 'ENOSPC' });
     done += n;
+  }
+}
+
+/**
+ * Creates a directory and its parents. `mkdir -p` in node reports ENOENT when a parent cannot be
+ * created (on a read-only file system, say); the real cause comes from creating the first missing
+ * directory alone, so that is what the IoError says.
+ */
+export function ensureDir(dir: string, forPath = dir): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    let missing = dir;
+    while (!existsSync(dirname(missing)) && dirname(missing) !== missing) missing = dirname(missing);
+    try {
+      mkdirSync(missing);
+    } catch (real) {
+      throw asIoError(real, forPath, 'cannot write');
+    }
+    throw asIoError(error, forPath, 'cannot write');
   }
 }
 

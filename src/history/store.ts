@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asIoError } from '../fsx/io-error.js';
-import { appendWhole } from '../fsx/write-whole.js';
+import { appendWhole, ensureDir } from '../fsx/write-whole.js';
 import type { Attempt } from './attempt.js';
 
 /**
@@ -25,11 +24,7 @@ export class HistoryStore {
 
   append(attempts: readonly Attempt[]): void {
     if (attempts.length === 0) return;
-    try {
-      mkdirSync(join(this.dataDir, 'history'), { recursive: true });
-    } catch (error) {
-      throw asIoError(error, this.file, 'cannot write');
-    }
+    ensureDir(join(this.dataDir, 'history'), this.file);
     const payload = attempts.map((a) => `\n${JSON.stringify(a)}`).join('');
     appendWhole(this.file, `${payload}\n`);
   }

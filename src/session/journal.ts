@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { asIoError } from '../fsx/io-error.js';
-import { appendWhole, replaceWhole } from '../fsx/write-whole.js';
+import { describeIoError } from '../fsx/io-error.js';
+import { appendWhole, ensureDir, replaceWhole } from '../fsx/write-whole.js';
 import type { Draft, SessionEvent } from './engine.js';
 
 /**
@@ -24,11 +24,7 @@ export class SessionJournal {
 
   static create(dataDir: string, now: Date): SessionJournal {
     const dir = SessionJournal.sessionsDir(dataDir);
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (error) {
-      throw asIoError(error, dir, 'cannot create');
-    }
+    ensureDir(dir);
     const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
     return new SessionJournal(dir, `${stamp}-${randomBytes(2).toString('hex')}`);
   }
@@ -70,24 +66,101 @@ export class SessionJournal {
     rmSync(this.draftFile, { force: true });
   }
 
-  /** The events, skipping (and counting) a damaged last line left by a crash mid-write. */
-  read(): { events: SessionEvent[]; draft?: Draft; damaged: number } {
+  /** The journal's path, for messages about it. */
+  get file(): string {
+    return this.eventsFile;
+  }
+
+  /**
+   * The events, skipping (and counting) damaged lines: a last line cut short by a crash, or any line
+   * that is not a whole event of a known shape. `problem` says why the journal cannot be used at all
+   * (unreadable, or no valid start event); such a journal is skipped with a warning, never a crash.
+   */
+  read(): { events: SessionEvent[]; draft?: Draft; damaged: number; problem?: string } {
     const events: SessionEvent[] = [];
     let damaged = 0;
-    for (const line of readFileSync(this.eventsFile, 'utf8').split('\n')) {
+    let text: string;
+    try {
+      text = readFileSync(this.eventsFile, 'utf8');
+    } catch (error) {
+      return { events, damaged, problem: describeIoError(error) };
+    }
+    for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       try {
-        events.push(JSON.parse(line) as SessionEvent);
+        const event = JSON.parse(line) as unknown;
+        if (isWholeEvent(event, events.length === 0)) events.push(event);
+        else damaged++;
       } catch {
         damaged++;
       }
     }
     let draft: Draft | undefined;
     try {
-      draft = JSON.parse(readFileSync(this.draftFile, 'utf8')) as Draft;
+      const parsed = JSON.parse(readFileSync(this.draftFile, 'utf8')) as unknown;
+      draft = isDraft(parsed) ? parsed : undefined;
     } catch {
       draft = undefined;
     }
-    return { events, ...(draft ? { draft } : {}), damaged };
+    const problem = events[0]?.type === 'start' ? undefined : 'no valid start event (damaged journal)';
+    return { events, ...(draft ? { draft } : {}), damaged, ...(problem ? { problem } : {}) };
   }
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isText = (v: unknown) => typeof v === 'string';
+
+/**
+ * The shape every reader of a journal relies on, checked once here so a hand-edited or damaged line
+ * is skipped instead of failing deep inside a summary with "cannot read properties of undefined".
+ */
+function isWholeEvent(value: unknown, first: boolean): value is SessionEvent {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'start':
+      return (
+        first &&
+        isText(value.id) &&
+        isText(value.startedAt) &&
+        isObject(value.options) &&
+        Array.isArray(value.questions) &&
+        value.questions.every(
+          (q) =>
+            isObject(q) &&
+            isText(q.id) &&
+            isText(q.prompt) &&
+            typeof q.timeLimitSeconds === 'number' &&
+            Array.isArray(q.principles) &&
+            Array.isArray(q.followUps),
+        )
+      );
+    case 'answer':
+      return (
+        isIndex(value.question) &&
+        isIndex(value.part) &&
+        isText(value.text) &&
+        isText(value.status) &&
+        typeof value.elapsedMs === 'number'
+      );
+    case 'score':
+      return isIndex(value.question) && isObject(value.result) && Array.isArray(value.result.criteria);
+    case 'followups':
+      return isIndex(value.question) && Array.isArray(value.followUps);
+    case 'end':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isDraft(value: unknown): value is Draft {
+  return (
+    isObject(value) &&
+    isIndex(value.question) &&
+    isIndex(value.part) &&
+    isText(value.text) &&
+    typeof value.elapsedMs === 'number'
+  );
 }

@@ -76,7 +76,35 @@ export class TmuxTerminal {
     this.tmux('kill-session', '-t', 'main');
   }
 
+  /**
+   * Ends the terminal and waits (bounded) for the programs in it to exit: a hung-up coach saves its
+   * draft on the way out, and a test removing its data directory must not race with that write.
+   */
   close(): void {
+    const panes = spawnSync('tmux', ['-L', this.socket, 'list-panes', '-a', '-F', '#{pane_pid}'], {
+      encoding: 'utf8',
+    }).stdout;
+    const pids = (panes ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((shell) => [
+        Number(shell),
+        ...(spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout ?? '')
+          .split('\n')
+          .filter(Boolean)
+          .map(Number),
+      ]);
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 5000;
+    while (pids.some(alive) && Date.now() < deadline)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   }
 }
