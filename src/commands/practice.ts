@@ -9,6 +9,7 @@ import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { Level, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
+import { findTenet } from '../schema/tenets.js';
 import type { ScoreResult } from '../scoring/result.js';
 import type { Scorer } from '../scoring/scorer.js';
 import {
@@ -472,7 +473,7 @@ function recordAttempt(
 
 function questionHeader(
   step: { part: number; question: number; prompt: string; limitSeconds: number },
-  planned: { category: string; principles: string[] },
+  planned: { category: string; principles: string[]; tenets?: string[] },
   followUps: readonly PlannedFollowUp[],
   total: number,
   color: ChalkInstance,
@@ -481,6 +482,7 @@ function questionHeader(
   extra?: string,
 ): string {
   const principles = planned.principles.map((p) => findPrinciple(p)?.name ?? p);
+  const tenets = (planned.tenets ?? []).map((t) => findTenet(t)?.name ?? t);
   const title =
     step.part === 0
       ? `Question ${step.question + 1} of ${total}`
@@ -491,6 +493,7 @@ function questionHeader(
     ...(kind ? [kind] : []),
     planned.category,
     ...(principles.length ? [principles.join(', ')] : []),
+    ...(tenets.length ? [`tenets: ${tenets.join(', ')}`] : []),
     formatDuration(step.limitSeconds),
   ];
   return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n${extra ? `${truncate(extra, width)}\n` : ''}`;

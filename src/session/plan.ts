@@ -17,6 +17,8 @@ export interface PlannedQuestion {
   category: string;
   prompt: string;
   principles: string[];
+  /** Principal engineering tenets the question tests; absent when it tags none (and in older sessions). */
+  tenets?: string[];
   rubric: string;
   timeLimitSeconds: number;
   /** The follow-ups this session will ask, in order, each with its own shorter timer. */
@@ -133,6 +135,7 @@ export function plannedQuestion(
     category: q.category,
     prompt: q.prompt,
     principles: q.principles,
+    ...(q.tenets?.length ? { tenets: q.tenets } : {}),
     rubric: q.rubric,
     timeLimitSeconds: limit,
     followUps: followUps.map((f) => ({
