@@ -92,6 +92,47 @@ describe('coach show', () => {
     expect(human.out()).not.toContain('Follow-ups');
   });
 
+  it('names each follow-up by its kind: [role] in the text, {kind, prompt} in --json, text from a user bank has none', async () => {
+    const human = captureContext();
+    await showCommand('bhv-trust-owned-your-mistake', {}, human);
+    expect(human.out()).toMatch(/^ {2}1\. \[role\] What exactly was your mistake/m);
+    const json = captureContext();
+    await showCommand('bhv-trust-owned-your-mistake', { json: true }, json);
+    const { followUps } = parseJson<{ followUps: { kind?: string; prompt: string }[] }>(json.out());
+    expect(followUps[0]).toEqual({
+      kind: 'role',
+      prompt: expect.stringMatching(/^What exactly was your mistake/),
+    });
+
+    const user = captureContext();
+    const dir = join(user.cwd, 'banks');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'mine.yaml'),
+      [
+        'kind: question-bank',
+        'id: mine',
+        'title: Mine',
+        'description: My own.',
+        'questions:',
+        '  - id: my-plain-probes',
+        '    category: testing',
+        '    prompt: Design a queue for thumbnails.',
+        '    levels: [L5]',
+        '    rubric: system-design',
+        '    timeLimitSeconds: 1800',
+        '    followUps: [What happens when a worker dies?]',
+        '    signals: [Retries]',
+        '    pitfalls: [No numbers]',
+        '',
+      ].join('\n'),
+    );
+    await showCommand('my-plain-probes', { json: true, banks: [dir] }, user);
+    expect(parseJson<{ followUps: unknown[] }>(user.out()).followUps).toEqual([
+      { prompt: 'What happens when a worker dies?' },
+    ]);
+  });
+
   it('an unknown id is a usage error', async () => {
     await expect(showCommand('no-such-question', {}, captureContext())).rejects.toBeInstanceOf(UsageError);
   });

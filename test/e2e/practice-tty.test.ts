@@ -87,6 +87,27 @@ describe.skipIf(!HAS_TMUX)('coach practice in a terminal', () => {
     expect(journalEvents().at(-1)!.type).toBe('end');
   });
 
+  it('asks a chain of follow-ups in interview order, naming the kind of each, bounded by --followups', async () => {
+    const t = start('practice --count 1 --seed 3 --time 120 --bank behavioral --followups 2');
+    await t.waitFor((s) => /Question 1 of 1/.test(s) && /left/.test(s), 'the first question');
+    t.type(GOOD_LINES[0]!);
+    await t.waitFor((s) => s.includes('peak sales.'), 'the typed answer');
+    t.keys('C-d');
+    // A behavioral chain opens on the candidate's own part.
+    await t.waitFor((s) => /Follow-up 1 of 2 \(question 1\) +role/.test(s), 'the role probe');
+    t.keys('C-n');
+    const second = await t.waitFor((s) => /Follow-up 2 of 2/.test(s), 'the closing probe');
+    expect(second).toMatch(/Follow-up 2 of 2 \(question 1\) +(reflection|second-example)/);
+    t.keys('C-n');
+    const done = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the session to end');
+    expect(done).toContain('EXIT=0');
+    const planned = journalEvents()[0] as unknown as { questions: { followUps: { kind?: string }[] }[] };
+    expect(planned.questions[0]!.followUps.map((f) => f.kind)).toEqual([
+      'role',
+      expect.stringMatching(/^(reflection|second-example)$/),
+    ]);
+  });
+
   it('turns the countdown yellow at a quarter of the time left, then auto-submits at zero', async () => {
     const t = start('practice --count 1 --seed 5 --time 8 --no-followups');
     await t.waitFor((s) => /left/.test(s), 'the question');

@@ -119,6 +119,67 @@ describe('coach sessions', () => {
     expect(readFileSync(join(ctx.cwd, 'transcript.md'), 'utf8')).toBe(md);
   });
 
+  it('shows a journal written before follow-ups had kinds, with the follow-ups the LLM wrote in place of the planned ones', async () => {
+    const ctx = captureContext();
+    const journal = SessionJournal.create(dataDir({ COACH_HOME: ctx.cwd }), new Date('2026-10-01T09:00:00Z'));
+    // What a journal held before issue 14: follow-ups as {prompt, timeLimitSeconds}, no kind.
+    const lines = [
+      {
+        type: 'start',
+        version: 1,
+        id: journal.id,
+        startedAt: '2026-10-01T09:00:00.000Z',
+        options: { seed: 1, overtime: false, scoreAtEnd: false, scorer: 'anthropic', filters: {} },
+        questions: [
+          {
+            id: 'bhv-trust-owned-your-mistake',
+            bank: 'behavioral',
+            category: 'earn-trust',
+            prompt: 'Tell me about a mistake of yours that affected other people.',
+            principles: ['earn-trust'],
+            rubric: 'star',
+            timeLimitSeconds: 240,
+            followUps: [{ prompt: 'Planned probe from the bank?', timeLimitSeconds: 60 }],
+          },
+        ],
+      },
+      {
+        type: 'answer',
+        question: 0,
+        part: 0,
+        text: ANSWER,
+        status: 'submitted',
+        elapsedMs: 1000,
+        limitSeconds: 240,
+        at: '',
+      },
+      {
+        type: 'followups',
+        question: 0,
+        followUps: [{ prompt: 'Which number told you it was fixed?', timeLimitSeconds: 60 }],
+        source: 'generated',
+        at: '',
+      },
+      {
+        type: 'answer',
+        question: 0,
+        part: 1,
+        text: 'The error rate.',
+        status: 'submitted',
+        elapsedMs: 1000,
+        limitSeconds: 60,
+        at: '',
+      },
+      { type: 'end', at: '' },
+    ];
+    for (const line of lines) journal.append(line as SessionEvent);
+    await sessionShowCommand(journal.id, { format: 'md' }, ctx);
+    const md = ctx.out();
+    expect(md).toContain('### Follow-up 1\n\n> Which number told you it was fixed?');
+    expect(md).not.toContain('Planned probe from the bank?');
+    expect(md).toContain('The error rate.');
+  });
+
   it('an unknown session id is a usage error', async () => {
     await expect(sessionShowCommand('2026-nope', {}, captureContext())).rejects.toBeInstanceOf(UsageError);
   });
