@@ -92,7 +92,7 @@ describe('coach show', () => {
     expect(human.out()).not.toContain('Follow-ups');
   });
 
-  it('names each follow-up by its kind: [role] in the text, {kind, prompt} in --json, text from a user bank has none', async () => {
+  it('names each follow-up by its kind: [role] in the text, {kind, prompt} in --json', async () => {
     const human = captureContext();
     await showCommand('bhv-trust-owned-your-mistake', {}, human);
     expect(human.out()).toMatch(/^ {2}1\. \[role\] What exactly was your mistake/m);
@@ -103,34 +103,6 @@ describe('coach show', () => {
       kind: 'role',
       prompt: expect.stringMatching(/^What exactly was your mistake/),
     });
-
-    const user = captureContext();
-    const dir = join(user.cwd, 'banks');
-    mkdirSync(dir);
-    writeFileSync(
-      join(dir, 'mine.yaml'),
-      [
-        'kind: question-bank',
-        'id: mine',
-        'title: Mine',
-        'description: My own.',
-        'questions:',
-        '  - id: my-plain-probes',
-        '    category: testing',
-        '    prompt: Design a queue for thumbnails.',
-        '    levels: [L5]',
-        '    rubric: system-design',
-        '    timeLimitSeconds: 1800',
-        '    followUps: [What happens when a worker dies?]',
-        '    signals: [Retries]',
-        '    pitfalls: [No numbers]',
-        '',
-      ].join('\n'),
-    );
-    await showCommand('my-plain-probes', { json: true, banks: [dir] }, user);
-    expect(parseJson<{ followUps: unknown[] }>(user.out()).followUps).toEqual([
-      { prompt: 'What happens when a worker dies?' },
-    ]);
   });
 
   it('an unknown id is a usage error', async () => {
@@ -263,7 +235,10 @@ describe('coach rubrics, banks, principles', () => {
       ].join('\n'),
     );
     await questionsCommand({ json: true, banks: [dir], bank: ['mine'] }, ctx);
-    expect(parseJson<{ id: string }[]>(ctx.out()).map((q) => q.id)).toEqual(['mine-1']);
+    const mine = parseJson<{ id: string; followUps: unknown[] }[]>(ctx.out());
+    expect(mine.map((q) => q.id)).toEqual(['mine-1']);
+    // A plain-text follow-up (users' own banks) comes out in the one shape, without a kind.
+    expect(mine[0]!.followUps).toEqual([{ prompt: 'How did you find it?' }]);
     expect(ctx.err()).toMatch(/warning: \d+ problem\(s\) in 1 bank or rubric file\(s\).*coach lint/);
   });
 });
