@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
 import { AnthropicScorer } from '../../src/scoring/anthropic/judge.js';
 import { costUsd, resolveModel } from '../../src/scoring/anthropic/models.js';
+import { focusingScorer } from '../../src/scoring/focus.js';
 import { ScorerFatalError } from '../../src/scoring/llm-failure.js';
 import { overallScore } from '../../src/scoring/result.js';
 import type { ScoreInput } from '../../src/scoring/scorer.js';
@@ -383,6 +384,81 @@ describe('anthropic scorer: follow-ups and batches', () => {
     expect(results[1]!.warnings.join(' ')).toMatch(/batch request errored: overloaded/);
     expect(results[2]!.warnings.join(' ')).toMatch(/invalid output in the batch/);
     expect(polls.length).toBeGreaterThan(1);
+  });
+});
+
+describe('anthropic scorer on a focused question', () => {
+  const focused = registry.questions.find((q) => q.id === 'aiml-hpo-at-scale')!;
+  const ml = registry.rubrics.get(focused.rubric)!;
+  const focus = ['problem-framing', 'modelling', 'training-and-evaluation', 'trade-offs'];
+  const answer = `The goal is the best validation loss we can buy with a fixed monthly budget of GPU-hours, so I would
+start from a baseline run with the current settings and a time-based validation split. Then I would search with
+successive halving: many configurations get one GPU-hour each, the best third get three, and only a handful run the full
+six hours. Bayesian search proposes the next batch from the results so far. I chose this over a grid, at the cost of
+some noise in the early rounds, because a grid would spend most of the budget on settings we already know are poor.`;
+  const focusedInput: ScoreInput = {
+    rubric: ml,
+    question: focused,
+    prompt: focused.prompt,
+    answer,
+    level: 'L6',
+  };
+  const levels: Record<string, number> = {
+    'problem-framing': 4,
+    modelling: 1,
+    'training-and-evaluation': 4,
+    'trade-offs': 1,
+  };
+  const focusedJudgement = JSON.stringify({
+    criteria: Object.fromEntries(
+      focus.map((id) => [id, { evidence: [], level: levels[id], feedback: `Feedback on ${id}.` }]),
+    ),
+    warnings: [],
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the recorded request body is untyped JSON
+  const criteriaIn = (body: { output_config: { format: { schema: any } } }) => {
+    const schema = body.output_config.format.schema;
+    const node = schema.properties.criteria;
+    const criteria = node.$ref ? schema.$defs[node.$ref.split('/').pop()] : node;
+    return criteria.required as string[];
+  };
+
+  it('asks the model about the focus criteria only, and computes the overall on their renormalised weights', async () => {
+    expect(focused.focusCriteria).toEqual(focus);
+    server.enqueue({ kind: 'sse', text: focusedJudgement, chunks: 3 });
+    const result = await focusingScorer(scorer()).score(focusedInput);
+    const body = messagesRequests()[0]!.body;
+    expect(criteriaIn(body)).toEqual(focus);
+    expect(body.system[1].text).toContain('Criterion "modelling"');
+    expect(body.system[1].text).not.toContain('Criterion "serving"');
+    expect(result.scorer).toBe('anthropic');
+    expect(result.focusCriteria).toEqual(focus);
+    expect(result.criteria.map((c) => c.id)).toEqual(focus);
+    // Weights 0.15, 0.12, 0.14, 0.12 renormalised over 0.53; levels 4, 1, 4, 1: (0.15 + 0.14) / 0.53 = 54.7%.
+    expect(result.overall).toBe(55);
+  });
+
+  it('sends the focus in a Message Batch too', async () => {
+    server.configureBatches({
+      pollsBeforeEnd: 1,
+      result: () => ({
+        type: 'succeeded',
+        text: focusedJudgement,
+        usage: { input_tokens: 100, output_tokens: 50 },
+      }),
+    });
+    const batching = focusingScorer(scorer()) as unknown as {
+      scoreMany(
+        inputs: ScoreInput[],
+        options: object,
+      ): Promise<{ focusCriteria?: string[]; overall: number }[]>;
+    };
+    const results = await batching.scoreMany([focusedInput, input], { pollMs: 5 });
+    const created = server.requests.find((r) => r.method === 'POST' && r.path.includes('/batches'))!;
+    expect(criteriaIn(created.body.requests[0].params)).toEqual(focus);
+    expect(criteriaIn(created.body.requests[1].params)).toEqual(star.criteria.map((c) => c.id));
+    expect(results[0]).toMatchObject({ focusCriteria: focus, overall: 55 });
+    expect(results[1]).not.toHaveProperty('focusCriteria');
   });
 });
 
