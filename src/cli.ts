@@ -126,6 +126,11 @@ export function buildProgram(): Command {
       '--no-fallback',
       'LLM scorer: exit 2 when it fails (overload, 5xx, timeout, unusable reply) instead of scoring offline',
     );
+  const maxCostOption = () =>
+    new Option(
+      '--max-cost <usd>',
+      'LLM scorer: refuse to send when the estimated cost (token counting) is above USD (batches: default 5)',
+    );
   const providerOption = () =>
     new Option(
       '--provider <name>',
@@ -229,6 +234,7 @@ export function buildProgram(): Command {
     )
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
+    .addOption(maxCostOption())
     .option('--no-followups', 'ask no follow-up questions')
     .option('--overtime', 'keep going past the time limit (shown as overtime) instead of submitting at zero')
     .option('--score-at-end', 'score all answers at the end instead of after each question')
@@ -302,6 +308,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(providerOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
+    .addOption(maxCostOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText(
@@ -359,6 +366,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(providerOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
+    .addOption(maxCostOption())
     .option('--save', 'record the attempt in history (for stats and drills)')
     .option(
       '--batch <answers-file>',
@@ -399,6 +407,46 @@ ${EXIT_CODES_HELP}`,
       process.exitCode = await calibrateCommand(file, options, context(program));
     });
 
+  const batches = program
+    .command('batches')
+    .description(
+      'Message Batches sent by --batch: list them with their status (needs the key for live status)',
+    )
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      `
+A batch is stored in the data directory as soon as it is sent, so Ctrl-C while waiting leaves it
+running; collect it later. --json prints [{id, createdAt, source, model, answers, state, status, estimatedCostUsd}].
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (options) => {
+      const { batchesCommand } = await import('./commands/batches.js');
+      process.exitCode = await batchesCommand(options, context(program));
+    });
+  batches
+    .command('collect')
+    .description(
+      'fetch the results of ended batches (the one named, else every uncollected one) and record them',
+    )
+    .argument('[batch-id]')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .action(async (id: string | undefined, options) => {
+      const { batchesCollectCommand } = await import('./commands/batches.js');
+      // The parent's --json is parsed before the subcommand sees it.
+      const json = Boolean(options.json || batches.opts().json);
+      process.exitCode = await batchesCollectCommand(id, { ...options, json }, context(program));
+    });
+  batches
+    .command('cancel')
+    .description('cancel a batch; its answers stay in history, unscored')
+    .argument('<batch-id>')
+    .action(async (id: string) => {
+      const { batchesCancelCommand } = await import('./commands/batches.js');
+      process.exitCode = await batchesCancelCommand(id, context(program));
+    });
+
   const stories = program
     .command('stories')
     .description('your story bank: check, coverage of the 16 principles, which story to tell')
@@ -420,6 +468,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(providerOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
+    .addOption(maxCostOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText('after', EXIT_CODES_HELP)

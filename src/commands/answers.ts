@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { BankQuestion, Registry } from '../banks/registry.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { decodeUtf8, readStdinBounded, readTextBounded } from '../fsx/read-bounded.js';
 import { rescueCopy } from '../fsx/rescue-copy.js';
 import { type AttemptContext, attemptFrom, unscoredAttempt } from '../history/attempt.js';
+import { BatchStore, type StoredBatch } from '../history/batch-store.js';
 import type { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { Level, Rubric } from '../schema/index.js';
+import type { BatchRunOptions, CreatedBatch } from '../scoring/anthropic/judge.js';
 import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput, Scorer } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
@@ -30,12 +32,23 @@ export interface AnswerItem {
 
 /**
  * Scores the answers one by one, or, with batch and a scorer that supports it (anthropic), as one
- * Message Batch at half the price. A spinner shows progress on a terminal.
+ * Message Batch at half the price. A spinner shows progress on a terminal. A batch is stored in the
+ * data directory as soon as it exists and its id is printed on stderr, so Ctrl-C while polling leaves
+ * it to `coach batches collect`; once its results are in, it is marked collected.
  */
 export async function scoreAll(
   scorer: Scorer,
   answers: readonly AnswerItem[],
-  options: { batch: boolean; level: Level | undefined; ctx: CommandContext; json: boolean },
+  options: {
+    batch: boolean;
+    level: Level | undefined;
+    ctx: CommandContext;
+    json: boolean;
+    /** The answers' history records (ids and time), which a batch collected later completes. */
+    records: readonly AttemptContext[];
+    /** Whether the answers are recorded in history (drill always, score with --save). */
+    save: boolean;
+  },
 ): Promise<ScoreResult[]> {
   const { ctx, level } = options;
   const inputs: ScoreInput[] = answers.map(({ question, rubric, text }) => ({
@@ -47,12 +60,37 @@ export async function scoreAll(
   }));
   const spinner = await scoringSpinner(ctx, !options.json);
   try {
-    const many = (scorer as { scoreMany?: (i: ScoreInput[], o: object) => Promise<ScoreResult[]> }).scoreMany;
+    const many = (scorer as { scoreMany?: (i: ScoreInput[], o: BatchRunOptions) => Promise<ScoreResult[]> })
+      .scoreMany;
     if (options.batch && many) {
-      return await many.call(scorer, inputs, {
-        pollMs: Number(ctx.env.COACH_BATCH_POLL_MS) || 5000,
-        onPoll: (done: number, total: number) => spinner.progress?.(done, total),
-      });
+      const store = new BatchStore(dataDir(ctx.env));
+      let stored: StoredBatch | undefined;
+      const onInterrupt = () => {
+        spinner.stop();
+        if (stored)
+          ctx.stderr.write(
+            `\ncoach: batch ${stored.id} keeps running; collect it with \`coach batches collect ${stored.id}\`\n`,
+          );
+        process.exit(EXIT.interrupted);
+      };
+      process.once('SIGINT', onInterrupt);
+      try {
+        const results = await many.call(scorer, inputs, {
+          pollMs: Number(ctx.env.COACH_BATCH_POLL_MS) || 5000,
+          onPoll: (done: number, total: number) => spinner.progress?.(done, total),
+          onCreated: (batch) => {
+            stored = storedBatch(batch, answers, options);
+            store.save(stored);
+            ctx.stderr.write(
+              `coach: sent batch ${batch.id} (${batch.items.length} answer(s), estimated at most $${batch.estimatedCostUsd.toFixed(4)}); Ctrl-C leaves it running for \`coach batches collect\`\n`,
+            );
+          },
+        });
+        if (stored) store.save({ ...stored, state: 'collected', collectedAt: new Date().toISOString() });
+        return results;
+      } finally {
+        process.off('SIGINT', onInterrupt);
+      }
     }
     const results: ScoreResult[] = [];
     for (const input of inputs) results.push(await scorer.score(input));
@@ -60,6 +98,42 @@ export async function scoreAll(
   } finally {
     spinner.stop();
   }
+}
+
+/** What `coach batches collect` needs to finish a batch: each answer, where it goes in history, and its versions. */
+function storedBatch(
+  batch: CreatedBatch,
+  answers: readonly AnswerItem[],
+  options: { level: Level | undefined; records: readonly AttemptContext[]; save: boolean },
+): StoredBatch {
+  const first = options.records[0]!;
+  return {
+    v: 1,
+    id: batch.id,
+    createdAt: new Date().toISOString(),
+    provider: 'anthropic',
+    model: batch.model,
+    source: first.source === 'drill' ? 'drill' : 'score',
+    date: first.date,
+    save: options.save,
+    estimatedCostUsd: batch.estimatedCostUsd,
+    items: batch.items.map((item) => {
+      const answer = answers[item.index]!;
+      const record = options.records[item.index]!;
+      return {
+        customId: item.customId,
+        attemptId: record.id,
+        at: record.at.toISOString(),
+        questionId: answer.question.id,
+        rubric: answer.rubric.id,
+        level: options.level ?? null,
+        answer: answer.text,
+        promptVersion: item.promptVersion,
+        rubricVersion: item.rubricVersion,
+      };
+    }),
+    state: 'sent',
+  };
 }
 
 /**

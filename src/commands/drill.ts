@@ -43,6 +43,7 @@ export interface DrillOptions extends FilterFlags {
   provider?: string;
   timeout?: string;
   fallback?: boolean;
+  maxCost?: string;
   batch?: boolean;
   banks?: string[];
 }
@@ -84,6 +85,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
       level: scoringLevel,
       ctx,
       json: Boolean(options.json),
+      records,
+      save: true,
     });
     const averageOverall = averageOf(results);
     if (options.json) writeJson(ctx, { date, results, averageOverall });
@@ -137,6 +140,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
         ...(options.model ? { model: options.model } : {}),
         ...(options.provider ? { provider: options.provider } : {}),
         ...(options.timeout ? { timeout: options.timeout } : {}),
+        ...(options.maxCost ? { maxCost: options.maxCost } : {}),
         ...(options.fallback === false ? { fallback: false as const } : {}),
         source: 'drill',
         ...(level ? { level } : {}),

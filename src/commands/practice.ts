@@ -55,6 +55,7 @@ export interface PracticeOptions extends FilterFlags {
   provider?: string;
   timeout?: string;
   fallback?: boolean;
+  maxCost?: string;
   /** A number (string from argv) bounds the chain of follow-ups; false (--no-followups) asks none. */
   followups?: string | boolean;
   overtime?: boolean;
@@ -95,6 +96,7 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     ...(options.model ? { model: options.model } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
     ...(options.timeout ? { timeout: options.timeout } : {}),
+    ...(options.maxCost ? { maxCost: options.maxCost } : {}),
     ...(options.fallback === false ? { fallback: false as const } : {}),
     source: 'practice',
     ...(level ? { level } : {}),
@@ -219,6 +221,7 @@ async function runSession(
       ...(options.model ? { model: options.model } : {}),
       ...(options.provider ? { provider: options.provider } : {}),
       ...(options.timeout ? { timeout: options.timeout } : {}),
+      ...(options.maxCost ? { maxCost: options.maxCost } : {}),
       ...(options.fallback === false ? { fallback: false } : {}),
     },
     ctx,

@@ -144,7 +144,14 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   const store = options.save ? new HistoryStore(dataDir(ctx.env)) : undefined;
   const records = answerRecords(answers, 'score', localDate(new Date()));
   if (store) recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, level));
-  const results = await scoreAll(scorer, answers, { batch: true, level, ctx, json: Boolean(options.json) });
+  const results = await scoreAll(scorer, answers, {
+    batch: true,
+    level,
+    ctx,
+    json: Boolean(options.json),
+    records,
+    save: store !== undefined,
+  });
   const averageOverall = averageOf(results);
   if (options.json) writeJson(ctx, { results, averageOverall });
   else printResults(results, averageOverall, ctx);

@@ -103,6 +103,8 @@ export interface ScorerFlags {
   timeout?: string;
   /** --no-fallback sets this to false: an LLM failure exits 2 instead of scoring offline. */
   fallback?: boolean;
+  /** --max-cost USD: refuse to send above this estimated cost. */
+  maxCost?: string;
 }
 
 /**
@@ -123,6 +125,17 @@ export async function createScorer(
     return focusingScorer(offlineScorer);
   }
   if (name !== 'anthropic') throw new UsageError(`unknown scorer "${name}"; choose offline or anthropic`);
+  return focusingScorer(await createAnthropicScorer(flags, ctx, onProgress));
+}
+
+/** The anthropic scorer itself (unwrapped: `coach batches` uses its batch methods), SDK loaded lazily. */
+export async function createAnthropicScorer(
+  flags: ScorerFlags,
+  ctx: CommandContext,
+  onProgress?: (received: number, total: number) => void,
+): Promise<import('../scoring/anthropic/judge.js').AnthropicScorer> {
+  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env });
+  const maxCostUsd = parseMaxCost(flags.maxCost);
   const { anthropicSettings, createClient } = await import('../scoring/anthropic/config.js');
   const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
   const settings = anthropicSettings(ctx.env, {
@@ -131,16 +144,23 @@ export async function createScorer(
     models: config.models,
     timeoutSeconds: parseTimeout(flags.timeout),
   });
-  return focusingScorer(
-    new AnthropicScorer({
-      client: await createClient(settings),
-      model: settings.model,
-      secrets: [settings.apiKey ?? '', settings.authToken ?? ''],
-      timeoutMs: settings.timeoutMs,
-      fallback: flags.fallback !== false,
-      ...(onProgress ? { onProgress } : {}),
-    }),
-  );
+  return new AnthropicScorer({
+    client: await createClient(settings),
+    model: settings.model,
+    secrets: [settings.apiKey ?? '', settings.authToken ?? ''],
+    timeoutMs: settings.timeoutMs,
+    fallback: flags.fallback !== false,
+    ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+function parseMaxCost(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const usd = Number(value.replace(/^\$/, ''));
+  if (!Number.isFinite(usd) || usd < 0)
+    throw new UsageError(`--max-cost needs an amount in USD such as 0.50, got "${value}"`);
+  return usd;
 }
 
 function parseTimeout(value: string | undefined): number | undefined {

@@ -26,6 +26,14 @@ export class ScorerUnavailableError extends CoachError {
   }
 }
 
+/** The estimated cost of what was about to be sent is above --max-cost: nothing sent, exit 2. */
+export class CostLimitError extends CoachError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+    this.name = 'CostLimitError';
+  }
+}
+
 /** A reply that is not a usable judgement; no repair is tried for a cut-off or refused reply. */
 export class UnusableReply extends Error {}
 

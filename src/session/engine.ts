@@ -16,9 +16,10 @@ export interface SessionOptions {
   scorer: 'offline' | 'anthropic';
   model?: string;
   provider?: string;
-  /** --timeout and --no-fallback of the LLM scorer, kept so `coach resume` scores alike. */
+  /** --timeout, --no-fallback and --max-cost of the LLM scorer, kept so `coach resume` scores alike. */
   timeout?: string;
   fallback?: false;
+  maxCost?: string;
   /** Which command started it; history records it. */
   source?: 'practice' | 'drill';
   level?: string;

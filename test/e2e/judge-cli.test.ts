@@ -196,3 +196,124 @@ describe('nothing lost', () => {
     expect(stats.attempts).toBe(0);
   });
 });
+
+describe('costs estimated before sending', () => {
+  it('score --max-cost refuses above the estimate, sending nothing but the token count', async () => {
+    const run = await coach(score('--max-cost', '0.001'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /estimated cost \$\d+\.\d{4} \(\d+ input tokens counted, up to \d+ output\) is above --max-cost \$0.001; nothing was sent/,
+    );
+    expect(server.requests.map((r) => r.path)).toEqual(['/v1/messages/count_tokens']);
+  });
+
+  it('score --max-cost lets through what fits', async () => {
+    server.enqueue({ kind: 'sse', text: judgement() });
+    const run = await coach(score('--max-cost', '1', '--json'));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).scorer).toBe('anthropic');
+  });
+});
+
+describe('batches you can leave', () => {
+  const answersFile = () => {
+    const file = join(home, 'answers.json');
+    writeFileSync(file, JSON.stringify({ [question.id]: ANSWER }));
+    return file;
+  };
+  const batchPosts = () =>
+    server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches');
+
+  it('refuses a batch above --max-cost before creating it', async () => {
+    const run = await coach(
+      ['score', '--batch', answersFile(), '--scorer', 'anthropic', '--max-cost', '0'],
+      '',
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/is above --max-cost \$0; nothing was sent/);
+    expect(batchPosts()).toHaveLength(0);
+  });
+
+  it('stores the batch and prints its id before polling; Ctrl-C leaves it to collect later', async () => {
+    server.configureBatches({
+      pollsBeforeEnd: 1_000_000,
+      result: () => ({ type: 'succeeded', text: judgement(4) }),
+    });
+    const running = coach(
+      ['score', '--batch', answersFile(), '--scorer', 'anthropic', '--save', '--json'],
+      '',
+    );
+    let stderr = '';
+    running.child.stderr!.on('data', (d) => (stderr += d));
+    while (!/sent batch msgbatch_/.test(stderr)) await new Promise((r) => setTimeout(r, 20));
+    // The count came first: an estimate before anything was paid for.
+    expect(server.requests[0]!.path).toBe('/v1/messages/count_tokens');
+    running.child.kill('SIGINT');
+    const run = await running;
+    expect(run.status).toBe(130);
+    const id = /sent batch (msgbatch_\w+)/.exec(run.stderr)![1]!;
+    expect(run.stderr).toContain(
+      `batch ${id} keeps running; collect it with \`coach batches collect ${id}\``,
+    );
+
+    const listed = JSON.parse((await coach(['batches', '--json'], '')).stdout);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id,
+        source: 'score',
+        answers: 1,
+        state: 'sent',
+        status: 'in_progress: 0 of 1 done',
+      }),
+    ]);
+    const before = JSON.parse((await coach(['history', '--json'], '')).stdout);
+    expect(before).toEqual([expect.objectContaining({ status: 'unscored', questionId: question.id })]);
+
+    // Still running: collect says so and records nothing.
+    const early = await coach(['batches', 'collect', id, '--json'], '');
+    expect(early.status).toBe(0);
+    expect(early.stderr).toMatch(new RegExp(`batch ${id} is still in progress`));
+
+    server.configureBatches({ pollsBeforeEnd: 0 });
+    const collected = await coach(['batches', 'collect', '--json'], '');
+    expect(collected.status).toBe(0);
+    const out = JSON.parse(collected.stdout);
+    expect(out.batches[0]).toMatchObject({ id, state: 'collected' });
+    expect(out.batches[0].results[0]).toMatchObject({
+      scorer: 'anthropic',
+      model: 'claude-sonnet-5-5',
+      overall: 100,
+    });
+    const after = JSON.parse((await coach(['history', '--json'], '')).stdout);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: before[0].id, scorer: 'anthropic', overall: 100 });
+    expect(after[0].status).toBeUndefined();
+    expect(JSON.parse((await coach(['batches', '--json'], '')).stdout)[0].state).toBe('collected');
+    const again = await coach(['batches', 'collect', id], '');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already collected/);
+  });
+
+  it('cancels a stored batch; its answers stay unscored', async () => {
+    server.configureBatches({ pollsBeforeEnd: 1_000_000 });
+    const running = coach(
+      ['drill', '--date', '2026-11-22', '--answers', answersFile(), '--scorer', 'anthropic', '--batch'],
+      '',
+    );
+    let stderr = '';
+    running.child.stderr!.on('data', (d) => (stderr += d));
+    while (!/sent batch msgbatch_/.test(stderr)) await new Promise((r) => setTimeout(r, 20));
+    running.child.kill('SIGINT');
+    const id = /sent batch (msgbatch_\w+)/.exec((await running).stderr)![1]!;
+    const canceled = await coach(['batches', 'cancel', id], '');
+    expect(canceled.status).toBe(0);
+    expect(canceled.stderr).toMatch(/is canceling; its answers stay in history, unscored/);
+    expect(
+      server.requests.some((r) => r.method === 'POST' && r.path === `/v1/messages/batches/${id}/cancel`),
+    ).toBe(true);
+    expect(JSON.parse((await coach(['batches', '--json'], '')).stdout)[0].state).toBe('canceled');
+    const unknown = await coach(['batches', 'cancel', 'msgbatch_nope'], '');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no stored batch "msgbatch_nope"; known: msgbatch_/);
+  });
+});

@@ -16,7 +16,13 @@ import {
   userText,
 } from '../judge-prompt.js';
 import { fallbackResult, judgedResult } from '../judged-result.js';
-import { describeFailure, ScorerFatalError, ScorerUnavailableError, UnusableReply } from '../llm-failure.js';
+import {
+  CostLimitError,
+  describeFailure,
+  ScorerFatalError,
+  ScorerUnavailableError,
+  UnusableReply,
+} from '../llm-failure.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
 import type { GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
@@ -32,6 +38,12 @@ export interface JudgeOptions {
   timeoutMs?: number;
   /** false (--no-fallback): a failure that would fall back to offline throws instead (exit 2). */
   fallback?: boolean;
+  /**
+   * --max-cost USD: refuse to send when the estimate of what is about to be sent (one answer, or a
+   * whole batch) is above it. Batches default to DEFAULT_BATCH_MAX_COST_USD; live scoring has no
+   * default (estimating costs a token-counting call per answer).
+   */
+  maxCostUsd?: number;
   /** Called as criteria stream in: how many of the rubric's criteria have arrived. */
   onProgress?: (received: number, total: number) => void;
 }
@@ -55,6 +67,30 @@ export function maxTokensFor(rubric: Rubric): number {
 const FOLLOW_UP_MAX_TOKENS = 4_000;
 
 const DEFAULT_TIMEOUT_MS = 90_000;
+
+/** A batch is sent and paid for unattended, so it has a limit even without --max-cost. */
+export const DEFAULT_BATCH_MAX_COST_USD = 5;
+
+export interface CostEstimate {
+  inputTokens: number;
+  maxOutputTokens: number;
+  costUsd: number;
+}
+
+export interface BatchRunOptions {
+  pollMs?: number;
+  onPoll?: (done: number, total: number) => void;
+  /** The batch exists (and is paid for): store it and say its id, before any polling. */
+  onCreated?: (batch: CreatedBatch) => void;
+}
+
+export interface CreatedBatch {
+  id: string;
+  model: string;
+  estimatedCostUsd: number;
+  /** The answers sent, by their index in the inputs. */
+  items: { index: number; customId: string; promptVersion: string; rubricVersion: string }[];
+}
 
 /**
  * The LLM scorer. Judgement comes back as structured output validated with zod; overall and
@@ -85,6 +121,7 @@ export class AnthropicScorer implements Scorer {
     const usage: RawUsage = {};
     const prompt = judgePrompt(input);
     try {
+      await this.checkCost([input], false, this.options.maxCostUsd);
       const judgement = await this.judge(input, prompt, usage);
       return judgedResult(input, judgement, {
         scorer: 'anthropic',
@@ -95,6 +132,7 @@ export class AnthropicScorer implements Scorer {
         warnings: guardWarnings,
       });
     } catch (error) {
+      if (error instanceof CostLimitError) throw error;
       return this.fallBack(error, offline, this.tokenUsage(usage));
     }
   }
@@ -255,15 +293,135 @@ export class AnthropicScorer implements Scorer {
   }
 
   /**
-   * Many answers through the Message Batches API (half the price): create, poll with progress, match
-   * results by custom_id. An answer whose request errored or whose output is invalid falls back to
-   * its offline score with a warning; the batch as a whole failing falls back for every answer.
+   * What sending these answers may cost, before anything is sent: the input tokens counted exactly by
+   * the token counting endpoint (rules, rubric, question and answer), the output at max_tokens. So it
+   * is an upper bound; batches at half price. Answers too thin to judge are never sent and cost nothing.
    */
-  async scoreMany(
+  async estimateCost(inputs: readonly ScoreInput[], batch: boolean): Promise<CostEstimate> {
+    let inputTokens = 0;
+    let maxOutputTokens = 0;
+    for (const input of inputs) {
+      if (scoreOffline(input).verdict === 'insufficient') continue;
+      const { model, system, messages, output_config, max_tokens } = this.params(input);
+      const counted = await this.options.client.messages.countTokens({
+        model,
+        system,
+        messages,
+        output_config,
+      });
+      inputTokens += counted.input_tokens;
+      maxOutputTokens += max_tokens;
+    }
+    return {
+      inputTokens,
+      maxOutputTokens,
+      costUsd: costUsd(
+        this.options.model,
+        { input_tokens: inputTokens, output_tokens: maxOutputTokens },
+        batch,
+      ),
+    };
+  }
+
+  /** Refuses (exit 2) when the estimate is above the limit; otherwise the estimate. */
+  private async checkCost(inputs: readonly ScoreInput[], batch: boolean, limit: number | undefined) {
+    if (limit === undefined) return undefined;
+    const estimate = await this.estimateCost(inputs, batch);
+    if (estimate.costUsd > limit)
+      throw new CostLimitError(
+        `estimated cost $${estimate.costUsd.toFixed(4)} (${estimate.inputTokens} input tokens counted, up to ${estimate.maxOutputTokens} output) is above --max-cost $${limit}; nothing was sent`,
+      );
+    return estimate;
+  }
+
+  /**
+   * Many answers through the Message Batches API (half the price): estimate the cost and refuse above
+   * the limit, create, tell the caller (who stores the batch and prints its id) before polling, poll
+   * with progress, then match results by custom_id. An answer whose request errored or whose output
+   * is invalid falls back to its offline score with a warning; the batch as a whole failing falls back
+   * for every answer (the stored batch can still be collected later).
+   */
+  async scoreMany(inputs: readonly ScoreInput[], options: BatchRunOptions = {}): Promise<ScoreResult[]> {
+    const prepared = this.prepareBatch(inputs);
+    const sendable = prepared.filter((p) => p.offline.verdict !== 'insufficient');
+    if (sendable.length === 0) return prepared.map((p) => p.offline);
+    const { client } = this.options;
+    let batchId: string | undefined;
+    try {
+      const estimate = await this.checkCost(
+        sendable.map((p) => p.input),
+        true,
+        this.options.maxCostUsd ?? DEFAULT_BATCH_MAX_COST_USD,
+      );
+      const batch = await client.messages.batches.create({
+        requests: sendable.map((p) => ({ custom_id: p.id, params: p.params })),
+      });
+      batchId = batch.id;
+      options.onCreated?.({
+        id: batch.id,
+        model: this.options.model.id,
+        estimatedCostUsd: estimate?.costUsd ?? 0,
+        items: sendable.map((p) => ({
+          index: prepared.indexOf(p),
+          customId: p.id,
+          promptVersion: p.prompt.promptVersion,
+          rubricVersion: p.prompt.rubricVersion,
+        })),
+      });
+      let status = batch;
+      while (status.processing_status !== 'ended') {
+        options.onPoll?.(status.request_counts.succeeded + status.request_counts.errored, sendable.length);
+        await new Promise((r) => setTimeout(r, options.pollMs ?? 5000));
+        status = await client.messages.batches.retrieve(batch.id);
+      }
+      options.onPoll?.(sendable.length, sendable.length);
+      return await this.batchResults(batch.id, prepared);
+    } catch (error) {
+      if (error instanceof CostLimitError) throw error;
+      const { fatal, reason } = describeFailure(error, this.options.secrets);
+      if (fatal) throw new ScorerFatalError(`the anthropic scorer cannot work as configured: ${reason}`);
+      const later = batchId ? ` (collect it later with \`coach batches collect ${batchId}\`)` : '';
+      if (this.options.fallback === false)
+        throw new ScorerUnavailableError(
+          `the batch failed (${reason}) and --no-fallback was given${later}; nothing was scored`,
+        );
+      return prepared.map((p) =>
+        p.offline.verdict === 'insufficient'
+          ? p.offline
+          : this.fallBackInBatch(p, `batch failed: ${reason}${later}`),
+      );
+    }
+  }
+
+  /** A stored batch: still running (with how many are done), or its results. */
+  async collectBatch(
+    id: string,
     inputs: readonly ScoreInput[],
-    options: { pollMs?: number; onPoll?: (done: number, total: number) => void } = {},
-  ): Promise<ScoreResult[]> {
-    const prepared = inputs.map((input, i) => {
+    customIds: readonly string[],
+  ): Promise<{ ended: false; done: number; total: number } | { ended: true; results: ScoreResult[] }> {
+    const status = await this.options.client.messages.batches.retrieve(id);
+    const counts = status.request_counts;
+    if (status.processing_status !== 'ended')
+      return {
+        ended: false,
+        done: counts.succeeded + counts.errored + counts.expired + counts.canceled,
+        total: inputs.length,
+      };
+    const prepared = this.prepareBatch(inputs).map((p, i) => ({ ...p, id: customIds[i]! }));
+    return { ended: true, results: await this.batchResults(id, prepared) };
+  }
+
+  /** The processing status of a batch, as the API reports it. */
+  async batchStatus(id: string): Promise<Anthropic.Messages.MessageBatch> {
+    return this.options.client.messages.batches.retrieve(id);
+  }
+
+  async cancelBatch(id: string): Promise<Anthropic.Messages.MessageBatch> {
+    return this.options.client.messages.batches.cancel(id);
+  }
+
+  private prepareBatch(inputs: readonly ScoreInput[]) {
+    return inputs.map((input, i) => {
       const prompt = judgePrompt(input);
       return {
         input,
@@ -273,65 +431,67 @@ export class AnthropicScorer implements Scorer {
         params: this.params(input, prompt),
       };
     });
+  }
+
+  private fallBackInBatch(p: { offline: ScoreResult }, reason: string, usage?: TokenUsage): ScoreResult {
+    return fallbackResult(p.offline, {
+      from: 'anthropic',
+      model: this.options.model.id,
+      reason,
+      ...(usage ? { usage } : {}),
+    });
+  }
+
+  /** The results of an ended batch, by custom_id; answers not sent keep their offline result. */
+  private async batchResults(
+    id: string,
+    prepared: ReturnType<AnthropicScorer['prepareBatch']>,
+  ): Promise<ScoreResult[]> {
     const results: ScoreResult[] = prepared.map((p) => p.offline);
-    const sendable = prepared.filter((p) => p.offline.verdict !== 'insufficient');
-    if (sendable.length === 0) return results;
-    const fallback = (index: number, why: string, usage?: TokenUsage) => {
-      results[index] = fallbackResult(prepared[index]!.offline, {
-        from: 'anthropic',
-        model: this.options.model.id,
-        reason: why,
-        ...(usage ? { usage } : {}),
-      });
-    };
-    const { client } = this.options;
-    try {
-      const batch = await client.messages.batches.create({
-        requests: sendable.map((p) => ({ custom_id: p.id, params: p.params })),
-      });
-      let status = batch;
-      while (status.processing_status !== 'ended') {
-        options.onPoll?.(status.request_counts.succeeded + status.request_counts.errored, sendable.length);
-        await new Promise((r) => setTimeout(r, options.pollMs ?? 5000));
-        status = await client.messages.batches.retrieve(batch.id);
+    const sent = prepared.filter((p) => p.offline.verdict !== 'insufficient');
+    const seen = new Set<string>();
+    for await (const entry of await this.options.client.messages.batches.results(id)) {
+      const index = prepared.findIndex((p) => p.id === entry.custom_id);
+      if (index < 0) continue;
+      seen.add(entry.custom_id);
+      const p = prepared[index]!;
+      if (entry.result.type !== 'succeeded') {
+        const why =
+          entry.result.type === 'errored'
+            ? `batch request errored: ${entry.result.error.error.message}`
+            : `batch request ${entry.result.type}`;
+        results[index] = this.fallBackInBatch(p, why);
+        continue;
       }
-      options.onPoll?.(sendable.length, sendable.length);
-      const seen = new Set<string>();
-      for await (const entry of await client.messages.batches.results(batch.id)) {
-        const index = prepared.findIndex((p) => p.id === entry.custom_id);
-        if (index < 0) continue;
-        seen.add(entry.custom_id);
-        const p = prepared[index]!;
-        if (entry.result.type !== 'succeeded') {
-          const why =
-            entry.result.type === 'errored'
-              ? `batch request errored: ${entry.result.error.error.message}`
-              : `batch request ${entry.result.type}`;
-          fallback(index, why);
-          continue;
-        }
-        const message = entry.result.message;
-        const usage = toTokenUsage(this.options.model, message.usage, true);
-        const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
-        const parsed = parseJudgement(text, p.input.rubric);
-        if (!parsed.ok) {
-          fallback(index, `invalid output in the batch: ${parsed.error}`, usage);
-          continue;
-        }
-        results[index] = judgedResult(p.input, parsed.value, {
-          scorer: 'anthropic',
-          model: this.options.model.id,
-          promptVersion: p.prompt.promptVersion,
-          rubricVersion: p.prompt.rubricVersion,
+      const message = entry.result.message;
+      const usage = toTokenUsage(this.options.model, message.usage, true);
+      const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+      const stopped =
+        message.stop_reason === 'max_tokens'
+          ? `the reply was cut off at max_tokens (${p.params.max_tokens})`
+          : message.stop_reason === 'refusal'
+            ? 'the model refused to judge this answer'
+            : undefined;
+      const parsed = stopped ? undefined : parseJudgement(text, p.input.rubric);
+      if (!parsed?.ok) {
+        results[index] = this.fallBackInBatch(
+          p,
+          stopped ?? `invalid output in the batch: ${parsed && !parsed.ok ? parsed.error : ''}`,
           usage,
-          warnings: p.offline.warnings.filter((w) => /grader/.test(w)),
-        });
+        );
+        continue;
       }
-      for (const p of sendable) if (!seen.has(p.id)) fallback(prepared.indexOf(p), 'no result in the batch');
-    } catch (error) {
-      const { reason } = describeFailure(error, this.options.secrets);
-      for (const p of sendable) fallback(prepared.indexOf(p), `batch failed: ${reason}`);
+      results[index] = judgedResult(p.input, parsed.value, {
+        scorer: 'anthropic',
+        model: this.options.model.id,
+        promptVersion: p.prompt.promptVersion,
+        rubricVersion: p.prompt.rubricVersion,
+        usage,
+        warnings: p.offline.warnings.filter((w) => /grader/.test(w)),
+      });
     }
+    for (const p of sent)
+      if (!seen.has(p.id)) results[prepared.indexOf(p)] = this.fallBackInBatch(p, 'no result in the batch');
     return results;
   }
 
