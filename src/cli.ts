@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { CoachError, EXIT } from './errors.js';
+import { safeStream, stripControl, terminalSafe } from './ui/sanitize.js';
 
 /**
  * The only place that reads argv and sets the exit code. Command implementations are imported
@@ -54,8 +55,9 @@ function context(program: Command): CommandContext {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Every byte a command prints passes the control-character filter (see ui/sanitize.ts).
+    stdout: safeStream(process.stdout),
+    stderr: safeStream(process.stderr),
     stdin: process.stdin,
     noColor: opts.color === false,
   };
@@ -68,6 +70,11 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for unexpected errors')
     .option('--no-color', 'disable colour (also NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
+    // commander echoes arguments in its messages ("unknown option '...'"): filtered like all output.
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(terminalSafe(text)),
+      writeErr: (text) => process.stderr.write(terminalSafe(text)),
+    })
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
 
@@ -519,12 +526,12 @@ function reportError(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CoachError) {
-    for (const line of error.message.split('\n')) process.stderr.write(`coach: ${line}\n`);
+    for (const line of stripControl(error.message).split('\n')) process.stderr.write(`coach: ${line}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`coach: unexpected error: ${message}\n`);
+  process.stderr.write(`coach: unexpected error: ${stripControl(message)}\n`);
   process.stderr.write(
     debug && error instanceof Error ? `${error.stack}\n` : 'coach: run again with --debug for details\n',
   );

@@ -16,6 +16,7 @@ import {
 import { Question as QuestionSchema } from '../schema/question-bank.js';
 import { Rubric as RubricSchema } from '../schema/rubric.js';
 import { Story as StorySchema } from '../schema/stories.js';
+import { findControlCharacters } from './control-characters.js';
 import { FILE_START, locate, type Span, spanOf, type YamlPath } from './locate.js';
 import { describeSchemaIssue } from './schema-issues.js';
 import { parseSimpleYaml } from './simple-parse.js';
@@ -115,7 +116,12 @@ export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
 export function analyzeSource(file: string, source: SourceResult): FileAnalysis {
   if (!source.ok) return failed(file, source.rule, source.message, FILE_START);
   const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
-  return fastPath(file, text) ?? fullPath(file, text);
+  const analysis = fastPath(file, text) ?? fullPath(file, text);
+  // Bank text reaches terminals; a control character in it is an error wherever it is.
+  const controls = findControlCharacters(text).map(({ message, ...span }) =>
+    problem(file, 'control-character', message, span),
+  );
+  return controls.length ? { ...analysis, problems: [...analysis.problems, ...controls] } : analysis;
 }
 
 /**

@@ -31,6 +31,7 @@ import {
 } from '../session/plan.js';
 import { colorFor } from '../ui/color.js';
 import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../ui/hang-up.js';
+import { stripControl, terminalSafe } from '../ui/sanitize.js';
 import { renderScore } from '../ui/score-report.js';
 import { sessionSummaryTable } from '../ui/session-summary.js';
 import { formatDuration, truncate, wrap } from '../ui/text.js';
@@ -484,8 +485,9 @@ function questionHeader(
   /** An extra line under the prompt, such as the stories that fit the question. */
   extra?: string,
 ): string {
-  const principles = planned.principles.map((p) => findPrinciple(p)?.name ?? p);
-  const tenets = (planned.tenets ?? []).map((t) => findTenet(t)?.name ?? t);
+  // Bank text and model-written follow-ups reach the answer screen directly (not through ctx.stdout).
+  const principles = planned.principles.map((p) => stripControl(findPrinciple(p)?.name ?? p));
+  const tenets = (planned.tenets ?? []).map((t) => stripControl(findTenet(t)?.name ?? t));
   const title =
     step.part === 0
       ? `Question ${step.question + 1} of ${total}`
@@ -493,13 +495,13 @@ function questionHeader(
   // What the probe is for (its kind), when the bank or the model said.
   const kind = step.part > 0 ? followUps[step.part - 1]?.kind : undefined;
   const meta = [
-    ...(kind ? [kind] : []),
-    planned.category,
+    ...(kind ? [stripControl(kind)] : []),
+    stripControl(planned.category),
     ...(principles.length ? [principles.join(', ')] : []),
     ...(tenets.length ? [`tenets: ${tenets.join(', ')}`] : []),
     formatDuration(step.limitSeconds),
   ];
-  return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(step.prompt, width)}\n${extra ? `${truncate(extra, width)}\n` : ''}`;
+  return `\n${color.bold(title)}  ${color.dim(meta.join(' · '))}\n${wrap(stripControl(step.prompt), width)}\n${extra ? `${truncate(terminalSafe(extra), width)}\n` : ''}`;
 }
 
 type FollowUpsEvent = Extract<SessionEvent, { type: 'followups' }>;

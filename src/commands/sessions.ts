@@ -5,7 +5,7 @@ import { writeOutputFile } from '../fsx/write-whole.js';
 import { dataDir } from '../paths.js';
 import { summarize } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
-import { transcriptMarkdown } from '../session/transcript.js';
+import { transcriptMarkdown, transcriptText } from '../session/transcript.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
@@ -67,9 +67,9 @@ export async function sessionShowCommand(
   const format = options.format ?? 'md';
   if (format !== 'md' && format !== 'text')
     throw new UsageError(`unknown format "${format}"; choose md or text`);
-  // Markdown reads well as plain text too; "text" only drops the heading and emphasis marks.
+  // Markdown reads well as plain text too; "text" drops the heading and emphasis marks and indents answers.
   const markdown = transcriptMarkdown(events);
-  const out = format === 'md' ? markdown : markdown.replace(/^#+ /gm, '').replace(/^\*(.*)\*$/gm, '$1');
+  const out = format === 'md' ? markdown : transcriptText(markdown);
   if (options.output) {
     writeOutputFile(resolve(ctx.cwd, options.output), out, options.output);
     ctx.stderr.write(`wrote ${options.output}\n`);

@@ -8,6 +8,10 @@ export const RULES = {
   'file-too-large': ['error', 'The file is over the size limit for a bank or rubric.'],
   'file-encoding': ['error', 'The file is binary or not UTF-8 text.'],
   'yaml-syntax': ['error', 'The YAML does not parse.'],
+  'control-character': [
+    'error',
+    'A control character or escape sequence (raw, or a double-quoted escape such as \\e) that could drive the terminal.',
+  ],
   'yaml-duplicate-key': ['error', 'A key appears twice in the same mapping.'],
   'yaml-unsafe': ['error', 'Custom tags or too many aliases (a possible alias bomb).'],
   'multiple-documents': [

@@ -24,7 +24,7 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
       '',
       `*${q.bank} / ${q.category}${principles ? ` · ${principles}` : ''}*`,
       '',
-      `> ${q.prompt}`,
+      quoted(q.prompt),
       '',
     );
     // The follow-ups actually asked: those written from the answer when the LLM scorer wrote them.
@@ -35,7 +35,7 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
     parts.forEach((part, p) => {
       const answer = answerOf(events, i, p);
       if (p > 0)
-        out.push(`### Follow-up ${p}${part.kind ? ` (${part.kind})` : ''}`, '', `> ${part.prompt}`, '');
+        out.push(`### Follow-up ${p}${part.kind ? ` (${part.kind})` : ''}`, '', quoted(part.prompt), '');
       if (!answer) {
         out.push('*Not answered.*', '');
         return;
@@ -43,7 +43,7 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
       out.push(
         `*${answer.status} after ${formatClock(answer.elapsedMs).replace('+', '')} of ${formatClock(part.limit * 1000)}*`,
         '',
-        answer.text ? answer.text : '*(empty)*',
+        answer.text ? fenced(answer.text) : '*(empty)*',
         '',
       );
     });
@@ -65,4 +65,45 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
     }
   });
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * An answer as a fenced block: nothing in it (a line "### Score: 100/100", a link, HTML) can render
+ * as the transcript's own headings or links. The fence is longer than any run of backticks inside.
+ */
+export function fenced(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/** A prompt as a blockquote, every line of it, so a multi-line prompt cannot step out of the quote. */
+function quoted(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/**
+ * The transcript as plain text: headings and emphasis marks dropped, answers (fenced blocks)
+ * indented and left exactly as typed.
+ */
+export function transcriptText(markdown: string): string {
+  let fence: string | undefined;
+  const out: string[] = [];
+  for (const line of markdown.split('\n')) {
+    if (fence) {
+      if (line === fence) fence = undefined;
+      else out.push(`    ${line}`);
+      continue;
+    }
+    const open = line.match(/^(`{3,})text$/);
+    if (open) {
+      fence = open[1];
+      continue;
+    }
+    out.push(line.replace(/^#+ /, '').replace(/^\*(.*)\*$/, '$1'));
+  }
+  return out.join('\n');
 }

@@ -151,6 +151,25 @@ describe('YAML rules', () => {
     expect(problems).toEqual([problem('broken.yaml', [3, 1, 3, 2], 'error', 'yaml-syntax', 'Flow sequence')]);
   });
 
+  it('control-character: double-quoted escapes and raw characters that could drive a terminal', async () => {
+    const problems = await lintFiles({
+      'osc.yaml': VALID_BANK.replace('title: Sample bank', 'title: "Sample \\e]0;pwned\\a"'),
+      'raw.yaml': VALID_BANK.replace('id: sample', 'id: raw')
+        .replace('q-one', 'q-raw')
+        .replace('title: Sample bank', 'title: Sample \u001b[2J bank'),
+    });
+    expect(problems.filter((p) => p.rule === 'control-character')).toEqual([
+      problem('osc.yaml', [3, 16, 3, 18], 'error', 'control-character', 'escape \\e'),
+      problem('osc.yaml', [3, 26, 3, 28], 'error', 'control-character', 'escape \\a'),
+      problem('raw.yaml', [3, 15, 3, 16], 'error', 'control-character', 'U+001B'),
+    ]);
+    // A backslash outside double quotes is literal text, not an escape.
+    const plain = await lintFiles({
+      'plain.yaml': VALID_BANK.replace('title: Sample bank', "title: 'C:\\e\\path'"),
+    });
+    expect(plain.filter((p) => p.file === 'plain.yaml' && p.rule === 'control-character')).toEqual([]);
+  });
+
   it('yaml-duplicate-key: the second occurrence is reported, in the same mapping', async () => {
     const problems = await lintFiles({
       'dup.yaml': yaml`
