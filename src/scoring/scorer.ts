@@ -12,7 +12,7 @@ export interface ScoreInput {
     Question,
     'id' | 'prompt' | 'principles' | 'signals' | 'timeLimitSeconds' | 'focusCriteria'
   > &
-    Partial<Pick<Question, 'pitfalls' | 'levels'>>;
+    Partial<Pick<Question, 'pitfalls' | 'levels' | 'tenets'>>;
   prompt: string;
   answer: string;
   /** The target level: --level, else `level:` in the config file; absent, the question's levels are stated. */

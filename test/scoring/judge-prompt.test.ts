@@ -39,6 +39,20 @@ describe('the judge prompt', () => {
     expect(judgePrompt(input).user).toContain('Answer mode: typed.');
   });
 
+  it('names the principal tenets a question tests, with what each means, and nothing when it tags none', () => {
+    const principal = registry.questions.find((q) => q.id === 'pe-respect-inherited-system')!;
+    const user = judgePrompt({
+      rubric: star,
+      question: principal,
+      prompt: principal.prompt,
+      answer: ANSWER,
+    }).user;
+    expect(user).toContain('Principal engineering tenets this question tests:');
+    expect(user).toContain('- Respect What Came Before: Understands why existing systems are as they are');
+    expect(user).toContain('- Balanced and Pragmatic: ');
+    expect(judgePrompt(input).user).not.toContain('tenets');
+  });
+
   it('keeps the system prefix and the prompt version identical across answers to one rubric', () => {
     const a = judgePrompt({ ...input, level: 'L6' });
     const b = judgePrompt({ ...input, answer: `${ANSWER} And more.`, mode: 'spoken' });
