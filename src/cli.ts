@@ -353,8 +353,22 @@ ${EXIT_CODES_HELP}`,
     .command('stats')
     .description('progress: attempts, streak, averages by bank, category and criterion, trend, weakest areas')
     .option('--since <YYYY-MM-DD>', 'only attempts from this day on')
+    .option('--scorer <name>', 'only attempts scored by this scorer (offline, anthropic)')
+    .option('--model <id>', 'only attempts scored by this model')
+    .option('--prompt-version <hash>', 'only attempts scored with this prompt version (see --by version)')
+    .addOption(
+      new Option('--by <grouping>', 'also show averages by scorer, model and prompt version').choices([
+        'version',
+      ]),
+    )
     .addOption(jsonOption())
     .addOption(bankOption())
+    .addHelpText(
+      'after',
+      `
+Scores are comparable only within one scorer, model and prompt version: --by version shows them side by
+side (--json always has byVersion), and --scorer, --model, --prompt-version keep one of them.`,
+    )
     .action(async (options) => {
       const { statsCommand } = await import('./commands/history.js');
       process.exitCode = await statsCommand(options, context(program));

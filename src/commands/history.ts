@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { writeOutputFile } from '../fsx/write-whole.js';
 import type { Attempt } from '../history/attempt.js';
 import { localDate } from '../history/attempt.js';
-import { computeStats, sparkline } from '../history/stats.js';
+import { computeStats, filterByVersion, sparkline } from '../history/stats.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import { colorFor } from '../ui/color.js';
@@ -108,13 +108,28 @@ export async function historyExportCommand(
 
 /** `coach stats [--since DATE] [--json]`: progress at a glance. */
 export async function statsCommand(
-  options: { json?: boolean; since?: string; banks?: string[] },
+  options: {
+    json?: boolean;
+    since?: string;
+    banks?: string[];
+    scorer?: string;
+    model?: string;
+    promptVersion?: string;
+    by?: string;
+  },
   ctx: CommandContext,
 ): Promise<number> {
   if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
     throw new UsageError(`--since needs YYYY-MM-DD, got "${options.since}"`);
   }
-  const attempts = readHistory(ctx);
+  if (options.by !== undefined && options.by !== 'version')
+    throw new UsageError(`unknown grouping "${options.by}"; choose version`);
+  // Scores from different scorers, models or prompts are not comparable: these pick one.
+  const attempts = filterByVersion(readHistory(ctx), {
+    scorer: options.scorer,
+    model: options.model,
+    promptVersion: options.promptVersion,
+  });
   const registry = await registryFor(ctx, options.banks);
   const stats = computeStats(attempts, {
     today: localDate(new Date()),
@@ -155,6 +170,7 @@ export async function statsCommand(
     averages('By bank', stats.byBank),
     averages('By category', stats.byCategory),
     averages('By criterion (1-4)', stats.byCriterion, '/4'),
+    ...(options.by === 'version' ? [averages('By scorer, model and prompt version', stats.byVersion)] : []),
     c.bold('Weakest criteria, and questions to train them'),
     ...stats.weakest.map(
       (w) => `  ${w.rubric}/${w.criterion} ${c.yellow(`${w.average}/4`)}: ${w.questions.join(', ')}`,

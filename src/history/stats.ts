@@ -16,6 +16,11 @@ export interface Stats {
   byBank: Record<string, Average>;
   byCategory: Record<string, Average>;
   byPrinciple: Record<string, Average>;
+  /**
+   * Keyed "scorer/model/promptVersion" (offline: "offline/offline-N"; records from before versions
+   * were kept: "<scorer>/unrecorded"): scores are comparable only within one key.
+   */
+  byVersion: Record<string, Average>;
   /** Keyed "rubric/criterion"; averages on the 1-4 scale. */
   byCriterion: Record<string, Average>;
   weakest: { criterion: string; rubric: string; average: number; attempts: number; questions: string[] }[];
@@ -86,6 +91,7 @@ export function computeStats(
     byBank: group((a) => (a.bank ? [a.bank] : [])),
     byCategory: group((a) => (a.category ? [a.category] : [])),
     byPrinciple: group((a) => a.principles),
+    byVersion: group((a) => [versionKey(a)]),
     byCriterion,
     weakest,
     trend: days.map((date) => {
@@ -102,6 +108,28 @@ export function computeStats(
       4,
     ),
   };
+}
+
+/** What produced an attempt's score, as one key: scorer, model (LLM only) and prompt version. */
+export function versionKey(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
+  if (!a.promptVersion) return `${a.scorer}/unrecorded`;
+  return a.model ? `${a.scorer}/${a.model}/${a.promptVersion}` : `${a.scorer}/${a.promptVersion}`;
+}
+
+export interface VersionFilter {
+  scorer?: string | undefined;
+  model?: string | undefined;
+  promptVersion?: string | undefined;
+}
+
+/** Attempts scored by this scorer, model and prompt version (each optional). */
+export function filterByVersion(attempts: readonly Attempt[], filter: VersionFilter): Attempt[] {
+  return attempts.filter(
+    (a) =>
+      (filter.scorer === undefined || a.scorer === filter.scorer) &&
+      (filter.model === undefined || a.model === filter.model) &&
+      (filter.promptVersion === undefined || a.promptVersion === filter.promptVersion),
+  );
 }
 
 function streak(days: ReadonlySet<string>, today: string): number {

@@ -317,3 +317,74 @@ describe('batches you can leave', () => {
     expect(unknown.stderr).toMatch(/no stored batch "msgbatch_nope"; known: msgbatch_/);
   });
 });
+
+describe('coach stats by scorer, model and prompt version', () => {
+  function attempt(id: string, overall: number, fields: Record<string, unknown>) {
+    return {
+      v: 1,
+      id,
+      at: `2026-11-2${id.length}T10:00:00.000Z`,
+      date: '2026-11-22',
+      source: 'score',
+      questionId: question.id,
+      bank: 'behavioral',
+      category: question.category,
+      principles: question.principles,
+      rubric: 'star',
+      level: null,
+      answer: 'text',
+      elapsedMs: null,
+      limitSeconds: null,
+      overall,
+      verdict: 'hire',
+      criteria: [],
+      costUsd: 0,
+      ...fields,
+    };
+  }
+
+  it('groups and filters by version; records from before versions still load', async () => {
+    mkdirSync(join(home, 'history'), { recursive: true });
+    const records = [
+      attempt('a', 40, { scorer: 'offline' }), // an old record: no model or versions
+      attempt('bb', 50, { scorer: 'offline', model: null, promptVersion: 'offline-1', rubricVersion: 'r1' }),
+      attempt('ccc', 70, {
+        scorer: 'anthropic',
+        model: 'claude-sonnet-5-5',
+        promptVersion: 'aaaa',
+        rubricVersion: 'r1',
+      }),
+      attempt('dddd', 90, {
+        scorer: 'anthropic',
+        model: 'claude-sonnet-5-5',
+        promptVersion: 'bbbb',
+        rubricVersion: 'r1',
+      }),
+      attempt('eeeee', 0, { scorer: 'anthropic', status: 'unscored', overall: null }),
+    ];
+    writeFileSync(
+      join(home, 'history', 'attempts.jsonl'),
+      records.map((r) => `${JSON.stringify(r)}\n`).join(''),
+    );
+
+    const all = JSON.parse((await coach(['stats', '--json'], '')).stdout);
+    expect(all.attempts).toBe(4);
+    expect(all.byVersion).toEqual({
+      'anthropic/claude-sonnet-5-5/aaaa': { attempts: 1, average: 70 },
+      'anthropic/claude-sonnet-5-5/bbbb': { attempts: 1, average: 90 },
+      'offline/offline-1': { attempts: 1, average: 50 },
+      'offline/unrecorded': { attempts: 1, average: 40 },
+    });
+    const one = JSON.parse((await coach(['stats', '--json', '--prompt-version', 'bbbb'], '')).stdout);
+    expect(one).toMatchObject({ attempts: 1, averageOverall: 90 });
+    const llm = JSON.parse(
+      (await coach(['stats', '--json', '--scorer', 'anthropic', '--model', 'claude-sonnet-5-5'], '')).stdout,
+    );
+    expect(llm).toMatchObject({ attempts: 2, averageOverall: 80 });
+    const table = await coach(['stats', '--by', 'version'], '');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(
+      /By scorer, model and prompt version[\s\S]*anthropic\/claude-sonnet-5-5\/aaaa +1 +70\/100/,
+    );
+  });
+});
