@@ -412,6 +412,8 @@ side (--json always has byVersion), and --scorer, --model, --prompt-version keep
     )
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(timeoutOption())
+    .addOption(noFallbackOption())
     .addOption(jsonOption())
     .addOption(bankOption())
     .addHelpText(

@@ -128,6 +128,7 @@ function readCalibrationSet(
       prompt: question?.prompt ?? item.prompt!,
       answer: item.answer,
       ...(item.level ? { level: item.level } : {}),
+      ...(item.mode ? { mode: item.mode } : {}),
     });
     labelled.push({
       label: labelLevel(item.label),

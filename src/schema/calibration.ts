@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { VERDICTS } from '../scoring/result.js';
+import { ANSWER_MODES } from '../scoring/scorer.js';
 import { Level } from './common.js';
 
 /** A level on the rubrics' 1-4 scale: 1 strong no hire, 2 no hire, 3 hire, 4 strong hire. */
@@ -24,7 +25,7 @@ export const CalibrationItem = z
       .describe('With prompt: the rubric for an answer to your own prompt.'),
     prompt: z.string().min(1).optional().describe('With rubric: the prompt answered.'),
     level: Level.optional().describe('The level the answer is judged at (L5-L8), as `--level` would.'),
-    mode: z.enum(['typed', 'spoken']).optional().describe('How the answer was given (default typed).'),
+    mode: z.enum(ANSWER_MODES).optional().describe('How the answer was given (default typed).'),
     answer: z.string().min(1).describe('The answer text.'),
     // One literal list rather than a union, so a bad label is one message naming every allowed value.
     label: z

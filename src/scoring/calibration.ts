@@ -99,8 +99,8 @@ export function calibrationReport(
       VERDICTS,
       SCORER_VERDICTS,
     ),
-    // An insufficient answer is never sent to a model, by design: that is the LLM scorer's judgement too.
-    fallbacks: results.filter((r) => r.scorer !== scorer && r.verdict !== 'insufficient').length,
+    // Not an insufficient answer kept from the model by design: that is the LLM scorer's judgement too.
+    fallbacks: results.filter((r) => r.fallback !== undefined).length,
     ...(criteria.length ? { criteria } : {}),
   };
 }

@@ -175,7 +175,7 @@ describe('coach calibrate with an LLM scorer (local Messages API stand-in)', () 
   });
   const env = () => ({ ANTHROPIC_API_KEY: 'sk-ant-test-KEY-0123456789', ANTHROPIC_BASE_URL: server.url });
 
-  /** A judgement giving every star criterion `level`, in the shape the request's output schema asks for. */
+  /** A judgement giving every star criterion `level`: an object keyed by criterion id, as the output schema asks. */
   function starJudgement(level: number): string {
     const ids = [
       'structure',

@@ -7,14 +7,15 @@ function result(
   overall: number | null,
   scorer: ScoreResult['scorer'] = 'anthropic',
   criteria: Record<string, number | null> = {},
+  fellBack = false,
 ): ScoreResult {
   return {
     questionId: null,
     rubric: 'star',
     scorer,
-    model: null,
-    promptVersion: 'test',
-    rubricVersion: 'test',
+    model: scorer === 'offline' ? null : 'claude-sonnet-5-5',
+    promptVersion: 'p1',
+    rubricVersion: 'r1',
     level: null,
     overall,
     verdict: overall === null ? 'insufficient' : verdictFor(overall),
@@ -28,6 +29,8 @@ function result(
     })),
     suggestions: [],
     warnings: [],
+    // An offline result where an LLM scorer was asked for is what a fallback looks like.
+    ...(fellBack ? { fallback: { from: 'anthropic', model: 'claude-sonnet-5-5', reason: 'HTTP 500' } } : {}),
   } as ScoreResult;
 }
 
@@ -49,7 +52,7 @@ describe('calibrationReport', () => {
   const results = [
     result(10, 'anthropic', { results: 1 }),
     result(null, 'offline', { results: null }),
-    result(60, 'offline'),
+    result(60, 'offline', {}, true),
     result(90, 'anthropic', { results: 3 }),
   ];
   const report = calibrationReport('anthropic', items, results);
