@@ -21,6 +21,7 @@ Environment:
   COACH_HOME       data and config directory (default $XDG_DATA_HOME/interview-coach and $XDG_CONFIG_HOME/interview-coach)
   COACH_BANKS      extra bank/rubric directories, separated by ":"
   ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL  key and endpoint of the anthropic scorer
+  COACH_OPENAI_BASE_URL, OPENAI_API_KEY  server and (optional) key of the openai-compatible scorer
   NO_COLOR, FORCE_COLOR  colour off / on`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -118,11 +119,15 @@ export function buildProgram(): Command {
     new Option('--banks <dir>', 'extra bank/rubric directory (repeatable)').argParser(collect).default([]);
   const jsonOption = () => new Option('--json', 'print JSON for scripts');
   const scorerOption = () =>
-    new Option('--scorer <name>', 'offline (default, no key) or anthropic (needs ANTHROPIC_API_KEY)').choices(
-      ['offline', 'anthropic'],
-    );
+    new Option(
+      '--scorer <name>',
+      'offline (default, no key), anthropic (needs ANTHROPIC_API_KEY) or openai-compatible (a local server: --base-url)',
+    ).choices(['offline', 'anthropic', 'openai-compatible']);
   const modelOption = () =>
-    new Option('--model <id>', 'model for the anthropic scorer (default claude-sonnet-5-5)');
+    new Option(
+      '--model <id>',
+      'model for the LLM scorer (anthropic: default claude-sonnet-5-5; openai-compatible: as the server names it)',
+    );
   const timeoutOption = () =>
     new Option(
       '--timeout <seconds>',
@@ -141,8 +146,13 @@ export function buildProgram(): Command {
   const providerOption = () =>
     new Option(
       '--provider <name>',
-      'anthropic (default) or bedrock (AWS credentials; needs @anthropic-ai/bedrock-sdk)',
-    ).choices(['anthropic', 'bedrock']);
+      'anthropic (default), bedrock (AWS credentials; needs @anthropic-ai/bedrock-sdk) or openai-compatible (Ollama, llama.cpp, vLLM: --base-url, --model)',
+    ).choices(['anthropic', 'bedrock', 'openai-compatible']);
+  const baseUrlOption = () =>
+    new Option(
+      '--base-url <url>',
+      'openai-compatible server up to /v1, e.g. http://localhost:11434/v1 (also COACH_OPENAI_BASE_URL)',
+    );
 
   program
     .command('banks')
@@ -235,6 +245,7 @@ export function buildProgram(): Command {
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(baseUrlOption())
     .option(
       '--followups <n>',
       'ask a chain of up to N follow-ups per question, in interview order (default 3)',
@@ -313,6 +324,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(baseUrlOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
     .addOption(maxCostOption())
@@ -385,6 +397,7 @@ side (--json always has byVersion), and --scorer, --model, --prompt-version keep
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(baseUrlOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
     .addOption(maxCostOption())
@@ -407,11 +420,12 @@ side (--json always has byVersion), and --scorer, --model, --prompt-version keep
     .argument('<file>', 'YAML or JSON list of labelled answers (see calibration/example.yaml)')
     .addOption(
       new Option('--scorer <name>', 'the scorer to calibrate; give it twice to compare two scorers')
-        .choices(['offline', 'anthropic'])
+        .choices(['offline', 'anthropic', 'openai-compatible'])
         .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(baseUrlOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
     .addOption(jsonOption())
@@ -489,6 +503,7 @@ ${EXIT_CODES_HELP}`,
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())
+    .addOption(baseUrlOption())
     .addOption(timeoutOption())
     .addOption(noFallbackOption())
     .addOption(maxCostOption())

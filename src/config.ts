@@ -12,7 +12,10 @@ export const BANKS_ENV = 'COACH_BANKS';
 export interface ResolvedConfig {
   /** Extra bank and rubric locations from every source, absolute, in precedence order, without repeats. */
   banks: string[];
-  scorer?: 'offline' | 'anthropic';
+  scorer?: CoachConfig['scorer'];
+  provider?: CoachConfig['provider'];
+  /** The openai-compatible server. */
+  baseUrl?: string;
   model?: string;
   /** Models added to the price table; the project file's win over the user file's. */
   models: CoachConfig['models'] & object;
@@ -50,12 +53,16 @@ export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedC
   ];
   const scorer = fromFiles.map((f) => f.config.scorer).find(Boolean);
   const model = fromFiles.map((f) => f.config.model).find(Boolean);
+  const provider = fromFiles.map((f) => f.config.provider).find(Boolean);
+  const baseUrl = fromFiles.map((f) => f.config.baseUrl).find(Boolean);
   const level = fromFiles.map((f) => f.config.level).find(Boolean);
   const models = Object.assign({}, ...fromFiles.map((f) => f.config.models ?? {}).reverse());
   return {
     banks: [...new Set(all)],
     ...(scorer ? { scorer } : {}),
     ...(model ? { model } : {}),
+    ...(provider ? { provider } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
     models,
     ...(level ? { level } : {}),
     files: fromFiles.map((f) => f.file),

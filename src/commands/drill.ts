@@ -23,6 +23,7 @@ import {
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
 import {
+  chosenScorer,
   createScorer,
   type FilterFlags,
   registryFor,
@@ -41,6 +42,7 @@ export interface DrillOptions extends FilterFlags {
   scorer?: string;
   model?: string;
   provider?: string;
+  baseUrl?: string;
   timeout?: string;
   fallback?: boolean;
   maxCost?: string;
@@ -136,9 +138,10 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
         seed: 0,
         overtime: false,
         scoreAtEnd: false,
-        scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
+        scorer: chosenScorer(options, ctx),
         ...(options.model ? { model: options.model } : {}),
         ...(options.provider ? { provider: options.provider } : {}),
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         ...(options.timeout ? { timeout: options.timeout } : {}),
         ...(options.maxCost ? { maxCost: options.maxCost } : {}),
         ...(options.fallback === false ? { fallback: false as const } : {}),

@@ -39,6 +39,7 @@ import { recordUnscoredFirst } from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
 import {
+  chosenScorer,
   createScorer,
   type FilterFlags,
   registryFor,
@@ -54,6 +55,7 @@ export interface PracticeOptions extends FilterFlags {
   scorer?: string;
   model?: string;
   provider?: string;
+  baseUrl?: string;
   timeout?: string;
   fallback?: boolean;
   maxCost?: string;
@@ -93,9 +95,10 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     seed,
     overtime: Boolean(options.overtime),
     scoreAtEnd: Boolean(options.scoreAtEnd),
-    scorer: options.scorer === 'anthropic' ? 'anthropic' : 'offline',
+    scorer: chosenScorer(options, ctx),
     ...(options.model ? { model: options.model } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.timeout ? { timeout: options.timeout } : {}),
     ...(options.maxCost ? { maxCost: options.maxCost } : {}),
     ...(options.fallback === false ? { fallback: false as const } : {}),
@@ -221,6 +224,7 @@ async function runSession(
       scorer: options.scorer,
       ...(options.model ? { model: options.model } : {}),
       ...(options.provider ? { provider: options.provider } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       ...(options.timeout ? { timeout: options.timeout } : {}),
       ...(options.maxCost ? { maxCost: options.maxCost } : {}),
       ...(options.fallback === false ? { fallback: false } : {}),

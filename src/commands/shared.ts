@@ -1,12 +1,13 @@
 import { filterQuestions, type QuestionFilter } from '../banks/filter.js';
 import { type BankQuestion, loadRegistry, type Registry } from '../banks/registry.js';
 import { editDistance } from '../banks/schema-issues.js';
-import { resolveConfig } from '../config.js';
+import { type ResolvedConfig, resolveConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { findTenet, TENET_IDS } from '../schema/tenets.js';
 import { focusingScorer } from '../scoring/focus.js';
+import type { ScoreResult } from '../scoring/result.js';
 import type { Scorer } from '../scoring/scorer.js';
 import type { CommandContext } from './context.js';
 
@@ -105,13 +106,36 @@ export interface ScorerFlags {
   fallback?: boolean;
   /** --max-cost USD: refuse to send above this estimated cost. */
   maxCost?: string;
+  /** --base-url: the openai-compatible server. */
+  baseUrl?: string;
 }
 
 /**
- * The scorer to use: --scorer, else `scorer:` in the config file, else offline. The anthropic scorer
- * needs a key (exit 2 with how to set it); its SDK is loaded only when chosen. `onProgress` feeds a
- * spinner with the criteria received so far. Either is wrapped so a focused question is judged on
- * its focusCriteria only (src/scoring/focus.ts).
+ * Which scorer the flags and config file ask for: --scorer, else `scorer:`, else offline; an LLM
+ * scorer with the openai-compatible provider (--provider, else `provider:`) is the openai-compatible
+ * scorer, and --provider openai-compatible alone asks for it.
+ */
+export function scorerName(flags: ScorerFlags, config: ResolvedConfig): ScoreResult['scorer'] {
+  const provider = flags.provider ?? config.provider;
+  const name = flags.scorer ?? config.scorer ?? (provider === 'openai-compatible' ? provider : 'offline');
+  if (name === 'offline') return name;
+  if (name !== 'anthropic' && name !== 'openai-compatible')
+    throw new UsageError(`unknown scorer "${name}"; choose offline, anthropic or openai-compatible`);
+  if (name === 'openai-compatible' && provider !== undefined && provider !== 'openai-compatible')
+    throw new UsageError(`--scorer openai-compatible cannot run on --provider ${provider}; drop one of them`);
+  return provider === 'openai-compatible' ? 'openai-compatible' : name;
+}
+
+/** scorerName with the config file read: for sessions, which record the scorer they use. */
+export function chosenScorer(flags: ScorerFlags, ctx: CommandContext): ScoreResult['scorer'] {
+  return scorerName(flags, resolveConfig({ cwd: ctx.cwd, env: ctx.env }));
+}
+
+/**
+ * The scorer to use (see scorerName). An LLM scorer's SDK is loaded only when chosen; the anthropic
+ * scorer needs a key, the openai-compatible one a base URL and a model (exit 2 saying how to set
+ * them). `onProgress` feeds a spinner with the criteria received so far. Each is wrapped so a focused
+ * question is judged on its focusCriteria only (src/scoring/focus.ts).
  */
 export async function createScorer(
   flags: ScorerFlags,
@@ -119,12 +143,34 @@ export async function createScorer(
   onProgress?: (received: number, total: number) => void,
 ): Promise<Scorer> {
   const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env });
-  const name = flags.scorer ?? config.scorer ?? 'offline';
+  const name = scorerName(flags, config);
   if (name === 'offline') {
     const { offlineScorer } = await import('../scoring/offline/index.js');
     return focusingScorer(offlineScorer);
   }
-  if (name !== 'anthropic') throw new UsageError(`unknown scorer "${name}"; choose offline or anthropic`);
+  if (name === 'openai-compatible') {
+    const { openAICompatibleSettings, createOpenAIClient } = await import(
+      '../scoring/openai-compatible/config.js'
+    );
+    const { OpenAICompatibleScorer } = await import('../scoring/openai-compatible/judge.js');
+    const settings = openAICompatibleSettings(ctx.env, {
+      model: flags.model ?? config.model,
+      baseUrl: flags.baseUrl,
+      configBaseUrl: config.baseUrl,
+      models: config.models,
+      timeoutSeconds: parseTimeout(flags.timeout),
+    });
+    return focusingScorer(
+      new OpenAICompatibleScorer({
+        client: await createOpenAIClient(settings),
+        model: settings.model,
+        prices: settings.prices,
+        secrets: [settings.apiKey ?? ''],
+        timeoutMs: settings.timeoutMs,
+        fallback: flags.fallback !== false,
+      }),
+    );
+  }
   return focusingScorer(await createAnthropicScorer(flags, ctx, onProgress));
 }
 
@@ -140,7 +186,7 @@ export async function createAnthropicScorer(
   const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
   const settings = anthropicSettings(ctx.env, {
     model: flags.model ?? config.model,
-    provider: flags.provider,
+    provider: flags.provider ?? config.provider,
     models: config.models,
     timeoutSeconds: parseTimeout(flags.timeout),
   });

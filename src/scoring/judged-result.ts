@@ -1,5 +1,6 @@
 import type { Judgement } from './judge-prompt.js';
 import {
+  type LlmScorerName,
   overallScore,
   SCORE_MAX,
   type ScoreResult,
@@ -73,7 +74,7 @@ export function judgedResult(
  */
 export function fallbackResult(
   offline: ScoreResult,
-  failed: { from: 'anthropic'; model: string; reason: string; usage?: TokenUsage },
+  failed: { from: LlmScorerName; model: string; reason: string; usage?: TokenUsage },
 ): ScoreResult {
   return {
     ...offline,

@@ -55,7 +55,7 @@ export function describeFailure(
     status?: number;
     name?: string;
     message?: string;
-    error?: { error?: { message?: string } };
+    error?: { message?: string; error?: { message?: string } };
   };
   const seconds = options.timeoutMs !== undefined ? `${Math.round(options.timeoutMs / 100) / 10} s` : '';
   let text: string;
@@ -79,8 +79,9 @@ export function describeFailure(
               : e.status === 404
                 ? 'not found (check the model id and base URL)'
                 : 'API error';
-    // The API's own message, not the SDK's "<status> <raw JSON body>".
-    text = `${kind}, HTTP ${e.status}: ${firstLine(e.error?.error?.message ?? e.message ?? '')}`;
+    // The API's own message, not the SDK's "<status> <raw JSON body>"
+    // (Anthropic's error body is {error: {message}}; OpenAI-compatible servers' body error is {message}.)
+    text = `${kind}, HTTP ${e.status}: ${firstLine(e.error?.error?.message ?? e.error?.message ?? e.message ?? '')}`;
   } else text = firstLine(e?.message ?? String(error));
   return { fatal, reason: redact(text, secrets) };
 }

@@ -4,6 +4,9 @@ export const VERDICTS = ['strong-no-hire', 'no-hire', 'hire', 'strong-hire'] as 
 export type Verdict = (typeof VERDICTS)[number] | 'insufficient';
 export const SCORE_MAX = 4;
 
+/** The scorers that ask a model: anthropic (also through Bedrock) and any OpenAI-compatible server. */
+export type LlmScorerName = 'anthropic' | 'openai-compatible';
+
 export interface CriterionScore {
   id: string;
   name: string;
@@ -27,7 +30,7 @@ export interface TokenUsage {
 export interface ScoreResult {
   questionId: string | null;
   rubric: string;
-  scorer: 'offline' | 'anthropic';
+  scorer: 'offline' | LlmScorerName;
   /** The model that judged (null offline): with the two versions below, what produced this score. */
   model: string | null;
   /**
@@ -52,7 +55,7 @@ export interface ScoreResult {
   /** Tokens and cost spent on this answer, including failed attempts and repairs (also when it fell back). */
   usage?: TokenUsage;
   /** Set when an LLM scorer failed and this is the offline score instead: which one, and why. */
-  fallback?: { from: 'anthropic'; model: string; reason: string };
+  fallback?: { from: LlmScorerName; model: string; reason: string };
 }
 
 /**

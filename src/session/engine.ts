@@ -13,9 +13,11 @@ export interface SessionOptions {
   seed: number;
   overtime: boolean;
   scoreAtEnd: boolean;
-  scorer: 'offline' | 'anthropic';
+  scorer: ScoreResult['scorer'];
   model?: string;
   provider?: string;
+  /** The openai-compatible server (--base-url), kept so `coach resume` scores alike. */
+  baseUrl?: string;
   /** --timeout, --no-fallback and --max-cost of the LLM scorer, kept so `coach resume` scores alike. */
   timeout?: string;
   fallback?: false;

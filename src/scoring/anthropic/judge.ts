@@ -23,6 +23,7 @@ import {
   ScorerUnavailableError,
   UnusableReply,
 } from '../llm-failure.js';
+import { fallBackOrThrow, judgeWithRepair } from '../llm-judge.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
 import type { GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
@@ -139,19 +140,13 @@ export class AnthropicScorer implements Scorer {
 
   /** The offline score with why the LLM failed, or the failure itself when it is fatal or fallback is off. */
   private fallBack(error: unknown, offline: ScoreResult, usage: TokenUsage | undefined): ScoreResult {
-    const { fatal, reason } = describeFailure(error, this.options.secrets, {
-      timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    });
-    if (fatal) throw new ScorerFatalError(`the anthropic scorer cannot work as configured: ${reason}`);
-    if (this.options.fallback === false)
-      throw new ScorerUnavailableError(
-        `the anthropic scorer failed (${reason}) and --no-fallback was given; nothing was scored`,
-      );
-    return fallbackResult(offline, {
-      from: 'anthropic',
+    return fallBackOrThrow(error, offline, {
+      scorer: 'anthropic',
       model: this.options.model.id,
-      reason,
-      ...(usage ? { usage } : {}),
+      secrets: this.options.secrets,
+      timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fallback: this.options.fallback !== false,
+      usage,
     });
   }
 
@@ -180,31 +175,9 @@ export class AnthropicScorer implements Scorer {
     const params = this.params(input, prompt);
     const total = input.rubric.criteria.length;
     const deadline = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-
-    const first = await this.request(params, total, deadline, usage);
-    const parsed = parseJudgement(first, input.rubric);
-    if (parsed.ok) return parsed.value;
-
-    // One repair attempt: show the model its output and what was wrong with it.
-    const repair = await this.request(
-      {
-        ...params,
-        messages: [
-          ...params.messages,
-          { role: 'assistant' as const, content: first || '(empty)' },
-          {
-            role: 'user' as const,
-            content: `That output is not valid: ${parsed.error}. Reply again with JSON that matches the schema exactly, one entry per criterion (${input.rubric.criteria.map((c) => c.id).join(', ')}).`,
-          },
-        ],
-      },
-      total,
-      deadline,
-      usage,
+    return judgeWithRepair(input, prompt, (turns) =>
+      this.request({ ...params, messages: turns }, total, deadline, usage),
     );
-    const repaired = parseJudgement(repair, input.rubric);
-    if (repaired.ok) return repaired.value;
-    throw new UnusableReply(`invalid output after one repair attempt: ${repaired.error}`);
   }
 
   /** One call, its usage added to `usage` whatever the outcome; the text of a reply that finished. */
