@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Registry } from '../banks/registry.js';
-import { resolveConfig } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { CalibrationFile, labelLevel } from '../schema/calibration.js';
 import {
@@ -33,14 +32,21 @@ export async function calibrateCommand(
   options: CalibrateOptions,
   ctx: CommandContext,
 ): Promise<number> {
-  const names = scorerNames(options.scorer, ctx);
+  const requested = requestedScorers(options.scorer);
   const registry = await registryFor(ctx, options.banks);
   const { inputs, labelled } = readCalibrationSet(file, registry, ctx);
+  // Each named scorer (or the one the flags and config file choose), named as it reports itself.
+  const { scorer: _named, ...flags } = options;
+  const scorers = await Promise.all(
+    requested.map((name) => createScorer({ ...flags, ...(name ? { scorer: name } : {}) }, ctx)),
+  );
+  const names = scorers.map((s) => s.name);
+  if (names.length === 2 && names[0] === names[1])
+    throw new UsageError(`both scorers are ${names[0]}; name two different scorers to compare them`);
 
   const results: ScoreResult[][] = [];
-  for (const name of names) {
-    const scorer = await createScorer({ ...options, scorer: name }, ctx);
-    const spinner = await scoringSpinner(ctx, !options.json, `Scoring with ${name}…`, 'answers');
+  for (const scorer of scorers) {
+    const spinner = await scoringSpinner(ctx, !options.json, `Scoring with ${scorer.name}…`, 'answers');
     const scored: ScoreResult[] = [];
     try {
       for (const input of inputs) {
@@ -67,15 +73,14 @@ export async function calibrateCommand(
   return 0;
 }
 
-/** --scorer once (or the configured scorer, or offline), or twice to compare two scorers. */
-function scorerNames(flags: string[] | undefined, ctx: CommandContext): string[] {
+/** --scorer once, twice to compare two scorers, or not at all (undefined: the one createScorer chooses). */
+function requestedScorers(flags: string[] | undefined): (string | undefined)[] {
   const given = flags ?? [];
   if (given.length > 2)
     throw new UsageError('calibrate compares at most two scorers: give --scorer twice at most');
   if (given.length === 2 && given[0] === given[1])
     throw new UsageError(`--scorer ${given[0]} is given twice; name two different scorers to compare them`);
-  if (given.length > 0) return given;
-  return [resolveConfig({ cwd: ctx.cwd, env: ctx.env }).scorer ?? 'offline'];
+  return given.length > 0 ? given : [undefined];
 }
 
 /**

@@ -313,3 +313,70 @@ describe('coach score --provider openai-compatible', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('the openai-compatible scorer beyond coach score', () => {
+  const tmp = useTempDir('coach-openai-more-');
+  let server: OpenAITestServer;
+  beforeEach(async () => {
+    server = await startOpenAIServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+  const provider = () => [
+    '--provider',
+    'openai-compatible',
+    '--base-url',
+    `${server.url}/v1`,
+    '--model',
+    'm',
+  ];
+
+  it('drill --answers records the attempt as the openai-compatible scorer with its model', async () => {
+    server.enqueue({ kind: 'reply', content: judgement(3) });
+    const run = await runCoachAsync(['drill', '--answers', '-', '--json', ...provider()], {
+      home: tmp(),
+      input: JSON.stringify({ [QUESTION]: ANSWER }),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const history = await runCoachAsync(['history', '--json'], { home: tmp() });
+    const attempts = JSON.parse(history.stdout) as { scorer: string; model: string; overall: number }[];
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ scorer: 'openai-compatible', model: 'm', overall: 67 });
+  });
+
+  it('coach calibrate measures it, and compares it with the offline scorer', async () => {
+    const set = join(tmp(), 'set.yaml');
+    writeFileSync(
+      set,
+      JSON.stringify([
+        { question: QUESTION, label: 'strong-hire', answer: ANSWER },
+        { question: QUESTION, label: 'no-hire', answer: `${ANSWER} (second telling)` },
+      ]),
+    );
+    server.enqueue({ kind: 'reply', content: judgement(4) }, { kind: 'reply', content: judgement(2) });
+    const run = await runCoachAsync(
+      ['calibrate', set, '--scorer', 'offline', '--scorer', 'openai-compatible', '--json', ...provider()],
+      {
+        home: tmp(),
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      scorers: { scorer: string; pairwiseAgreement: number; fallbacks: number }[];
+    };
+    expect(out.scorers.map((s) => s.scorer)).toEqual(['offline', 'openai-compatible']);
+    expect(out.scorers[1]).toMatchObject({ pairwiseAgreement: 1, fallbacks: 0 });
+
+    // --provider openai-compatible alone is the scorer calibrated.
+    server.enqueue({ kind: 'reply', content: judgement(2) }, { kind: 'reply', content: judgement(4) });
+    const alone = await runCoachAsync(['calibrate', set, '--json', ...provider()], { home: tmp() });
+    expect(JSON.parse(alone.stdout)).toMatchObject({
+      scorer: 'openai-compatible',
+      n: 2,
+      pairwiseAgreement: 0,
+    });
+  });
+});
