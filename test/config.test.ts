@@ -166,9 +166,25 @@ describe('resolveConfig: a malformed config file is a ConfigError with file:line
     const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     const file = join(project, '.interview-coach.yaml');
     expect([...error.problems].sort()).toEqual([
-      `${file}:1:9: scorer is "gpt"; expected one of: offline, anthropic`,
+      `${file}:1:9: scorer is "gpt"; expected one of: offline, anthropic, openai-compatible`,
       `${file}:4:5: banks[1] must be text, not a number`,
     ]);
+  });
+
+  it('the openai-compatible provider: provider and baseUrl are read, a baseUrl that is not http(s) is refused', () => {
+    const { project, home } = dirs();
+    writeFiles(project, {
+      '.interview-coach.yaml':
+        'provider: openai-compatible\nbaseUrl: http://localhost:11434/v1\nmodel: qwen2.5:14b\n',
+    });
+    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toMatchObject({
+      provider: 'openai-compatible',
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'qwen2.5:14b',
+    });
+    writeFiles(project, { '.interview-coach.yaml': 'baseUrl: localhost:11434\n' });
+    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    expect(error.problems).toEqual([expect.stringMatching(/\.interview-coach\.yaml:1:10: baseUrl: /)]);
   });
 
   it('duplicate keys', () => {

@@ -11,6 +11,14 @@ import type { ScoreInput } from './scorer.js';
  * off or refused).
  */
 
+/** Nothing to judge: no tokens are spent on empty, gibberish or repeated text; the offline verdict stands. */
+export function notSentToModel(offline: ScoreResult): ScoreResult {
+  return {
+    ...offline,
+    warnings: [...offline.warnings, 'Not sent to the model: the answer is insufficient to judge.'],
+  };
+}
+
 export interface Turn {
   role: 'user' | 'assistant';
   content: string;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { spearman } from '../../src/scoring/agreement.js';
-import { type AnthropicTestServer, startAnthropicServer } from '../helpers/anthropic-server.js';
+import { startAnthropicServer } from '../helpers/anthropic-server.js';
 import { assertBuilt, runCoach, runCoachAsync, stackLines } from '../helpers/exec.js';
 import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
+import { starJudgement, useLocalServer } from '../helpers/local-server.js';
 import { repoRoot } from '../helpers/paths.js';
 
 assertBuilt();
@@ -166,31 +167,8 @@ describe('coach calibrate', () => {
 
 describe('coach calibrate with an LLM scorer (local Messages API stand-in)', () => {
   const tmp = useTempDir('coach-calibrate-llm-');
-  let server: AnthropicTestServer;
-  beforeEach(async () => {
-    server = await startAnthropicServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  const env = () => ({ ANTHROPIC_API_KEY: 'sk-ant-test-KEY-0123456789', ANTHROPIC_BASE_URL: server.url });
-
-  /** A judgement giving every star criterion `level`: an object keyed by criterion id, as the output schema asks. */
-  function starJudgement(level: number): string {
-    const ids = [
-      'structure',
-      'ownership',
-      'specificity',
-      'results',
-      'reflection',
-      'principle-alignment',
-      'concision',
-    ];
-    return JSON.stringify({
-      criteria: Object.fromEntries(ids.map((id) => [id, { evidence: [], level, feedback: 'ok' }])),
-      warnings: [],
-    });
-  }
+  const server = useLocalServer(startAnthropicServer);
+  const env = () => ({ ANTHROPIC_API_KEY: 'sk-ant-test-KEY-0123456789', ANTHROPIC_BASE_URL: server().url });
 
   // Long enough to be judged (the offline guards keep answers too thin to judge from the model).
   const SET = yaml`
@@ -219,7 +197,7 @@ describe('coach calibrate with an LLM scorer (local Messages API stand-in)', () 
 
   it('compares two scorers: each against the labels, then with each other', async () => {
     writeFiles(tmp(), { 'set.yaml': SET });
-    server.enqueue(
+    server().enqueue(
       { kind: 'sse', text: starJudgement(4) },
       { kind: 'sse', text: starJudgement(2) },
       { kind: 'sse', text: starJudgement(1) },
@@ -246,12 +224,12 @@ describe('coach calibrate with an LLM scorer (local Messages API stand-in)', () 
     expect(out.scorers[1]!.confusion['strong-hire']!['strong-hire']).toBe(1);
     expect(out.comparison.scorers).toEqual(['offline', 'anthropic']);
     expect(out.comparison.n).toBe(3);
-    expect(server.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(3);
+    expect(server().requests.filter((r) => r.path === '/v1/messages')).toHaveLength(3);
   });
 
   it('counts and warns about answers that fell back to the offline scorer', async () => {
     writeFiles(tmp(), { 'set.yaml': SET });
-    server.setFallback({ kind: 'error', status: 500, retryAfterMs: 10 });
+    server().setFallback({ kind: 'error', status: 500, retryAfterMs: 10 });
     const run = await runCoachAsync(['calibrate', 'set.yaml', '--scorer', 'anthropic', '--json'], {
       cwd: tmp(),
       env: env(),

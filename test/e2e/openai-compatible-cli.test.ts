@@ -1,24 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assertBuilt, runCoachAsync, stackLines } from '../helpers/exec.js';
 import { useTempDir } from '../helpers/fs.js';
-import { type ChatScenario, type OpenAITestServer, startOpenAIServer } from '../helpers/openai-server.js';
+import { STAR_CRITERIA, starJudgement, useLocalServer } from '../helpers/local-server.js';
+import { type ChatScenario, startOpenAIServer } from '../helpers/openai-server.js';
 
 // The built CLI and the real `openai` client against a local stand-in for an OpenAI-compatible server
 // (what Ollama, llama.cpp's server and vLLM speak): no network, no key needed.
 assertBuilt();
 
 const QUESTION = 'bhv-ownership-outside-your-area';
-const STAR = [
-  'structure',
-  'ownership',
-  'specificity',
-  'results',
-  'reflection',
-  'principle-alignment',
-  'concision',
-];
+const STAR = STAR_CRITERIA;
 const QUOTE = 'I read their exporter and wrote a forty-line fix';
 const ANSWER = `Last spring our nightly index build kept failing because the catalogue export, owned by another
 team, wrote partial files when its job was pre-empted. Their backlog had the ticket at low priority, so I told my
@@ -26,15 +19,7 @@ manager I would spend up to a week on it and moved my own ranking work back a sp
 manifest, and asked their tech lead to review it rather than merging around them. Failed index builds went from
 about three a week to zero over two months. I learned to time-box work like this and to say so publicly.`;
 
-/** A judgement as a model would return it: every star criterion at `level`, keyed by criterion id. */
-function judgement(level: number, evidence: string[] = [QUOTE]): string {
-  return JSON.stringify({
-    criteria: Object.fromEntries(
-      STAR.map((id, i) => [id, { evidence: i === 0 ? evidence : [], level, feedback: `About ${id}.` }]),
-    ),
-    warnings: [],
-  });
-}
+const judgement = (level: number, evidence: string[] = [QUOTE]) => starJudgement(level, evidence);
 
 interface Result {
   scorer: string;
@@ -49,35 +34,22 @@ interface Result {
 
 describe('coach score --provider openai-compatible', () => {
   const tmp = useTempDir('coach-openai-');
-  let server: OpenAITestServer;
-  beforeEach(async () => {
-    server = await startOpenAIServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+  const server = useLocalServer(() => startOpenAIServer());
 
-  const score = (extra: string[] = [], env: Record<string, string> = {}) =>
+  const score = (extra: string[] = [], env: Record<string, string> = {}, baseUrl = `${server().url}/v1`) =>
     runCoachAsync(
-      [
-        'score',
-        '-q',
-        QUESTION,
-        '--provider',
-        'openai-compatible',
-        '--base-url',
-        `${server.url}/v1`,
+      ['score', '-q', QUESTION, '--provider', 'openai-compatible', '--base-url', baseUrl].concat([
         '--model',
         'llama3.1:8b',
         '--json',
         ...extra,
-      ],
+      ]),
       { home: tmp(), input: ANSWER, env },
     );
-  const chatRequests = () => server.requests.filter((r) => r.path === '/v1/chat/completions');
+  const chatRequests = () => server().requests.filter((r) => r.path === '/v1/chat/completions');
 
   it('scores through the server: the shared prompt, json_schema output, overall in code, cost zero', async () => {
-    server.enqueue({
+    server().enqueue({
       kind: 'reply',
       content: judgement(3),
       usage: { prompt_tokens: 1500, completion_tokens: 400 },
@@ -112,7 +84,10 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('drops quotes the answer does not contain, as for anthropic', async () => {
-    server.enqueue({ kind: 'reply', content: judgement(4, [QUOTE, 'I single-handedly saved the company']) });
+    server().enqueue({
+      kind: 'reply',
+      content: judgement(4, [QUOTE, 'I single-handedly saved the company']),
+    });
     const result = JSON.parse((await score()).stdout) as Result;
     expect(result.criteria[0]!.evidence).toEqual([QUOTE]);
     expect(result.warnings).toContain(
@@ -123,9 +98,8 @@ describe('coach score --provider openai-compatible', () => {
 
   it('sends OPENAI_API_KEY as a bearer key when set, and never prints it', async () => {
     const key = 'sk-local-SECRET-0123456789abcdef';
-    await server.close();
-    server = await startOpenAIServer({ requireKey: key });
-    server.enqueue({ kind: 'reply', content: judgement(3) });
+    server().requireKey(key);
+    server().enqueue({ kind: 'reply', content: judgement(3) });
     const run = await score([], { OPENAI_API_KEY: key });
     expect(run.status).toBe(0);
     expect(chatRequests()[0]!.headers.authorization).toBe(`Bearer ${key}`);
@@ -134,8 +108,7 @@ describe('coach score --provider openai-compatible', () => {
 
   it('a refused key is exit 2 with one line naming what to check, no stack, no key', async () => {
     const key = 'sk-local-WRONG-0123456789abcdef';
-    await server.close();
-    server = await startOpenAIServer({ requireKey: 'the-right-one' });
+    server().requireKey('the-right-one');
     const run = await score([], { OPENAI_API_KEY: key });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
@@ -147,7 +120,7 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('an unknown model (404) is exit 2, not a silent offline score', async () => {
-    server.enqueue({
+    server().enqueue({
       kind: 'error',
       status: 404,
       message: 'model "llama3.1:8b" not found, try pulling it first',
@@ -163,7 +136,7 @@ describe('coach score --provider openai-compatible', () => {
     ['a 429 past the retries', { kind: 'error', status: 429, message: 'slow down', retryAfterMs: 10 }],
     ['a 500 past the retries', { kind: 'error', status: 500, message: 'boom', retryAfterMs: 10 }],
   ])('%s falls back to the offline score, saying so', async (_, scenario) => {
-    server.setFallback(scenario);
+    server().setFallback(scenario);
     const run = await score();
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as Result;
@@ -177,7 +150,7 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('--no-fallback turns a passing failure into exit 2 with one line', async () => {
-    server.setFallback({ kind: 'error', status: 500, message: 'boom', retryAfterMs: 10 });
+    server().setFallback({ kind: 'error', status: 500, message: 'boom', retryAfterMs: 10 });
     const run = await score(['--no-fallback']);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
@@ -187,7 +160,7 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('output that is not a judgement gets one repair call, with both calls counted', async () => {
-    server.enqueue(
+    server().enqueue(
       {
         kind: 'reply',
         content: 'Sure! Here is my assessment: strong answer.',
@@ -204,18 +177,18 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('a body that is not JSON at all, or a reply cut off at the length limit, falls back', async () => {
-    server.enqueue({ kind: 'garbage', body: '<html>502 Bad Gateway</html>' });
+    server().enqueue({ kind: 'garbage', body: '<html>502 Bad Gateway</html>' });
     const garbage = JSON.parse((await score()).stdout) as Result;
     expect(garbage.scorer).toBe('offline');
     expect(garbage.fallback?.from).toBe('openai-compatible');
 
-    server.enqueue({ kind: 'reply', content: '{"criteria": {"structure": {"evid', finishReason: 'length' });
+    server().enqueue({ kind: 'reply', content: '{"criteria": {"structure": {"evid', finishReason: 'length' });
     const cut = JSON.parse((await score()).stdout) as Result;
     expect(cut.fallback?.reason).toMatch(/cut off at the maximum length/);
   });
 
   it('a server that never answers is given up on at --timeout, without waiting for its retries', async () => {
-    server.setFallback({ kind: 'hang', ms: 60_000 });
+    server().setFallback({ kind: 'hang', ms: 60_000 });
     const run = await score(['--timeout', '1']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as Result;
@@ -229,13 +202,13 @@ describe('coach score --provider openai-compatible', () => {
       join(tmp(), 'config.yaml'),
       [
         'provider: openai-compatible',
-        `baseUrl: ${server.url}/v1`,
+        `baseUrl: ${server().url}/v1`,
         'model: qwen/qwen2.5-7b-instruct',
         'models:',
         '  qwen/qwen2.5-7b-instruct: {inputPerMTok: 0.5, outputPerMTok: 1}',
       ].join('\n'),
     );
-    server.enqueue({
+    server().enqueue({
       kind: 'reply',
       content: judgement(3),
       usage: { prompt_tokens: 2000, completion_tokens: 1000 },
@@ -249,17 +222,17 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('takes the server from COACH_OPENAI_BASE_URL, --base-url first', async () => {
-    server.enqueue({ kind: 'reply', content: judgement(3) }, { kind: 'reply', content: judgement(3) });
+    server().enqueue({ kind: 'reply', content: judgement(3) }, { kind: 'reply', content: judgement(3) });
     const args = ['score', '-q', QUESTION, '--scorer', 'openai-compatible', '--model', 'm', '--json'];
     const fromEnv = await runCoachAsync(args, {
       home: tmp(),
       input: ANSWER,
-      env: { COACH_OPENAI_BASE_URL: `${server.url}/v1` },
+      env: { COACH_OPENAI_BASE_URL: `${server().url}/v1` },
     });
     expect(fromEnv.status).toBe(0);
     expect((JSON.parse(fromEnv.stdout) as Result).scorer).toBe('openai-compatible');
     // Nothing listens on port 9: only --base-url can have reached the server.
-    const flagFirst = await runCoachAsync([...args, '--base-url', `${server.url}/v1`], {
+    const flagFirst = await runCoachAsync([...args, '--base-url', `${server().url}/v1`], {
       home: tmp(),
       input: ANSWER,
       env: { COACH_OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' },
@@ -269,21 +242,7 @@ describe('coach score --provider openai-compatible', () => {
   });
 
   it('a server that is not running falls back, saying where it looked', async () => {
-    const run = await runCoachAsync(
-      [
-        'score',
-        '-q',
-        QUESTION,
-        '--provider',
-        'openai-compatible',
-        '--base-url',
-        'http://127.0.0.1:9/v1',
-        '--model',
-        'm',
-        '--json',
-      ],
-      { home: tmp(), input: ANSWER },
-    );
+    const run = await score([], {}, 'http://127.0.0.1:9/v1');
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as Result).fallback?.reason).toBe(
       'could not connect to http://127.0.0.1:9/v1: is the server running?',
@@ -310,30 +269,24 @@ describe('coach score --provider openai-compatible', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(message);
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 });
 
 describe('the openai-compatible scorer beyond coach score', () => {
   const tmp = useTempDir('coach-openai-more-');
-  let server: OpenAITestServer;
-  beforeEach(async () => {
-    server = await startOpenAIServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+  const server = useLocalServer(() => startOpenAIServer());
   const provider = () => [
     '--provider',
     'openai-compatible',
     '--base-url',
-    `${server.url}/v1`,
+    `${server().url}/v1`,
     '--model',
     'm',
   ];
 
   it('drill --answers records the attempt as the openai-compatible scorer with its model', async () => {
-    server.enqueue({ kind: 'reply', content: judgement(3) });
+    server().enqueue({ kind: 'reply', content: judgement(3) });
     const run = await runCoachAsync(['drill', '--answers', '-', '--json', ...provider()], {
       home: tmp(),
       input: JSON.stringify({ [QUESTION]: ANSWER }),
@@ -355,7 +308,7 @@ describe('the openai-compatible scorer beyond coach score', () => {
         { question: QUESTION, label: 'no-hire', answer: `${ANSWER} (second telling)` },
       ]),
     );
-    server.enqueue({ kind: 'reply', content: judgement(4) }, { kind: 'reply', content: judgement(2) });
+    server().enqueue({ kind: 'reply', content: judgement(4) }, { kind: 'reply', content: judgement(2) });
     const run = await runCoachAsync(
       ['calibrate', set, '--scorer', 'offline', '--scorer', 'openai-compatible', '--json', ...provider()],
       {
@@ -371,7 +324,7 @@ describe('the openai-compatible scorer beyond coach score', () => {
     expect(out.scorers[1]).toMatchObject({ pairwiseAgreement: 1, fallbacks: 0 });
 
     // --provider openai-compatible alone is the scorer calibrated.
-    server.enqueue({ kind: 'reply', content: judgement(2) }, { kind: 'reply', content: judgement(4) });
+    server().enqueue({ kind: 'reply', content: judgement(2) }, { kind: 'reply', content: judgement(4) });
     const alone = await runCoachAsync(['calibrate', set, '--json', ...provider()], { home: tmp() });
     expect(JSON.parse(alone.stdout)).toMatchObject({
       scorer: 'openai-compatible',

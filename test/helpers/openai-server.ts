@@ -44,12 +44,15 @@ export interface OpenAITestServer {
   enqueue(...scenarios: ChatScenario[]): void;
   /** What answers when the queue is empty (default: a 500 with `retry-after-ms: 10`). */
   setFallback(scenario: ChatScenario): void;
+  /** From now on, answer 401 to any request without this bearer key (as `requireKey` at start). */
+  requireKey(key: string): void;
   close(): Promise<void>;
 }
 
 export const DEFAULT_CHAT_USAGE = { prompt_tokens: 900, completion_tokens: 250 };
 
 export async function startOpenAIServer(options: { requireKey?: string } = {}): Promise<OpenAITestServer> {
+  let requiredKey = options.requireKey;
   const queue: ChatScenario[] = [];
   let fallback: ChatScenario = { kind: 'error', status: 500, retryAfterMs: 10 };
   const requests: ChatRequest[] = [];
@@ -142,7 +145,7 @@ export async function startOpenAIServer(options: { requireKey?: string } = {}): 
         sendError(res, 404, `no route ${req.method} ${req.url}`);
         return;
       }
-      if (options.requireKey && req.headers.authorization !== `Bearer ${options.requireKey}`) {
+      if (requiredKey && req.headers.authorization !== `Bearer ${requiredKey}`) {
         sendError(res, 401, 'Incorrect API key provided');
         return;
       }
@@ -166,6 +169,9 @@ export async function startOpenAIServer(options: { requireKey?: string } = {}): 
     enqueue: (...s) => queue.push(...s),
     setFallback: (s) => {
       fallback = s;
+    },
+    requireKey: (key) => {
+      requiredKey = key;
     },
     close: async () => {
       for (const t of timers) clearTimeout(t);

@@ -23,7 +23,7 @@ import {
   ScorerUnavailableError,
   UnusableReply,
 } from '../llm-failure.js';
-import { fallBackOrThrow, judgeWithRepair } from '../llm-judge.js';
+import { fallBackOrThrow, judgeWithRepair, notSentToModel } from '../llm-judge.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
 import type { GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
@@ -111,13 +111,7 @@ export class AnthropicScorer implements Scorer {
 
   async score(input: ScoreInput): Promise<ScoreResult> {
     const offline = scoreOffline(input);
-    // Nothing to judge: no tokens spent on empty, gibberish or repeated text.
-    if (offline.verdict === 'insufficient') {
-      return {
-        ...offline,
-        warnings: [...offline.warnings, 'Not sent to the model: the answer is insufficient to judge.'],
-      };
-    }
+    if (offline.verdict === 'insufficient') return notSentToModel(offline);
     const guardWarnings = offline.warnings.filter((w) => /grader/.test(w));
     const usage: RawUsage = {};
     const prompt = judgePrompt(input);

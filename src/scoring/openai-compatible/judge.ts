@@ -3,7 +3,7 @@ import { costUsd, type ModelInfo, type RawUsage } from '../anthropic/models.js';
 import { type JudgePrompt, judgePrompt } from '../judge-prompt.js';
 import { judgedResult } from '../judged-result.js';
 import { UnusableReply } from '../llm-failure.js';
-import { fallBackOrThrow, judgeWithRepair, type Turn } from '../llm-judge.js';
+import { fallBackOrThrow, judgeWithRepair, notSentToModel, type Turn } from '../llm-judge.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
 import type { ScoreInput, Scorer } from '../scorer.js';
@@ -35,12 +35,7 @@ export class OpenAICompatibleScorer implements Scorer {
 
   async score(input: ScoreInput): Promise<ScoreResult> {
     const offline = scoreOffline(input);
-    if (offline.verdict === 'insufficient') {
-      return {
-        ...offline,
-        warnings: [...offline.warnings, 'Not sent to the model: the answer is insufficient to judge.'],
-      };
-    }
+    if (offline.verdict === 'insufficient') return notSentToModel(offline);
     const prompt = judgePrompt(input);
     const usage: RawUsage = {};
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
