@@ -733,6 +733,22 @@ describe('follow-up kinds and STAR prompts', () => {
     ]);
   });
 
+  it('invalid-value: a blank follow-up prompt points at followUps[i].prompt', async () => {
+    const problems = await lintFiles({
+      'star.yaml': STAR_RUBRIC,
+      'bank.yaml': VALID_BANK.replace('prompt: What did you do?', 'prompt: ""'),
+    });
+    expect(problems).toEqual([
+      problem(
+        'bank.yaml',
+        [13, 38, 13, 40],
+        'error',
+        'invalid-value',
+        'questions[0].followUps[0].prompt must not be empty',
+      ),
+    ]);
+  });
+
   it('a follow-up that is neither text nor {kind, prompt} is one wrong-type, not "invalid input"', async () => {
     const problems = await lintFiles({
       'star.yaml': STAR_RUBRIC,
