@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
-import { type AnthropicTestServer, startAnthropicServer } from '../helpers/anthropic-server.js';
+import {
+  type AnthropicTestServer,
+  type Scenario,
+  startAnthropicServer,
+} from '../helpers/anthropic-server.js';
 import { assertBuilt, runCoachAsync, stackLines } from '../helpers/exec.js';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -137,20 +141,34 @@ describe('failures that say what they are', () => {
     expect(stackLines(run.stderr)).toEqual([]);
   });
 
-  it('overload falls back to offline with a warning; --no-fallback exits 2 instead', async () => {
-    server.setFallback({ kind: 'error', status: 529, retryAfterMs: 10 });
-    const fell = await coach(score('--json'));
-    expect(fell.status).toBe(0);
-    const result = JSON.parse(fell.stdout);
-    expect(result).toMatchObject({ scorer: 'offline', model: null, promptVersion: 'offline-1' });
-    expect(result.fallback).toMatchObject({ from: 'anthropic', model: 'claude-sonnet-5-5' });
-    expect(result.warnings.join(' ')).toMatch(/anthropic scorer failed \(overloaded, HTTP 529/);
+  it.each([
+    ['529 overload', { kind: 'error', status: 529, retryAfterMs: 10 }, /overloaded, HTTP 529/],
+    ['429 rate limit', { kind: 'error', status: 429, retryAfterMs: 10 }, /rate limited, HTTP 429/],
+    ['500', { kind: 'error', status: 500, retryAfterMs: 10 }, /API error, HTTP 500/],
+    ['a refusal', { kind: 'sse', text: '{"crit', stopReason: 'refusal' }, /the model refused to judge/],
+    ['a reply cut off', { kind: 'sse', text: '{"crit', stopReason: 'max_tokens' }, /cut off at max_tokens/],
+  ] as const)(
+    '%s falls back to offline with a warning; --no-fallback exits 2 instead',
+    async (_label, scenario, reason) => {
+      server.setFallback(scenario as Scenario);
+      const fell = await coach(score('--json'));
+      expect(fell.status).toBe(0);
+      const result = JSON.parse(fell.stdout);
+      expect(result).toMatchObject({ scorer: 'offline', model: null, promptVersion: 'offline-1' });
+      expect(result.fallback).toMatchObject({ from: 'anthropic', model: 'claude-sonnet-5-5' });
+      expect(result.fallback.reason).toMatch(reason);
+      expect(result.warnings.join(' ')).toMatch(
+        /The anthropic scorer failed \(.*\); this is the offline score/,
+      );
 
-    const strict = await coach(score('--json', '--no-fallback'));
-    expect(strict.status).toBe(2);
-    expect(strict.stdout).toBe('');
-    expect(strict.stderr).toMatch(/overloaded, HTTP 529.*--no-fallback was given; nothing was scored/);
-  });
+      const strict = await coach(score('--json', '--no-fallback'));
+      expect(strict.status).toBe(2);
+      expect(strict.stdout).toBe('');
+      expect(strict.stderr.trim().split('\n')).toHaveLength(1);
+      expect(strict.stderr).toMatch(reason);
+      expect(strict.stderr).toMatch(/--no-fallback was given; nothing was scored/);
+    },
+  );
 
   it('a server that never answers is given up at --timeout, with one request and no retry', async () => {
     server.setFallback({ kind: 'hang', ms: 60_000 });

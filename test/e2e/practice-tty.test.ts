@@ -254,6 +254,14 @@ describe.skipIf(!HAS_TMUX)('coach practice with the LLM scorer, in a terminal', 
         result?: { usage?: { costUsd: number } };
         usage?: { costUsd: number };
       }[];
+      // The session journal records what produced the score, as history does.
+      expect(events.find((e) => e.type === 'score')!.result).toMatchObject({
+        scorer: 'anthropic',
+        model: 'claude-sonnet-5-5',
+        promptVersion: expect.stringMatching(/^[0-9a-f]{10}$/),
+        rubricVersion: expect.stringMatching(/^[0-9a-f]{10}$/),
+      });
+      expect(attempts[0]).toMatchObject({ model: 'claude-sonnet-5-5', promptVersion: expect.any(String) });
       const scoring = events.find((e) => e.type === 'score')!.result!.usage!.costUsd;
       const followUps = events.find((e) => e.type === 'followups')!.usage!.costUsd;
       expect(scoring).toBeGreaterThan(0);
