@@ -52,20 +52,8 @@ export interface AttemptContext {
 
 export function attemptFrom(result: ScoreResult, context: AttemptContext): Attempt {
   return {
-    v: 1,
-    id: context.id,
-    at: context.at.toISOString(),
-    date: context.date,
-    source: context.source,
+    ...answerFields(context, result.rubric, result.level),
     questionId: context.question?.id ?? result.questionId,
-    bank: context.question?.bank ?? null,
-    category: context.question?.category ?? null,
-    principles: context.question?.principles ?? [],
-    rubric: result.rubric,
-    level: result.level,
-    answer: context.answer,
-    elapsedMs: context.elapsedMs ?? null,
-    limitSeconds: context.limitSeconds ?? null,
     scorer: result.scorer,
     model: result.model,
     promptVersion: result.promptVersion,
@@ -87,7 +75,20 @@ export function unscoredAttempt(
   context: AttemptContext,
 ): Attempt {
   return {
-    v: 1,
+    ...answerFields(context, input.rubric.id, input.level ?? null),
+    scorer,
+    status: 'unscored',
+    overall: null,
+    verdict: 'insufficient',
+    criteria: [],
+    costUsd: 0,
+  };
+}
+
+/** What an attempt records about the answer itself, scored or not. */
+function answerFields(context: AttemptContext, rubric: string, level: string | null) {
+  return {
+    v: 1 as const,
     id: context.id,
     at: context.at.toISOString(),
     date: context.date,
@@ -96,17 +97,11 @@ export function unscoredAttempt(
     bank: context.question?.bank ?? null,
     category: context.question?.category ?? null,
     principles: context.question?.principles ?? [],
-    rubric: input.rubric.id,
-    level: input.level ?? null,
+    rubric,
+    level,
     answer: context.answer,
     elapsedMs: context.elapsedMs ?? null,
     limitSeconds: context.limitSeconds ?? null,
-    scorer,
-    status: 'unscored',
-    overall: null,
-    verdict: 'insufficient',
-    criteria: [],
-    costUsd: 0,
   };
 }
 

@@ -16,19 +16,16 @@ import {
   type Scenario,
   startAnthropicServer,
 } from '../helpers/anthropic-server.js';
+import { DIVE_DEEP_ANSWER, DIVE_DEEP_QUESTION } from '../helpers/dive-deep-answer.js';
 
 // The real SDK against a local server that speaks the Messages API: no network, no real key.
 const ROOT = join(import.meta.dirname, '..', '..');
 const KEY = 'sk-ant-test-SECRET-0123456789';
 const registry = await loadRegistry({ banks: [] }, ROOT);
-const question = registry.questions.find((q) => q.id === 'bhv-dive-deep-anecdote-vs-data')!;
+const question = registry.questions.find((q) => q.id === DIVE_DEEP_QUESTION)!;
 const star = registry.rubrics.get('star')!;
 
-const ANSWER = `Last year a single enterprise customer told us that search had stopped finding their older photos, while
-our dashboard showed search success steady at 97%. I traced three of their queries end to end through the logs and
-found that items uploaded before 2019 were indexed with an old tokenizer. I sized it with a query over the index:
-4 million items across 12,000 accounts. I proposed a backfill, wrote the runbook and ran it over two weekends.
-As a result search success for old items went from 61% to 96%. I learned that an average can hide a segment.`;
+const ANSWER = DIVE_DEEP_ANSWER;
 
 const input: ScoreInput = { rubric: star, question, prompt: question.prompt, answer: ANSWER, level: 'L6' };
 
