@@ -32,7 +32,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string[]): Record<str
  * nobody prepares for a coding round here by mistake. The README says the same.
  */
 export const COVERAGE_NOTE =
-  'Covers behavioral rounds (the 16 Leadership Principles, the principal engineering tenets), system, ML and object-oriented design, and technical strategy. Not covered: live coding rounds (writing and running code against tests).';
+  'Covers behavioral rounds (the 16 Leadership Principles, the principal engineering tenets); system, ML, GenAI, security and object-oriented design; and technical strategy. Not covered: live coding rounds (writing and running code against tests).';
 
 export async function banksCommand(options: Common, ctx: CommandContext): Promise<number> {
   const registry = await registryFor(ctx, options.banks);
