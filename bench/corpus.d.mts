@@ -3,3 +3,7 @@ export function writeCorpus(
   dir: string,
   options?: { files?: number; perFile?: number; seed?: number },
 ): { files: number; questions: number; bytes: number };
+export function writeDuplicates(
+  dir: string,
+  options?: { copies?: number; sameId?: boolean },
+): { questions: number; bytes: number };

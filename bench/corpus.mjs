@@ -109,6 +109,39 @@ export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {})
   return { files: files + 1, questions: files * perFile, bytes };
 }
 
+/**
+ * One bank holding `copies` questions with the same prompt (distinct ids), or with the same id too
+ * (`sameId`): the worst case for the near-duplicate and duplicate-id rules, which must report each
+ * copy once against the first, not every pair.
+ */
+export function writeDuplicates(dir, { copies = 2000, sameId = false } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const lines = [
+    'kind: question-bank',
+    'id: copies',
+    'title: Copies',
+    'description: One question, many times.',
+    'questions:',
+  ];
+  for (let q = 0; q < copies; q++) {
+    lines.push(
+      `  - id: ${sameId ? 'the-same-id' : `copy-${q}`}`,
+      '    category: ownership',
+      '    prompt: Tell me about a time you took ownership of a failing project outside your team.',
+      '    levels: [L6]',
+      '    principles: [ownership]',
+      '    rubric: star',
+      '    timeLimitSeconds: 240',
+      '    followUps: [What was your role?, What would you do differently?, Tell me about another time.]',
+      '    signals: [Owns the outcome.]',
+      '    pitfalls: [Blames others.]',
+    );
+  }
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(join(dir, 'copies.yaml'), text);
+  return { questions: copies, bytes: text.length };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? '.bench-tmp/corpus';
   console.log(writeCorpus(dir));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeSource, type FileAnalysis, positionsFor, questionFacts } from './analyze.js';
 import { FILE_START, type Span, type YamlPath } from './locate.js';
-import { locateSimple } from './simple-locate.js';
+import { simpleLocator } from './simple-locate.js';
 import { isSimpleYaml } from './simple-yaml.js';
 import { readSource } from './source.js';
 
@@ -29,10 +29,10 @@ export function locateInFile({ file, paths }: LocateRequest): Span[] {
   const { text } = source;
   // Text in the simple subset is located by a line scan (same spans, a fraction of the cost);
   // anything else, or any path the scan cannot follow, by a yaml v2 parse.
-  const simple = isSimpleYaml(text);
+  const quickly = isSimpleYaml(text) ? simpleLocator(text) : undefined;
   let find: ReturnType<typeof positionsFor> | undefined;
   return paths.map(({ path, at }) => {
-    const quick = simple ? locateSimple(text, path, at) : undefined;
+    const quick = quickly?.(path, at);
     if (quick) return quick;
     find ??= positionsFor(text);
     return find ? find(path, at) : FILE_START;

@@ -54,10 +54,91 @@ export interface SimilarPair {
   similarity: number;
 }
 
+/** Every pair of texts at or above the threshold, exactly. */
 export function findNearDuplicates(
   texts: readonly string[],
   threshold = NEAR_DUPLICATE_THRESHOLD,
 ): SimilarPair[] {
+  return pairsAmong(wordSets(texts), threshold);
+}
+
+export interface Repeat {
+  /** The text that repeats an earlier one, and the earliest text it is similar to (indexes). */
+  index: number;
+  of: number;
+  similarity: number;
+  /** How many texts are in its cluster (texts linked by similarity), itself and the first included. */
+  cluster: number;
+}
+
+/**
+ * Each text that repeats an earlier one, once, against the earliest it is similar to, with the size
+ * of its cluster. Texts with the same words are collapsed before the pair search, so 2,000 copies of
+ * one prompt cost one set, not two million pairs; the output grows with the texts, never with pairs.
+ */
+export function findRepeats(texts: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD): Repeat[] {
+  const sets = wordSets(texts);
+  // Groups of identical word sets, numbered in order of their first (earliest) member.
+  const groupOf = new Int32Array(texts.length);
+  const firstOf: number[] = [];
+  const sizeOf: number[] = [];
+  const groups = new Map<string, number>();
+  sets.forEach((set, i) => {
+    const key = set.join(',');
+    let g = groups.get(key);
+    if (g === undefined || set.length === 0) {
+      g = firstOf.length;
+      if (set.length > 0) groups.set(key, g);
+      firstOf.push(i);
+      sizeOf.push(0);
+    }
+    groupOf[i] = g;
+    sizeOf[g]!++;
+  });
+  // Among distinct sets: the earliest other group each group is similar to, and the clusters.
+  const parent = firstOf.map((_, g) => g);
+  const root = (g: number): number => {
+    while (parent[g] !== g) {
+      parent[g] = parent[parent[g]!]!;
+      g = parent[g]!;
+    }
+    return g;
+  };
+  const earliest: ({ group: number; similarity: number } | undefined)[] = [];
+  const consider = (g: number, other: number, similarity: number) => {
+    const best = earliest[g];
+    if (!best || other < best.group) earliest[g] = { group: other, similarity };
+  };
+  for (const { a, b, similarity } of pairsAmong(
+    firstOf.map((i) => sets[i]!),
+    threshold,
+  )) {
+    consider(a, b, similarity);
+    consider(b, a, similarity);
+    parent[root(a)] = root(b);
+  }
+  const clusterSize = new Map<number, number>();
+  for (let g = 0; g < firstOf.length; g++)
+    clusterSize.set(root(g), (clusterSize.get(root(g)) ?? 0) + sizeOf[g]!);
+
+  const repeats: Repeat[] = [];
+  texts.forEach((_, i) => {
+    const g = groupOf[i]!;
+    const cluster = clusterSize.get(root(g))!;
+    // The first member of its own group (identical words), or of the earliest similar group.
+    const same = firstOf[g]! < i ? firstOf[g]! : undefined;
+    const other = earliest[g] && firstOf[earliest[g].group]! < i ? earliest[g] : undefined;
+    const otherFirst = other ? firstOf[other.group]! : undefined;
+    if (same !== undefined && (otherFirst === undefined || same < otherFirst))
+      repeats.push({ index: i, of: same, similarity: 1, cluster });
+    else if (other && otherFirst !== undefined)
+      repeats.push({ index: i, of: otherFirst, similarity: other.similarity, cluster });
+  });
+  return repeats;
+}
+
+/** Each text as the sorted ranks of its content words, rarest word first. */
+function wordSets(texts: readonly string[]): Int32Array[] {
   // Words get provisional ids on first sight and a document frequency; ranking the ids by rarity
   // (rarest = 0, ties by spelling) then lets a set's sorted ranks put its rarest words first.
   const provisional = new Map<string, number>();
@@ -83,18 +164,23 @@ export function findNearDuplicates(
   byRarity.forEach((id, r) => {
     rank[id] = r;
   });
-  const sets = raw.map((ids) => {
+  return raw.map((ids) => {
     const set = new Int32Array(ids.length);
     for (let k = 0; k < ids.length; k++) set[k] = rank[ids[k]!]!;
     return set.sort();
   });
+}
+
+/** The prefix-filtered pair search over word sets (see the top of this file). */
+function pairsAmong(sets: readonly Int32Array[], threshold: number): SimilarPair[] {
+  const words = sets.reduce((max, set) => Math.max(max, set.length ? set[set.length - 1]! + 1 : 0), 0);
 
   // Smaller sets first, so every candidate already indexed is no larger than the current set.
   const order = sets.map((_, i) => i).sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
   // postings[token] holds pairs (set index, position of the token in that set).
-  const postings: number[][] = Array.from({ length: byRarity.length }, () => []);
-  const stamp = new Int32Array(texts.length).fill(-1);
-  const overlap = new Int32Array(texts.length);
+  const postings: number[][] = Array.from({ length: words }, () => []);
+  const stamp = new Int32Array(sets.length).fill(-1);
+  const overlap = new Int32Array(sets.length);
   const pairs: SimilarPair[] = [];
   const candidates: number[] = [];
 

@@ -2,7 +2,7 @@ import { type FileAnalysis, type QuestionFacts, questionFacts, storyFacts } from
 import { editDistance } from '../banks/schema-issues.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { asksHypothetically } from './hypothetical.js';
-import { findNearDuplicates } from './near-duplicates.js';
+import { findRepeats } from './near-duplicates.js';
 import type { PendingProblem } from './problem.js';
 
 export const TIME_LIMIT_RANGE = { min: 30, max: 3600 } as const;
@@ -55,6 +55,8 @@ function allQuestions(files: readonly FileAnalysis[]): QuestionAt[] {
 
 export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
   const first = new Map<string, { file: string; index: number }>();
+  const uses = new Map<string, number>();
+  for (const { id } of allQuestions(files)) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
   const found: PendingProblem[] = [];
   for (const { file, index, id } of allQuestions(files)) {
     if (id === undefined) continue;
@@ -67,7 +69,7 @@ export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
       file,
       path: ['questions', index, 'id'],
       rule: 'duplicate-id',
-      message: `question id "${id}" is already used (${earlier.file === file ? 'earlier in this file' : earlier.file}, questions[${earlier.index}]); ids must be unique across all banks`,
+      message: `question id "${id}" is already used (${earlier.file === file ? 'earlier in this file' : earlier.file}, questions[${earlier.index}])${uses.get(id)! > 2 ? `; ${uses.get(id)} questions use it` : ''}; ids must be unique across all banks`,
     });
   }
   return found;
@@ -210,14 +212,16 @@ export function rubricWeights({ files }: RuleContext): PendingProblem[] {
 
 export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
   const questions = allQuestions(files).filter((q) => q.prompt !== undefined);
-  return findNearDuplicates(questions.map((q) => q.prompt!)).map(({ a, b, similarity }) => {
-    const earlier = questions[a]!;
-    const later = questions[b]!;
+  // Each repeat once, against the earliest question it repeats: findings grow with questions, not pairs.
+  return findRepeats(questions.map((q) => q.prompt!)).map(({ index, of, similarity, cluster }) => {
+    const earlier = questions[of]!;
+    const later = questions[index]!;
+    const others = cluster > 2 ? `; ${cluster} questions ask nearly the same thing` : '';
     return {
       file: later.file,
       path: ['questions', later.index, 'prompt'],
       rule: 'near-duplicate-prompt' as const,
-      message: `prompt of ${label(later)} is ${Math.round(similarity * 100)}% similar to ${label(earlier)}${later.file === earlier.file ? '' : ` (${earlier.file})`}; make each question ask something distinct`,
+      message: `prompt of ${label(later)} is ${Math.round(similarity * 100)}% similar to ${label(earlier)}${later.file === earlier.file ? '' : ` (${earlier.file})`}${others}; make each question ask something distinct`,
     };
   });
 }

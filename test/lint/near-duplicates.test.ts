@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contentWords,
   findNearDuplicates,
+  findRepeats,
   NEAR_DUPLICATE_THRESHOLD,
   type SimilarPair,
 } from '../../src/lint/near-duplicates.js';
@@ -169,5 +170,51 @@ describe('contentWords', () => {
       'service',
     ]);
     expect(contentWords('process')).toEqual(['process']);
+  });
+});
+
+describe('findRepeats reports each repeating prompt once, against the earliest it is similar to', () => {
+  /** From the exact pairs: for each text, the smallest earlier partner. */
+  function earliestPartners(texts: readonly string[], threshold: number): Map<number, number> {
+    const earliest = new Map<number, number>();
+    for (const { a, b } of bruteForce(texts, threshold)) {
+      if (!earliest.has(b) || a < earliest.get(b)!) earliest.set(b, a);
+    }
+    return earliest;
+  }
+
+  it.each([NEAR_DUPLICATE_THRESHOLD, 0.75])(
+    'agrees with brute force over 400 prompts with copies at %s',
+    (threshold) => {
+      // Exact copies interleaved with the families: both the collapsed and the pair-searched paths.
+      const base = generatePrompts(400, 7);
+      const texts = base.map((t, i) => (i % 9 === 4 ? base[i - 3]! : t));
+      const repeats = findRepeats(texts, threshold);
+      const expected = earliestPartners(texts, threshold);
+      expect(expected.size).toBeGreaterThan(20);
+      expect(new Map(repeats.map((r) => [r.index, r.of]))).toEqual(expected);
+      expect(new Set(repeats.map((r) => r.index)).size).toBe(repeats.length);
+    },
+  );
+
+  it('counts the cluster: 2,000 copies are 1,999 repeats of the first, each knowing the cluster size', () => {
+    const prompt = 'Tell me about a time you took ownership of a failing project outside your team.';
+    const repeats = findRepeats(Array.from({ length: 2000 }, () => prompt));
+    expect(repeats).toHaveLength(1999);
+    expect(repeats.every((r) => r.of === 0 && r.similarity === 1 && r.cluster === 2000)).toBe(true);
+  });
+
+  it('a chain is one cluster, and each link is reported against its own earliest match', () => {
+    const texts = [
+      'kafka partition rebalance storm consumer lag',
+      'kafka partition rebalance storm consumer lag outage',
+      'unrelated thumbnail transcode pipeline',
+      'kafka partition rebalance storm consumer lag outage pager',
+    ];
+    const repeats = findRepeats(texts);
+    expect(repeats.map((r) => [r.index, r.of, r.cluster])).toEqual([
+      [1, 0, 3],
+      [3, 0, 3],
+    ]);
   });
 });

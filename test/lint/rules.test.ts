@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeDuplicates } from '../../bench/corpus.mjs';
 import { asksHypothetically } from '../../src/lint/hypothetical.js';
 import type { Problem, RuleId, Severity } from '../../src/lint/problem.js';
 import { RULES } from '../../src/lint/problem.js';
@@ -710,6 +711,23 @@ describe('cross-file rules', () => {
         'prompt of "q-two" is 100% similar to "q-one" (a.yaml)',
       ),
     ]);
+  });
+
+  it('near-duplicate-prompt and duplicate-id: copies are each reported once against the first, with a count', async () => {
+    writeDuplicates(tmp(), { copies: 300, sameId: true });
+    writeFiles(tmp(), { 'star.yaml': STAR_RUBRIC });
+    const problems = await lintFiles({});
+    for (const rule of ['near-duplicate-prompt', 'duplicate-id'] as const) {
+      const found = problems.filter((p) => p.rule === rule);
+      // Linear in the questions: one finding per copy after the first, never one per pair.
+      expect(found).toHaveLength(299);
+      expect(new Set(found.map((p) => p.line)).size).toBe(299);
+      expect(found.every((p) => p.message.includes('300 questions'))).toBe(true);
+    }
+    const first = problems.find((p) => p.rule === 'duplicate-id')!;
+    // Positions: the second copy's id (each copy is 10 lines; the list starts on line 6).
+    expect([first.line, first.column]).toEqual([16, 9]);
+    expect(first.message).toContain('questions[0]');
   });
 });
 
