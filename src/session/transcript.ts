@@ -1,4 +1,5 @@
 import { findPrinciple } from '../schema/principles.js';
+import { findTenet } from '../schema/tenets.js';
 import { answerOf, followUpsOf, type SessionEvent, scoreOf, startEvent, summarize } from './engine.js';
 import { formatClock } from './timer.js';
 
@@ -19,10 +20,11 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
   ];
   start.questions.forEach((q, i) => {
     const principles = q.principles.map((p) => findPrinciple(p)?.name ?? p).join(', ');
+    const tenets = (q.tenets ?? []).map((t) => findTenet(t)?.name ?? t).join(', ');
     out.push(
       `## ${i + 1}. ${q.id}`,
       '',
-      `*${q.bank} / ${q.category}${principles ? ` · ${principles}` : ''}*`,
+      `*${q.bank} / ${q.category}${principles ? ` · ${principles}` : ''}${tenets ? ` · tenets: ${tenets}` : ''}*`,
       '',
       quoted(q.prompt),
       '',
