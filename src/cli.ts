@@ -365,7 +365,7 @@ ${EXIT_CODES_HELP}`,
     .command('stats')
     .description('progress: attempts, streak, averages by bank, category and criterion, trend, weakest areas')
     .option('--since <YYYY-MM-DD>', 'only attempts from this day on')
-    .option('--scorer <name>', 'only attempts scored by this scorer (offline, anthropic)')
+    .option('--scorer <name>', 'only attempts scored by this scorer (offline, anthropic, openai-compatible)')
     .option('--model <id>', 'only attempts scored by this model')
     .option('--prompt-version <hash>', 'only attempts scored with this prompt version (see --by version)')
     .addOption(

@@ -299,6 +299,23 @@ describe('the openai-compatible scorer beyond coach score', () => {
     expect(attempts[0]).toMatchObject({ scorer: 'openai-compatible', model: 'm', overall: 67 });
   });
 
+  it('score --batch scores the answers one by one through the server (no Message Batches here)', async () => {
+    const file = join(tmp(), 'answers.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ [QUESTION]: ANSWER, 'bhv-ownership-orphaned-shared-service': ANSWER }),
+    );
+    server().enqueue({ kind: 'reply', content: judgement(3) }, { kind: 'reply', content: judgement(4) });
+    const run = await runCoachAsync(['score', '--batch', file, '--json', ...provider()], { home: tmp() });
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { results: Result[] };
+    expect(out.results.map((r) => [r.scorer, r.overall])).toEqual([
+      ['openai-compatible', 67],
+      ['openai-compatible', 100],
+    ]);
+    expect(server().requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(2);
+  });
+
   it('coach calibrate measures it, and compares it with the offline scorer', async () => {
     const set = join(tmp(), 'set.yaml');
     writeFileSync(
