@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { spearman } from '../../src/scoring/agreement.js';
+import type { CalibrationReport } from '../../src/scoring/calibration.js';
 import { startAnthropicServer } from '../helpers/anthropic-server.js';
 import { assertBuilt, runCoach, runCoachAsync, stackLines } from '../helpers/exec.js';
 import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
@@ -11,21 +12,13 @@ import { repoRoot } from '../helpers/paths.js';
 
 assertBuilt();
 const EXAMPLE = join(repoRoot, 'calibration', 'example.yaml');
-const VERDICTS = ['strong-no-hire', 'no-hire', 'hire', 'strong-hire'];
+const VERDICTS = ['strong-no-hire', 'no-hire', 'hire', 'strong-hire'] as const;
 const example = parse(readFileSync(EXAMPLE, 'utf8')) as { label: string | number; answer: string }[];
-const labelLevel = (l: string | number) => (typeof l === 'number' ? l : VERDICTS.indexOf(l) + 1);
+const labelLevel = (l: string | number) =>
+  typeof l === 'number' ? l : VERDICTS.indexOf(l as (typeof VERDICTS)[number]) + 1;
 
-interface Report {
-  scorer: string;
-  n: number;
-  pairwiseAgreement: number | null;
-  spearman: number | null;
-  quadraticKappa: number | null;
-  baseline: { pairwiseAgreement: number | null; spearman: number | null };
-  confusion: Record<string, Record<string, number>>;
-  fallbacks: number;
-  criteria?: { criterion: string; n: number }[];
-}
+/** What --json prints: the report type itself, so the test and the code cannot drift apart. */
+type Report = CalibrationReport;
 
 describe('coach calibrate', () => {
   const tmp = useTempDir('coach-calibrate-');
