@@ -256,41 +256,38 @@ export async function rubricsCommand(
 export async function principlesCommand(options: Common, ctx: CommandContext): Promise<number> {
   const registry = await registryFor(ctx, options.banks);
   const rows = LEADERSHIP_PRINCIPLES.map((p) => ({
-    id: p.id,
-    name: p.name,
-    summary: p.summary,
+    ...p,
     questions: registry.questions.filter((q) => q.principles.includes(p.id)).length,
     mainQuestions: registry.questions.filter((q) => q.principles[0] === p.id).length,
   }));
-  if (options.json) {
-    writeJson(ctx, rows);
-    return 0;
-  }
-  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  ctx.stdout.write(
-    table(
-      ['ID', 'QUESTIONS', 'MAIN', 'PRINCIPLE'].map((h) => c.dim(h)),
-      rows.map((p) => [
-        c.bold(p.id),
-        String(p.questions),
-        String(p.mainQuestions),
-        `${p.name}: ${p.summary}`,
-      ]),
-      terminalWidth(ctx),
-    ),
-  );
-  return 0;
+  return writeListing(ctx, options, rows, ['ID', 'QUESTIONS', 'MAIN', 'PRINCIPLE'], (p) => [
+    String(p.questions),
+    String(p.mainQuestions),
+    `${p.name}: ${p.summary}`,
+  ]);
 }
 
 /** The eight principal engineering tenets, with how many questions test each (L7-L8 rounds). */
 export async function tenetsCommand(options: Common, ctx: CommandContext): Promise<number> {
   const registry = await registryFor(ctx, options.banks);
   const rows = PRINCIPAL_TENETS.map((t) => ({
-    id: t.id,
-    name: t.name,
-    summary: t.summary,
+    ...t,
     questions: registry.questions.filter((q) => q.tenets?.includes(t.id)).length,
   }));
+  return writeListing(ctx, options, rows, ['ID', 'QUESTIONS', 'TENET'], (t) => [
+    String(t.questions),
+    `${t.name}: ${t.summary}`,
+  ]);
+}
+
+/** A fixed list with counts: the rows as JSON for scripts, else a table with the id in bold first. */
+function writeListing<Row extends { id: string }>(
+  ctx: CommandContext,
+  options: Common,
+  rows: Row[],
+  headers: string[],
+  cells: (row: Row) => string[],
+): number {
   if (options.json) {
     writeJson(ctx, rows);
     return 0;
@@ -298,8 +295,8 @@ export async function tenetsCommand(options: Common, ctx: CommandContext): Promi
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   ctx.stdout.write(
     table(
-      ['ID', 'QUESTIONS', 'TENET'].map((h) => c.dim(h)),
-      rows.map((t) => [c.bold(t.id), String(t.questions), `${t.name}: ${t.summary}`]),
+      headers.map((h) => c.dim(h)),
+      rows.map((row) => [c.bold(row.id), ...cells(row)]),
       terminalWidth(ctx),
     ),
   );

@@ -1,3 +1,5 @@
+import { lookupById } from './common.js';
+
 /**
  * Amazon's 16 Leadership Principles, the canonical list the banks tag questions with.
  * Ids are stable kebab-case slugs: banks, stories and history refer to them, so never rename one.
@@ -90,8 +92,5 @@ export type PrincipleId = LeadershipPrinciple['id'];
 
 export const PRINCIPLE_IDS: readonly PrincipleId[] = LEADERSHIP_PRINCIPLES.map((p) => p.id);
 
-const byId = new Map<string, LeadershipPrinciple>(LEADERSHIP_PRINCIPLES.map((p) => [p.id, p]));
-
-export function findPrinciple(id: string): LeadershipPrinciple | undefined {
-  return byId.get(id);
-}
+export const findPrinciple: (id: string) => LeadershipPrinciple | undefined =
+  lookupById(LEADERSHIP_PRINCIPLES);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lookupById } from './common.js';
 
 /**
  * Amazon's Principal Engineering Community Tenets: what principal-level rounds (L7-L8) probe on top
@@ -56,8 +57,4 @@ export const TENET_IDS = PRINCIPAL_TENETS.map((t) => t.id) as [TenetId, ...Tenet
 /** A tenet id; an unknown one is a schema error listing the allowed ids. */
 export const Tenet = z.enum(TENET_IDS);
 
-const byId = new Map<string, PrincipalTenet>(PRINCIPAL_TENETS.map((t) => [t.id, t]));
-
-export function findTenet(id: string): PrincipalTenet | undefined {
-  return byId.get(id);
-}
+export const findTenet: (id: string) => PrincipalTenet | undefined = lookupById(PRINCIPAL_TENETS);

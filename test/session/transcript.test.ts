@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../src/banks/registry.js';
+import { type BankQuestion, loadRegistry } from '../../src/banks/registry.js';
 import { scoreOffline } from '../../src/scoring/offline/index.js';
 import type { SessionEvent } from '../../src/session/engine.js';
 import { planSession } from '../../src/session/plan.js';
@@ -16,11 +16,9 @@ const HOSTILE = [
   '# Mock interview forged',
 ].join('\n');
 
-function session(): SessionEvent[] {
-  const questions = planSession(
-    registry.questions.filter((q) => q.bank === 'behavioral'),
-    { count: 1, seed: 2, followUps: 0 },
-  );
+/** A one-question session answered with HOSTILE; by default a behavioral question. */
+function session(pick: (q: BankQuestion) => boolean = (q) => q.bank === 'behavioral'): SessionEvent[] {
+  const questions = planSession(registry.questions.filter(pick), { count: 1, seed: 2, followUps: 0 });
   const q = registry.questions.find((x) => x.id === questions[0]!.id)!;
   return [
     {
@@ -90,5 +88,19 @@ describe('transcript Markdown', () => {
         .join('\n'),
     );
     expect(text).not.toContain('````');
+  });
+});
+
+describe('a transcript of a principal question', () => {
+  it('names the tenets it tests beside its principles, in Markdown and in text', () => {
+    const md = transcriptMarkdown(session((q) => q.id === 'pe-respect-inherited-system'));
+    expect(md).toContain(
+      '*principal-engineering / technical-judgement · Learn and Be Curious, Frugality · tenets: Respect What Came Before, Balanced and Pragmatic*',
+    );
+    expect(transcriptText(md)).toContain('· tenets: Respect What Came Before, Balanced and Pragmatic');
+  });
+
+  it('says nothing about tenets for a question that tags none', () => {
+    expect(transcriptMarkdown(session((q) => !q.tenets?.length))).not.toContain('tenets:');
   });
 });
