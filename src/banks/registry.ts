@@ -5,6 +5,7 @@ import type { Question, Rubric } from '../schema/index.js';
 import type { FileAnalysis } from './analyze.js';
 import { analyzeFiles } from './analyze-files.js';
 import { discoverFiles } from './discover.js';
+import { FILE_START } from './locate.js';
 
 /** A question together with the bank it came from. */
 export interface BankQuestion extends Question {
@@ -82,7 +83,20 @@ export function buildRegistry(files: readonly FileAnalysis[]): Registry {
 /** Loads shipped and configured banks and rubrics. */
 export async function loadRegistry(config: Pick<ResolvedConfig, 'banks'>, cwd: string): Promise<Registry> {
   const shipped = discoverFiles([SHIPPED_RUBRICS_DIR, SHIPPED_BANKS_DIR], cwd).files;
-  const extra = config.banks.length > 0 ? discoverFiles(config.banks, cwd).files : [];
+  const extra = config.banks.length > 0 ? discoverFiles(config.banks, cwd) : { files: [], unreadable: [] };
   const known = new Set(shipped);
-  return buildRegistry(await analyzeFiles([...shipped, ...extra.filter((f) => !known.has(f))]));
+  const registry = buildRegistry(
+    await analyzeFiles([...shipped, ...extra.files.filter((f) => !known.has(f))]),
+  );
+  // A configured directory that cannot be listed is reported like a file that cannot be read.
+  for (const { path, reason } of extra.unreadable) {
+    registry.problems.push({
+      file: path,
+      ...FILE_START,
+      severity: 'error',
+      rule: 'file-unreadable',
+      message: `cannot read directory: ${reason}`,
+    });
+  }
+  return registry;
 }

@@ -43,6 +43,11 @@ export async function lintCommand(
     ...(threads !== undefined ? { threads } : {}),
   });
 
+  // Named paths that hold nothing to lint are a mistake (a wrong directory), not a clean pass.
+  if (paths.length > 0 && result.files === 0 && result.problems.length === 0) {
+    throw new UsageError(`no *.yaml or *.yml files to lint in ${paths.join(', ')}`);
+  }
+
   const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
   ctx.stdout.write(
     LINT_REPORTERS[format](result, { color: colorFor(ctx.stdout, ctx.env, ctx.noColor), version }),

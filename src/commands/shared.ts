@@ -15,6 +15,9 @@ import type { CommandContext } from './context.js';
 export async function registryFor(ctx: CommandContext, banks: string[] = []): Promise<Registry> {
   const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks });
   const registry = await loadRegistry(config, ctx.cwd);
+  // Unreadable files and directories are named: `coach lint` without --banks would not show them.
+  for (const p of registry.problems.filter((p) => p.rule === 'file-unreadable'))
+    ctx.stderr.write(`coach: warning: ${p.file}: ${p.message}\n`);
   if (registry.problems.length > 0) {
     const files = new Set(registry.problems.map((p) => p.file)).size;
     ctx.stderr.write(

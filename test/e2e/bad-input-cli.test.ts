@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -280,6 +281,37 @@ describe('silently accepted input (case 12)', () => {
     );
     rmSync(home, { recursive: true, force: true });
   });
+
+  it('lint of a directory with nothing to lint is a usage error, not a pass', () => {
+    const empty = mkdtempSync(join(work, 'empty-'));
+    expectOneLineError(coach(['lint', empty]), /^coach: no \*\.yaml or \*\.yml files to lint in .*empty-/m);
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)(
+    `a --banks directory that cannot be listed is named in a warning${root ? '' : ' (skipped: needs root to run coach as another user)'}`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'coach-locked-'));
+      chmodSync(dir, 0o755);
+      const locked = join(dir, 'locked');
+      const home = join(dir, 'home');
+      mkdirSync(locked, { mode: 0o000 });
+      mkdirSync(home, { mode: 0o777 });
+      chmodSync(home, 0o777);
+      // As root every directory can be listed; as nobody this one cannot.
+      const run = spawnSync(process.execPath, [binPath, 'banks', '--banks', locked], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: home, COACH_HOME: home, NO_COLOR: '1' },
+        encoding: 'utf8',
+        uid: 65534,
+        gid: 65534,
+        timeout: 30_000,
+      });
+      rmSync(dir, { recursive: true, force: true });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toMatch(/^coach: warning: .*locked: cannot read directory: permission denied$/m);
+    },
+  );
 
   it('says "nested too deeply" instead of a stack overflow for answers and config files', () => {
     const home = mkdtempSync(join(tmpdir(), 'coach-deep-'));

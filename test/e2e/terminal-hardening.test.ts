@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +106,45 @@ describe.skipIf(!HAS_TMUX)('the answer screen, hardened', () => {
       const screen = await r.waitFor((s) => /⏱ \d+:\d\d left/.test(s), 'the resumed countdown');
       const [, m, s] = screen.match(/⏱ (\d+):(\d\d) left/)!;
       expect(Number(m) * 60 + Number(s)).toBeLessThanOrEqual(120 - 3);
+    } finally {
+      rmSync(coachHome, { recursive: true, force: true });
+    }
+  });
+
+  it('Ctrl-C at the resume picker is an interruption (exit 130), not an error', async () => {
+    const coachHome = mkdtempSync(join(tmpdir(), 'coach-picker-'));
+    try {
+      // Two interrupted sessions, so resume asks which.
+      const sessions = join(coachHome, 'sessions');
+      mkdirSync(sessions);
+      for (const id of ['2026-11-01-10-00-00-aaaa', '2026-11-02-10-00-00-bbbb']) {
+        const start = {
+          type: 'start',
+          version: 1,
+          id,
+          startedAt: '2026-11-01T10:00:00.000Z',
+          options: { seed: 1, overtime: false, scoreAtEnd: false, scorer: 'offline', filters: {} },
+          questions: [
+            {
+              id: 'q-1',
+              bank: 'behavioral',
+              category: 'ownership',
+              prompt: 'Tell me about a time.',
+              rubric: 'star',
+              principles: [],
+              timeLimitSeconds: 60,
+              followUps: [],
+            },
+          ],
+        };
+        writeFileSync(join(sessions, `${id}.jsonl`), `${JSON.stringify(start)}\n`);
+      }
+      const t = start('resume', coachHome);
+      await t.waitFor((s) => s.includes('Resume which session?'), 'the picker');
+      t.keys('C-c');
+      const status = await waitForFile(join(outDir(t), 'status'), 'the exit status');
+      expect(status.trim()).toBe('130');
+      expect(readFileSync(join(outDir(t), 'stderr'), 'utf8')).not.toMatch(/unexpected error/);
     } finally {
       rmSync(coachHome, { recursive: true, force: true });
     }
