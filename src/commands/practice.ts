@@ -544,7 +544,8 @@ async function chooseFollowUps(
       result,
       planned.followUps.map((f) => f.kind),
     );
-    if (!generated?.prompts.length) return fallback;
+    // Unusable follow-ups: the bank's are asked, and what the failed call cost is still counted.
+    if (!generated?.prompts.length) return generated ? { ...fallback, usage: generated.usage } : fallback;
     const seconds = planned.followUps[0]!.timeLimitSeconds;
     return {
       type: 'followups',

@@ -32,7 +32,8 @@ export interface Scorer {
    * Follow-up questions that probe the weakest part of a scored answer, as a bar raiser would, with
    * what generating them cost. `chain` is the planned chain: one entry per probe wanted, with the
    * kind to ask in that place (undefined: the model picks). Optional: scorers without it (offline)
-   * leave the bank's follow-ups in place; null on failure.
+   * leave the bank's follow-ups in place; null when the call failed, no prompts (but the usage) when
+   * the reply came back unusable, so its tokens are still counted.
    */
   followUps?(
     input: ScoreInput,

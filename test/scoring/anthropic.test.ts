@@ -345,6 +345,17 @@ describe('anthropic scorer: follow-ups and batches', () => {
     expect(JSON.stringify(request.system)).toContain('role: the candidate');
   });
 
+  it('counts the tokens of follow-ups that came back unusable, with no prompts', async () => {
+    server.enqueue({ kind: 'sse', text: judgement(1) });
+    const s = scorer();
+    const result = await s.score(input);
+    server.enqueue({ kind: 'json', text: 'not json', usage: { input_tokens: 1000, output_tokens: 100 } });
+    const followUps = await s.followUps(input, result, [undefined]);
+    expect(followUps?.prompts).toEqual([]);
+    expect(followUps?.usage).toMatchObject({ inputTokens: 1000, outputTokens: 100 });
+    expect(followUps?.usage.costUsd).toBeCloseTo((1000 * 2 + 100 * 10) / 1e6, 9);
+  });
+
   it('returns null for follow-ups when the call fails, so the bank follow-ups are used', async () => {
     server.setFallback({ kind: 'error', status: 500, retryAfterMs: 10, message: 'down' });
     const result = {

@@ -246,13 +246,20 @@ export class AnthropicScorer implements Scorer {
         },
         { signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) },
       );
-      if (message.stop_reason !== 'end_turn') return null;
+      const usage = toTokenUsage(this.options.model, message.usage);
+      // A reply that is no use still cost its tokens: no prompts (the bank's are asked), but the usage.
+      if (message.stop_reason !== 'end_turn') return { prompts: [], usage };
       const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
-      const parsed = schema.safeParse(JSON.parse(text));
-      if (!parsed.success) return null;
+      let parsed: ReturnType<typeof schema.safeParse> | undefined;
+      try {
+        parsed = schema.safeParse(JSON.parse(text));
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed?.success) return { prompts: [], usage };
       return {
         prompts: parsed.data.followUps.map((f) => ({ kind: f.kind, prompt: f.prompt.trim() })),
-        usage: toTokenUsage(this.options.model, message.usage),
+        usage,
       };
     } catch {
       return null;
