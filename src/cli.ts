@@ -14,7 +14,8 @@ Exit codes:
   1  findings: lint errors (or more warnings than --max-warnings), a score under --fail-under (drill, stories check)
   2  usage, configuration or I/O error (bad flag, unknown id or model, unreadable file); an LLM scorer
      that cannot work as configured (key refused, no permission, model not found), or that failed
-     with --no-fallback
+     with --no-fallback; a write that failed (full disk: the file and the cause are named)
+  129  the terminal closed during practice (the answer is saved; coach resume continues)
   130  interrupted (Ctrl-C)
 
 Environment:
