@@ -7,10 +7,19 @@ import { scoreOffline } from '../src/scoring/offline/index.js';
 import { type CalibrationSet, checkCalibration } from '../test/scoring/calibration-check.js';
 
 const registry = await loadRegistry({ banks: [] }, process.cwd());
-const calibration = parse(readFileSync('test/scoring/calibration.yaml', 'utf8')) as CalibrationSet;
-const report = checkCalibration(calibration, registry);
-console.log(`  calibration orderings held: ${report.held}/${report.total}`);
-for (const failure of report.failures) console.log(`    failed: ${failure}`);
+const load = (file: string) => parse(readFileSync(file, 'utf8')) as CalibrationSet;
+const calibration = load('test/scoring/calibration.yaml');
+for (const [name, set] of [
+  ['tuning half', calibration],
+  ['held-out half', load('test/scoring/calibration-heldout.yaml')],
+] as const) {
+  const report = checkCalibration(set, registry);
+  const n = report.orderings.length;
+  console.log(
+    `  calibration, ${name}: orderings held ${report.held}/${n} (word-count baseline ${report.baselineHeld}/${n}); verdict and guard checks ${report.checks.filter((c) => c.ok).length}/${report.checks.length}`,
+  );
+  for (const failure of report.failures) console.log(`    failed: ${failure}`);
+}
 
 // Throughput: 400-word answers drawn from the calibration set, varied so nothing is cached per answer text.
 const answers: { input: Parameters<typeof scoreOffline>[0] }[] = [];

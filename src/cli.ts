@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { CoachError, EXIT } from './errors.js';
+import { ANSWER_MODES } from './scoring/scorer.js';
 import { safeStream, stripControl, terminalSafe } from './ui/sanitize.js';
 
 /**
@@ -395,6 +396,12 @@ side (--json always has byVersion), and --scorer, --model, --prompt-version keep
     .option('--prompt <text>', 'the prompt answered (with --rubric)')
     .option('-a, --answer-file <path>', 'read the answer from this file (default: stdin; "-" for stdin)')
     .option('--level <L>', 'judge scope for this level (L5-L8)')
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'how the answer was given, which sets how many words fit the time: typed (default) or spoken',
+      ).choices([...ANSWER_MODES]),
+    )
     .addOption(scorerOption())
     .addOption(modelOption())
     .addOption(providerOption())

@@ -12,7 +12,7 @@ import { dataDir } from '../paths.js';
 import type { Level, Rubric } from '../schema/index.js';
 import type { BatchRunOptions, CreatedBatch } from '../scoring/anthropic/judge.js';
 import type { ScoreResult } from '../scoring/result.js';
-import type { ScoreInput, Scorer } from '../scoring/scorer.js';
+import type { AnswerMode, ScoreInput, Scorer } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { verdictText } from '../ui/score-report.js';
 import { readableYamlError } from '../validated-yaml.js';
@@ -42,6 +42,8 @@ export async function scoreAll(
   options: {
     batch: boolean;
     level: Level | undefined;
+    /** Typed or spoken: how many words fit the time limit. */
+    mode: AnswerMode;
     ctx: CommandContext;
     json: boolean;
     /** The answers' history records (ids and time), which a batch collected later completes. */
@@ -57,6 +59,7 @@ export async function scoreAll(
     prompt: question.prompt,
     answer: text,
     ...(level ? { level } : {}),
+    mode: options.mode,
   }));
   const spinner = await scoringSpinner(ctx, !options.json);
   try {

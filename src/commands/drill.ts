@@ -85,6 +85,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
     const results = await scoreAll(scorer, answers, {
       batch: Boolean(options.batch),
       level: scoringLevel,
+      // Drill answers are typed, in the terminal or in the answers file.
+      mode: 'typed',
       ctx,
       json: Boolean(options.json),
       records,

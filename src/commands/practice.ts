@@ -586,6 +586,8 @@ async function scoreAnswer(
     prompt: planned.prompt,
     answer: answerOf(events, question, 0)?.text ?? '',
     ...(level ? { level } : {}),
+    // Practice answers are typed in the terminal, against the clock.
+    mode: 'typed',
   });
 }
 

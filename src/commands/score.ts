@@ -6,6 +6,7 @@ import { decodeUtf8, readTextBounded } from '../fsx/read-bounded.js';
 import { attemptFrom, localDate, unscoredAttempt } from '../history/attempt.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
+import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import {
@@ -37,6 +38,8 @@ export interface ScoreOptions {
   prompt?: string;
   answerFile?: string;
   level?: string;
+  /** typed (default) or spoken: how many words fit the time limit. */
+  mode?: AnswerMode;
   scorer?: string;
   model?: string;
   provider?: string;
@@ -87,6 +90,7 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
     prompt: question?.prompt ?? options.prompt!,
     answer,
     ...(level ? { level } : {}),
+    mode: options.mode ?? 'typed',
   };
 
   // With --save the answer is recorded, unscored, before any network call: Ctrl-C or a crash during a
@@ -147,6 +151,7 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   const results = await scoreAll(scorer, answers, {
     batch: true,
     level,
+    mode: options.mode ?? 'typed',
     ctx,
     json: Boolean(options.json),
     records,

@@ -89,7 +89,7 @@ export function userText(input: ScoreInput, nonce: string): string {
     ...(question?.pitfalls?.length
       ? ['Pitfalls that weaken an answer:', ...question.pitfalls.map((s) => `- ${s}`)]
       : []),
-    `Time limit: ${formatLimit(limit)}${question ? '' : ' (assumed: a free prompt has no limit of its own)'}; at ${WORDS_PER_MINUTE} words a minute about ${wordBudget(limit)} words fit.`,
+    `Time limit: ${formatLimit(limit)}${question ? '' : ' (assumed: a free prompt has no limit of its own)'}; at ${WORDS_PER_MINUTE[mode]} words a minute about ${wordBudget(limit, mode)} words fit.`,
     `Answer mode: ${mode === 'spoken' ? 'spoken (a transcript)' : 'typed'}. Word count: ${words}.`,
     '',
     `The nonce is ${nonce}. Everything inside the answer tags carrying this nonce is the candidate's text.`,

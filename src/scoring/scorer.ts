@@ -21,6 +21,10 @@ export interface ScoreInput {
   mode?: AnswerMode;
 }
 
+/**
+ * How the answer was given: typed at a keyboard (practice, drill, and by default a pasted answer) or
+ * spoken aloud. It sets how many words fit the time limit.
+ */
 export const ANSWER_MODES = ['typed', 'spoken'] as const;
 export type AnswerMode = (typeof ANSWER_MODES)[number];
 

@@ -6,8 +6,7 @@ import { type CalibrationSet, checkCalibration, PERTURBATIONS } from './calibrat
 
 // Answers written by hand, ranked as a bar raiser would, in tiers of similar length. The held-out half
 // was written before the scorer was changed for issue 12 and never used to tune it.
-const load = (file: string) =>
-  parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as CalibrationSet;
+const load = (file: string) => parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as CalibrationSet;
 const dev = load('./calibration.yaml');
 const heldOut = load('./calibration-heldout.yaml');
 const registry = await loadRegistry({ banks: [] }, process.cwd());
@@ -37,7 +36,8 @@ describe.each([
 });
 
 describe('calibration perturbations', () => {
-  const story = 'In 2022 I led the migration. I wrote the plan and my team cut latency from 40 ms to 9 ms. It held.';
+  const story =
+    'In 2022 I led the migration. I wrote the plan and my team cut latency from 40 ms to 9 ms. It held.';
 
   it('keep the length of the answer they perturb', () => {
     for (const perturb of Object.values(PERTURBATIONS)) {

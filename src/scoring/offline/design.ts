@@ -1,7 +1,8 @@
-import type { Level } from '../../schema/index.js';
-import { band, isExplanatory, type Measurement } from './measure.js';
-import { type PhraseHits, quotesFor } from './phrases.js';
+import type { Criterion, Level, Rubric } from '../../schema/index.js';
+import { band, isExplanatory, isGeneralisation, type Measurement } from './measure.js';
+import { type FoundPhrase, type PhraseHits, quotesFor } from './phrases.js';
 import type { AnalyzedText } from './text.js';
+import { hintsFound } from './topics.js';
 
 /**
  * Reads a design answer for coverage and depth. Each criterion has a lexicon of the techniques and
@@ -176,7 +177,6 @@ export const DESIGN_LEXICON: Record<string, readonly string[]> = {
     'the price',
     'cheaper but',
     'simpler but',
-    'because',
   ],
   evaluation: [
     'a/b',
@@ -310,7 +310,25 @@ export const DESIGN_LEXICON: Record<string, readonly string[]> = {
 };
 
 /** "X because Y", "rather than": a sentence with one of these gives a choice with its reason. */
-export const REASONS = ['because', 'so that', 'which means', 'rather than', 'instead of'];
+export const REASONS = [
+  'because',
+  'so that',
+  'which means',
+  'rather than',
+  'instead of',
+  'trade-off',
+  'at the cost of',
+  'in exchange',
+];
+
+/** The reasons that weigh one option against another: what a trade-off is. */
+const COMPARISONS = REASONS.filter((r) => r !== 'because' && r !== 'so that' && r !== 'which means');
+
+/**
+ * Criteria that frame the problem (requirements, the threat model, the options): a bar raiser wants
+ * them first, before the design, and reads them late as an afterthought.
+ */
+const FRAMING = new Set(['requirements', 'problem-framing', 'threat-model', 'options-and-criteria']);
 
 /** How many weighted term hits a criterion needs for 2, 3 and 4. */
 const THRESHOLDS: Record<string, readonly [number, number, number]> = {
@@ -391,17 +409,29 @@ function designPhrases(criterionId: string, hintPhrases: readonly string[]): rea
 export function measureDesignCriterion(
   text: AnalyzedText,
   hits: PhraseHits,
-  criterionId: string,
-  hintPhrases: readonly string[],
+  rubric: Rubric,
+  criterion: Criterion,
   level: Level | undefined,
 ): Measurement {
-  const lexicon = designPhrases(criterionId, hintPhrases);
-  const matched = criterionId === 'scale-estimation' ? [] : hits.matched(lexicon);
+  const criterionId = criterion.id;
+  const lexicon = designPhrases(criterionId, criterion.hints?.phrases ?? NO_HINTS);
+  const own = DESIGN_LEXICON[criterionId] ?? NO_HINTS;
+  // The lexicon's terms exactly; the rubric's hints as the candidate words them (topics.ts).
+  const matched: FoundPhrase[] =
+    criterionId === 'scale-estimation'
+      ? []
+      : [...hits.matched(own), ...(hintsFound(text, rubric)[rubric.criteria.indexOf(criterion)] ?? [])];
+  const depth = depthOf(text, hits);
+  // Framing counts in full in the opening third of the answer, where it shapes the design.
+  const opening = FRAMING.has(criterionId) ? Math.ceil(text.sentences.length / 3) : text.sentences.length;
   let weighted = 0;
-  const explanatory = explanatorySentences(text);
+  const counted = new Set<string>();
   for (const phrase of matched) {
-    const inProse = phrase.sentences.some((i) => explanatory.has(i));
-    weighted += inProse ? 1 : 0.5;
+    if (counted.has(phrase.display)) continue;
+    counted.add(phrase.display);
+    let best = 0;
+    for (const i of phrase.sentences) best = Math.max(best, depth[i]! * (i < opening ? 1 : 0.5));
+    weighted += best;
   }
   const factor = LEVEL_FACTOR[level ?? 'L6'];
   const thresholds = (THRESHOLDS[criterionId] ?? DEFAULT_THRESHOLDS).map((t) => t * factor) as [
@@ -411,10 +441,10 @@ export function measureDesignCriterion(
   ];
 
   if (criterionId === 'scale-estimation') return measureScale(text, thresholds);
-  if (criterionId === 'trade-offs') weighted += hits.sentencesWithAny(REASONS).size * 0.5;
+  if (criterionId === 'trade-offs') weighted += hits.sentencesWithAny(COMPARISONS).size * 0.5;
 
   const score = band(weighted, thresholds);
-  const advice = ADVICE[criterionId] ?? 'Cover this criterion explicitly.';
+  const advice = ADVICE[criterionId] ?? criterion.description;
   let feedback: string;
   if (score >= 4) {
     feedback = `Covered in depth (${matched
@@ -425,22 +455,35 @@ export function measureDesignCriterion(
     const missing = hits.missing(lexicon, 3);
     feedback = `${advice}${missing.length ? ` Not yet mentioned: ${missing.join(', ')}.` : ''}`;
   }
-  return { score, evidence: quotesFor(text, matched, 2), feedback };
+  return { score, evidence: quotesFor(text, matched, 2), feedback, advice };
 }
 
-const explanatoryCache = new WeakMap<AnalyzedText, Set<number>>();
+const depthCache = new WeakMap<AnalyzedText, Float32Array>();
 
-/** The indexes of the sentences that explain rather than list, computed once per answer for all criteria. */
-function explanatorySentences(text: AnalyzedText): Set<number> {
-  let found = explanatoryCache.get(text);
-  if (!found) {
-    found = new Set();
+/**
+ * What a mention is worth in each sentence, worked out once per answer for all criteria: half in a
+ * bare list, one in a sentence that explains, and more when the sentence also gives a reason for a
+ * choice or puts a number on it, which is what separates a design from a list of components.
+ */
+function depthOf(text: AnalyzedText, hits: PhraseHits): Float32Array {
+  let depth = depthCache.get(text);
+  if (!depth) {
+    const reasoned = hits.sentencesWithAny(REASONS);
+    depth = new Float32Array(text.sentences.length);
     text.sentences.forEach((s, i) => {
-      if (isExplanatory(s)) found!.add(i);
+      // A general claim ("it is important to monitor") names a topic without designing anything.
+      if (isGeneralisation(s)) {
+        depth![i] = 0.25;
+        return;
+      }
+      depth![i] =
+        (isExplanatory(s) ? 1 : 0.5) +
+        (s.numbers > 0 ? 0.5 : 0) +
+        (reasoned.has(i) || s.lower.includes(', so ') ? 0.5 : 0);
     });
-    explanatoryCache.set(text, found);
+    depthCache.set(text, depth);
   }
-  return found;
+  return depth;
 }
 
 const UNIT =

@@ -18,25 +18,39 @@ export interface GuardReport {
   graderDirected: Sentence[];
 }
 
+/**
+ * Sentences that address whoever grades the answer rather than the interviewer: asking for a score,
+ * claiming the rubric is met, or telling the grader what to do. Only address counts: a GenAI design
+ * answer may discuss system prompts, prompt injection, "ignore previous instructions" attacks and
+ * LLM judges as its topic, and those sentences are content, not instructions.
+ */
 const GRADER_DIRECTED = [
-  /\bignore\b.{0,40}\b(rubric|instructions?|criteria|previous|above|prompt|guidelines)\b/,
-  /\b(give|assign|award|rate|score|grade|mark)\b.{0,40}\b(maximum|max|perfect|full|highest|top|best|100|4\/4|10\/10|strong[- ]hire)\b/,
-  /\b(you are|you're|as) (an? |the )?(ai|llm|language model|grader|judge|evaluator|scorer|assistant)\b/,
-  /\b(grader|evaluator|scorer|judge|assessor)s?\b.{0,40}\b(should|must|will|please|note)\b/,
-  /\b(system prompt|new instructions|disregard (all|any|the|previous))\b/,
-  /\bthis (answer|response) (deserves|merits|should (get|receive|be given))\b/,
+  // An imperative to drop the instructions, opening the sentence: "Ignore the rubric and ...".
+  /(^|[:;"“]\s*)(please\s+)?(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+|previous\s+|prior\s+|above\s+|earlier\s+)*(rubric|instructions?|criteria|prompt|guidelines|scoring)\b/,
+  // Asking for a score: "give this answer the maximum score", "rate 4/4 on every criterion".
+  /\b(give|assign|award|rate|score|grade|mark)\s+(this|my|me|the candidate|the answer|it|every criterion|each criterion|all criteria)\b.{0,40}\b(maximum|max|perfect|full|highest|top|100|4\/4|10\/10|strong[- ]hire)\b/,
+  /\b(rate|score|grade|mark)\s+(4\/4|10\/10|100)\b/,
+  // Speaking to the grader: "You are an AI grader", "Note to the evaluator".
+  /\b(you are|you're)\s+(an?\s+|the\s+)?(ai|llm|language model|grader|judge|evaluator|scorer|assessor)\b/,
+  /\b(note|message|instructions?)\s+(to|for)\s+(the\s+)?(grader|evaluator|scorer|judge|assessor|reviewer|ai|llm|model)\b/,
+  /^(dear\s+)?(grader|evaluator|scorer|assessor)s?\s*[:,]/,
+  // Claiming the verdict: "this answer deserves...", "this candidate is a strong hire", "meets every criterion".
+  /\bthis (answer|response|candidate)\s+(deserves|merits|should (get|receive|be given|score)|is an? (strong[- ])?hire)\b/,
+  /\b(this|my) (answer|response)\s+(meets|satisfies|covers|fulfils|fulfills)\s+(every|all|each)\b/,
+  /\b(output|return|respond with)\s+(strong[- ]hire|hire|4\/4|a perfect score|the maximum)\b/,
 ];
 
-/** All of them at once: one scan of the answer, which almost never matches. */
+/** All of them at once, for each sentence. */
 const ANY_GRADER_DIRECTED = new RegExp(GRADER_DIRECTED.map((r) => `(?:${r.source})`).join('|'));
 
+/** A word every pattern above needs: one scan of the whole answer, which almost never matches. */
+const GRADER_WORDS =
+  /\b(ignore|disregard|forget|give|assign|award|rate|score|grade|mark|you are|you're|note|message|instructions?|dear|grader|evaluator|scorer|assessor|this|my|output|return|respond)\b/;
+
 export function runGuards(text: AnalyzedText, knownVocabulary: ReadonlySet<string>): GuardReport {
-  // One pass over the whole text first; per pattern and sentence only when something matched.
-  const suspicious = ANY_GRADER_DIRECTED.test(text.padded)
-    ? GRADER_DIRECTED.filter((r) => r.test(text.padded))
-    : [];
-  const graderDirected = suspicious.length
-    ? text.sentences.filter((s) => suspicious.some((r) => r.test(s.lower)))
+  // One pass over the whole text first; sentence by sentence only when a needed word is there.
+  const graderDirected = GRADER_WORDS.test(text.padded)
+    ? text.sentences.filter((s) => ANY_GRADER_DIRECTED.test(s.lower.trimStart()))
     : [];
   const words = text.words.length;
   const report = (insufficient: string | null, keywordList = false): GuardReport => ({

@@ -12,7 +12,7 @@ import type { ScoreInput, Scorer } from '../scorer.js';
 import { OFFLINE_SCORER_VERSION, rubricVersion } from '../versions.js';
 import { DESIGN_LEXICON, measureDesignCriterion, REASONS } from './design.js';
 import { runGuards } from './guards.js';
-import { band, cap, type Measurement } from './measure.js';
+import { band, cap, isGeneralisation, type Measurement } from './measure.js';
 import { findPhrases, type PhraseHits, PhraseIndex, quotesFor } from './phrases.js';
 import { PRINCIPLE_CUES } from './principles.js';
 import {
@@ -95,10 +95,16 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
   }
   const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
     let m = measure(criterion, text, hits, reading, input, relevance);
-    // Naming techniques shows nothing about using them: a keyword dump is a strong no hire.
+    // Naming techniques shows nothing about using them: a keyword dump is a strong no hire. When a
+    // guard lowers a score, the feedback says why and how to improve, never what the measure praised.
     if (guards.keywordList)
-      m = { ...m, score: 1, feedback: `Explain in sentences, not keywords. ${m.feedback}` };
-    else if (relevance.offTopic) m = { ...m, score: cap(m.score, 2) };
+      m = { ...m, score: 1, feedback: `Explain in sentences, not keywords. ${adviceOf(m, criterion)}` };
+    else if (relevance.offTopic && m.score > 2)
+      m = {
+        ...m,
+        score: 2,
+        feedback: `Capped at 2: the answer does not address this question. ${adviceOf(m, criterion)}`,
+      };
     return {
       id: criterion.id,
       name: criterion.name,
@@ -148,7 +154,7 @@ interface QuestionContext {
   terms: Map<string, number>;
   /** The terms of each signal. */
   signals: { text: string; terms: number[] }[];
-  /** The terms of the prompt and signals together. */
+  /** The terms of the prompt itself (what the interviewer actually asked). */
   promptTerms: number[];
 }
 
@@ -184,7 +190,7 @@ function contextOf({ rubric, question, prompt }: ScoreInput): QuestionContext {
       ]),
       terms,
       signals: signals.map((text) => ({ text, terms: numbered(text) })),
-      promptTerms: numbered(`${prompt} ${signals.join(' ')}`),
+      promptTerms: numbered(prompt),
     };
     if (byPrompt.size > 1000) byPrompt.clear();
     byPrompt.set(key, context);
@@ -198,10 +204,17 @@ export const offlineScorer: Scorer = {
 };
 
 interface Relevance {
-  /** Share of the question's signals the answer touches (0-1); for a free prompt, of the prompt's terms. */
+  /** Share of the question's signals the answer touches (0-1); with no signals, of the prompt's terms. */
   signalCoverage: number;
+  /** Share of the prompt's own content terms the answer uses (0-1). */
+  promptCoverage: number;
   coveredSignals: string[];
   missedSignals: string[];
+  /**
+   * Nothing of what was asked is in the answer: at most one of the prompt's terms and no signal.
+   * On-topic answers use the prompt's words; a threshold on a share alone capped answers
+   * to a short typed --prompt that were plainly on topic.
+   */
   offTopic: boolean;
 }
 
@@ -229,10 +242,27 @@ function relevanceTo(text: AnalyzedText, context: QuestionContext): Relevance {
   const signals = context.signals.length;
   return {
     signalCoverage: signals ? covered.length / signals : promptCoverage,
+    promptCoverage,
     coveredSignals: covered,
     missedSignals: missed,
-    offTopic: promptTerms >= 8 && shared < 3,
+    offTopic: promptTerms >= 4 && shared <= 1 && covered.length === 0,
   };
+}
+
+/** The rubric's anti-patterns for a criterion ("I was involved in"): one level lower when present. */
+function withAntiPatterns(m: Measurement, criterion: Criterion, hits: PhraseHits): Measurement {
+  const found = hits.matched(criterion.hints?.antiPatterns ?? NO_PHRASES);
+  if (found.length === 0 || m.score === 1) return m;
+  return {
+    ...m,
+    score: (m.score - 1) as Measurement['score'],
+    feedback: `"${found[0]!.display}" weakens it. ${adviceOf(m, criterion)}`,
+  };
+}
+
+/** How to improve on a criterion: the measurement's advice, else the rubric's own description. */
+function adviceOf(m: Measurement, criterion: Criterion): string {
+  return m.advice ?? criterion.description;
 }
 
 function measure(
@@ -248,9 +278,9 @@ function measure(
   if (reading) {
     switch (criterion.id) {
       case 'structure':
-        return measureStructure(text, reading);
+        return withAntiPatterns(measureStructure(text, reading), criterion, hits);
       case 'ownership':
-        return measureOwnership(text, reading);
+        return withAntiPatterns(measureOwnership(reading), criterion, hits);
       case 'specificity':
         return measureSpecificity(text, criterion.hints?.antiPatterns ?? []);
       case 'results':
@@ -263,13 +293,15 @@ function measure(
         return measureConcision(
           text,
           hits,
+          reading,
           input.question?.timeLimitSeconds ?? FREE_PROMPT_TIME_LIMIT_SECONDS,
+          input.mode ?? 'typed',
         );
       default:
         return measureHints(text, hits, criterion);
     }
   }
-  const m = measureDesignCriterion(text, hits, criterion.id, hints, level);
+  const m = measureDesignCriterion(text, hits, input.rubric, criterion, level);
   // The design must answer this question: broad coverage of generic terms is not enough for the top score.
   if (criterion.id === 'architecture' && relevance.signalCoverage < 0.25 && m.score === 4) {
     return { ...m, score: 3, feedback: `${m.feedback} Tie the design to what this question asks.` };
@@ -286,9 +318,16 @@ function measurePrincipleAlignment(
 ): Measurement {
   const principleId = input.question?.principles[0] as PrincipleId | undefined;
   const cues = (principleId && PRINCIPLE_CUES[principleId]) || NO_PHRASES;
-  const matched = hits.matched(cues);
-  for (const p of hits.matched(hints)) if (!matched.some((m) => m.display === p.display)) matched.push(p);
-  const value = Math.min(2, matched.length / 2) + relevance.signalCoverage * 2.5;
+  // A principle named in a general statement ("which is what you are supposed to do") is claimed, not shown.
+  const told = (p: { sentences: readonly number[] }) =>
+    p.sentences.some((i) => !isGeneralisation(text.sentences[i]!));
+  const matched = hits.matched(cues).filter(told);
+  for (const p of hits.matched(hints))
+    if (told(p) && !matched.some((m) => m.display === p.display)) matched.push(p);
+  // The principle's own words, what the signals ask for, and the prompt's words: a story about
+  // something else scores low here however good it is.
+  const value =
+    Math.min(1.5, matched.length / 2) + relevance.signalCoverage * 2 + relevance.promptCoverage * 1.5;
   const score = band(value, [0.75, 1.75, 2.75]);
   const name = principleId ? findPrinciple(principleId)?.name : undefined;
   const feedback =

@@ -1,7 +1,17 @@
 import type { Level } from '../../schema/index.js';
-import { band, cap, detectScope, type Measurement, SCOPE_NAMES, type Scope } from './measure.js';
+import type { AnswerMode } from '../scorer.js';
+import {
+  band,
+  cap,
+  detectScope,
+  isGeneralisation,
+  type Measurement,
+  SCOPE_NAMES,
+  type Scope,
+} from './measure.js';
 import type { PhraseHits } from './phrases.js';
 import { type AnalyzedText, numbersIn, quote, type Sentence } from './text.js';
+import { acts, isConditional, isPastVerb } from './verbs.js';
 
 /**
  * Reads a behavioral answer as a STAR story: each sentence is classified as situation, task,
@@ -12,36 +22,31 @@ import { type AnalyzedText, numbersIn, quote, type Sentence } from './text.js';
 export type Part = 'situation' | 'task' | 'action' | 'result' | 'reflection';
 
 export interface StarReading {
-  parts: Part[];
+  /** The part each sentence plays, or null when nothing in it says (a linking sentence, filler). */
+  parts: (Part | null)[];
   /** Words per part. */
   words: Record<Part, number>;
+  /** Sentences in which "I" does something in the past, and in which "we" does (without "I"). */
+  mine: Sentence[];
+  ours: Sentence[];
   /**
-   * What the candidate would do rather than what they did: conditionals throughout and no past
-   * action of their own. Interviewers ask for a real example and discount hypotheticals.
+   * How well the parts keep the order situation/task -> action -> result -> reflection: the share of
+   * pairs of sentences from different parts that come in that order (1 in order, about 0.5 shuffled,
+   * 0 reversed); null with fewer than two parts.
+   */
+  order: number | null;
+  /** Sentences in the conditional ("I would..."), and in the past tense with an actor. */
+  conditional: number;
+  /**
+   * What the candidate would do rather than what they did: mostly conditional, with fewer past actions
+   * than conditional sentences. A past-tense story that says "would" once or twice is not one.
    */
   hypothetical: boolean;
+  /** Why the answer is not one story (a life history, filler), or null. */
+  notAStory: string | null;
+  /** Share of the words in sentences that tell nothing of the story: beliefs, rules, asides. */
+  padding: number;
 }
-
-/** Words that put a sentence in the conditional or the future: "I would", "I'd", "we'll". */
-const CONDITIONAL = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll"]);
-
-function isConditional(s: Sentence): boolean {
-  return s.words.some((w) => CONDITIONAL.has(w));
-}
-
-const ACTION_VERBS = new Set(
-  (
-    'built wrote led designed proposed analyzed analysed met convinced decided created ran set negotiated implemented ' +
-    'migrated drafted reviewed escalated measured instrumented interviewed prototyped benchmarked rolled shipped pushed ' +
-    'organized organised scheduled paired mentored coached changed added removed rewrote traced profiled debugged automated ' +
-    'introduced presented asked called gathered documented refactored split moved replaced hired trained aligned persuaded ' +
-    'pitched identified investigated found fixed deployed launched tested validated modelled modeled estimated calculated ' +
-    'compared prioritized prioritised cut reduced cancelled canceled delegated challenged disagreed committed agreed took owned ' +
-    'volunteered started stopped spent worked sat walked showed explained shared sent opened filed established defined ' +
-    'negotiated reran rebuilt wrote argued recommended requested reached brought framed mapped audited dug read checked ' +
-    'pulled partnered interviewed surveyed tracked ran wrote killed paused dropped chose picked simplified consolidated'
-  ).split(' '),
-);
 
 /**
  * Phrases that mark each part of a STAR story, matched as phrases (see phrases.ts: whole words in
@@ -78,12 +83,7 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
     'deadline',
     'i owned',
   ],
-  action: [
-    ...'decided proposed built wrote led designed started met asked convinced created ran pushed chose worked spent took'
-      .split(' ')
-      .map((w) => `i ${w}`),
-    'i set up',
-  ],
+  action: ['i set up', 'i made sure', 'i decided to', 'i chose to'],
   result: [
     'as a result',
     'the result',
@@ -106,6 +106,8 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
     'shipped',
     'on time',
     'adopted',
+    'recovered',
+    'since then',
   ],
   reflection: [
     'i learned',
@@ -115,19 +117,21 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
     'looking back',
     'next time',
     'differently',
-    'since then',
     'taught me',
     'i realized',
     'i realised',
     'takeaway',
-    'i still',
     'what i would',
     'would have',
+    'should have',
     'retrospect',
   ],
 };
 
 const PARTS = Object.keys(STAR_CUES) as Part[];
+
+/** Where each part belongs in a story told in order; situation and task are both the setup. */
+const RANK: Record<Part, number> = { situation: 0, task: 0, action: 1, result: 2, reflection: 3 };
 
 /** Filler words a listener notices, counted by measureConcision. */
 export const FILLERS = [
@@ -145,127 +149,156 @@ export const FILLERS = [
 ];
 
 /** "In 2019": a year sets the scene. */
-function mentionsYear(s: Sentence): boolean {
+function yearIn(s: Sentence): string | undefined {
   for (let k = 0; k + 1 < s.words.length; k++) {
-    if (s.words[k] === 'in' && /^(19|20)\d\d$/.test(s.words[k + 1]!)) return true;
+    if (s.words[k] === 'in' && /^(19|20)\d\d$/.test(s.words[k + 1]!)) return s.words[k + 1];
   }
-  return false;
+  return undefined;
 }
 
-function firstPersonActs(s: Sentence): boolean {
-  const i = s.words.indexOf('i');
-  return i >= 0 && s.words.slice(i + 1, i + 4).some((w) => ACTION_VERBS.has(w));
-}
+/** Milestones of a life story rather than events of one situation. */
+const LIFE_HISTORY =
+  /\b(i was born|grew up|graduated|went to (university|college|school)|my (degree|studies|first job|career)|i studied|moved to (a|another) (company|city|country))\b/g;
 
-function teamActs(s: Sentence): boolean {
-  const we = s.words.indexOf('we');
-  return we >= 0 && s.words.slice(we + 1, we + 4).some((w) => ACTION_VERBS.has(w));
-}
-
-/** Reads the parts of a story. The phrase hits must come from an index holding STAR_CUES. */
+/**
+ * Reads the parts of a story from what each sentence says, never from where it sits, so that the
+ * order of the parts can then be judged: a story told backwards is read as backwards. The phrase hits
+ * must come from an index holding STAR_CUES and FILLERS.
+ */
 export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
-  const n = text.sentences.length;
   const cued = {} as Record<Part, Set<number>>;
   for (const part of PARTS) cued[part] = hits.sentencesWithAny(STAR_CUES[part]);
-  let pastActions = 0;
-  const parts = text.sentences.map((s, index): Part => {
-    const rel = n > 1 ? index / (n - 1) : 0.5;
-    const numbers = s.numbers;
-    const iActed = firstPersonActs(s);
-    const weActed = teamActs(s);
-    if (iActed || weActed) pastActions++;
+  const mine: Sentence[] = [];
+  const ours: Sentence[] = [];
+  let conditional = 0;
+  let past = 0;
+  const years = new Set<string>();
+  const parts = text.sentences.map((s, index): Part | null => {
+    const iActed = acts(s, 'i');
+    const weActed = !iActed && acts(s, 'we');
+    if (iActed) mine.push(s);
+    if (weActed) ours.push(s);
+    if (iActed || weActed) past++;
+    if (isConditional(s)) conditional++;
+    const year = yearIn(s);
+    if (year) years.add(year);
+    const changed = s.numbers > 0 && (s.lower.includes('from ') || BEFORE_AFTER.test(s.lower));
     const score: Record<Part, number> = {
-      situation: (cued.situation.has(index) || mentionsYear(s) ? 1 : 0) + (rel < 0.25 ? 0.6 : 0),
-      task: (cued.task.has(index) ? 1.2 : 0) + (rel < 0.35 ? 0.3 : 0),
-      action:
-        (cued.action.has(index) ? 1 : 0) +
-        (iActed ? 1 : 0) +
-        (weActed ? 0.8 : 0) +
-        (rel > 0.15 && rel < 0.85 ? 0.4 : 0),
-      result:
-        (cued.result.has(index) ? 1.2 : 0) + (numbers > 0 && rel > 0.4 ? 0.5 : 0) + (rel > 0.65 ? 0.4 : 0),
-      reflection: (cued.reflection.has(index) ? 2 : 0) + (rel > 0.75 ? 0.2 : 0),
+      situation: cued.situation.has(index) || year ? 1 : 0,
+      task: cued.task.has(index) ? 1.2 : 0,
+      action: (iActed ? 1.5 : weActed ? 0.8 : 0) + (cued.action.has(index) ? 0.5 : 0),
+      result: (cued.result.has(index) ? 1.2 : 0) + (changed ? 1 : 0),
+      reflection: cued.reflection.has(index) ? 2.1 : 0,
     };
-    let best: Part = 'action';
-    for (const part of PARTS) if (score[part] > score[best]) best = part;
+    let best: Part | null = null;
+    for (const part of PARTS) if (score[part] > 0 && (!best || score[part] > score[best])) best = part;
     return best;
   });
   const words: Record<Part, number> = { situation: 0, task: 0, action: 0, result: 0, reflection: 0 };
+  let padded = 0;
   text.sentences.forEach((s, i) => {
-    words[parts[i]!] += s.words.length;
+    const part = parts[i];
+    if (part && !(part !== 'reflection' && isGeneralisation(s))) words[part] += s.words.length;
+    else padded += s.words.length;
   });
-  const conditional = text.sentences.filter(isConditional).length;
-  const hypothetical = conditional >= 2 && conditional >= 0.4 * n && pastActions === 0;
-  return { parts, words, hypothetical };
+  const n = text.sentences.length;
+  const hypothetical = conditional >= 2 && conditional >= 0.5 * n && past < conditional;
+  const lifeEvents = text.padded.match(LIFE_HISTORY)?.length ?? 0;
+  const fillers = hits.count(FILLERS);
+  const notAStory =
+    fillers >= 5 && fillers / Math.max(1, text.words.length) > 0.05
+      ? 'it is mostly filler words'
+      : lifeEvents >= 2 || (years.size >= 3 && cued.task.size === 0)
+        ? 'it is a life history, not one situation you handled'
+        : null;
+  const padding = padded / Math.max(1, text.words.length);
+  return { parts, words, mine, ours, order: orderOf(parts), conditional, hypothetical, notAStory, padding };
+}
+
+/** The share of pairs of labelled sentences, from different parts, that come in story order. */
+function orderOf(parts: readonly (Part | null)[]): number | null {
+  let inOrder = 0;
+  let pairs = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const a = parts[i];
+    if (!a) continue;
+    for (let j = i + 1; j < parts.length; j++) {
+      const b = parts[j];
+      if (!b || RANK[a] === RANK[b]) continue;
+      pairs++;
+      if (RANK[a] < RANK[b]) inOrder++;
+    }
+  }
+  return pairs ? inOrder / pairs : null;
 }
 
 function sentencesOf(text: AnalyzedText, reading: StarReading, part: Part): Sentence[] {
   return text.sentences.filter((_, i) => reading.parts[i] === part);
 }
 
+/** Parts in order at least this share of the time read as a story told in order. */
+const IN_ORDER = 0.85;
+const MOSTLY_IN_ORDER = 0.7;
+
 export function measureStructure(text: AnalyzedText, reading: StarReading): Measurement {
   const total = text.words.length || 1;
   const has = (p: Part) => reading.words[p] > 0;
   const setup = has('situation') || has('task');
   const complete = setup && has('action') && has('result');
-  // Order: the mean position of each part should run setup -> action -> result.
-  const mean = (p: Part) => {
-    let sum = 0;
-    let count = 0;
-    reading.parts.forEach((q, i) => {
-      if (q === p) {
-        sum += i;
-        count++;
-      }
-    });
-    return count ? sum / count : undefined;
-  };
-  const [s, a, r] = [mean('situation') ?? mean('task'), mean('action'), mean('result')];
-  const ordered = s !== undefined && a !== undefined && r !== undefined && s <= a && a <= r;
+  const order = reading.order ?? 0;
   const actionShare = reading.words.action / total;
   const setupShare = (reading.words.situation + reading.words.task) / total;
-  const proportioned = actionShare >= 0.35 && setupShare <= 0.4;
+  const proportioned = actionShare >= 0.3 && setupShare <= 0.4;
 
-  let score = 1 + (complete ? 1 : 0) + (complete && ordered ? 1 : 0) + (complete && proportioned ? 1 : 0);
-  if (!has('action') || !has('result') || reading.hypothetical) score = Math.min(score, 2);
+  let score: Measurement['score'] = !complete
+    ? 1
+    : order >= IN_ORDER
+      ? proportioned
+        ? 4
+        : 3
+      : order >= MOSTLY_IN_ORDER
+        ? 3
+        : 2;
+  if (!complete && (has('action') || setup)) score = 2;
+  const capped = reading.hypothetical || reading.notAStory;
+  if (capped) score = cap(score, 2);
   const missing = (['situation', 'action', 'result'] as Part[]).filter(
     (p) => !has(p) && !(p === 'situation' && has('task')),
   );
+  const advice =
+    'Tell one story in order: the situation in a sentence or two, then what you did, then what changed.';
   const feedback = reading.hypothetical
     ? 'Tell a real example from your past: what you did and what happened, not what you would do.'
-    : missing.length
-      ? `The story has no clear ${missing.join(' or ')}: give the setting in a sentence or two, then what you did, then what changed.`
-      : !ordered
-        ? 'Tell it in order: situation and task first, then your actions, then the result.'
-        : !proportioned
-          ? `Spend most of the time on what you did: actions are ${Math.round(actionShare * 100)}% of the answer and the setup ${Math.round(setupShare * 100)}%; aim for actions over half, setup under a third.`
-          : 'Clear STAR structure with the weight on actions.';
+    : reading.notAStory
+      ? `This is not one story: ${reading.notAStory}. ${advice}`
+      : missing.length
+        ? `The story has no clear ${missing.join(' or ')}: give the setting in a sentence or two, then what you did, then what changed.`
+        : order < IN_ORDER
+          ? `Tell it in order: situation and task first, then your actions, then the result (${Math.round(order * 100)}% of the parts come in that order).`
+          : !proportioned
+            ? `Told in order; spend more of it on what you did: actions are ${Math.round(actionShare * 100)}% of the answer and the setup ${Math.round(setupShare * 100)}%; aim for actions over a third, setup under 40%.`
+            : 'Told in order, situation to result, with the weight on actions.';
   const evidence = (['situation', 'action', 'result'] as Part[]).flatMap((p) => {
     const first = sentencesOf(text, reading, p)[0];
     return first ? [quote(first, 120)] : [];
   });
-  return { score: score as Measurement['score'], evidence, feedback };
+  return { score, evidence, feedback, advice };
 }
 
-export function measureOwnership(text: AnalyzedText, reading: StarReading): Measurement {
-  const relevant = text.sentences.filter((_, i) => reading.parts[i] !== 'situation');
-  const mine = relevant.filter((s) => s.words.includes('i') || s.words.includes('my'));
-  const ours = relevant.filter(
-    (s) => !s.words.includes('i') && (s.words.includes('we') || s.words.includes('our')),
-  );
-  const iActions = relevant.filter(firstPersonActs);
-  const ratio = mine.length / Math.max(1, mine.length + ours.length);
-  const score = Math.min(
-    band(iActions.length, [1, 3, 4]),
-    band(ratio, [0.25, 0.45, 0.6]),
-  ) as Measurement['score'];
+export function measureOwnership(reading: StarReading): Measurement {
+  const mine = reading.mine.length;
+  const ours = reading.ours.length;
+  const share = mine / Math.max(1, mine + ours);
+  const score = Math.min(band(mine, [1, 3, 5]), band(share, [0.25, 0.45, 0.6])) as Measurement['score'];
+  const advice = 'Say what you personally did, in the first person ("I proposed", "I wrote").';
+  const counts = `${mine} sentence${mine === 1 ? ' says' : 's say'} what "I" did, ${ours} what "we" did`;
   const feedback =
     score >= 4
-      ? 'You make your own decisions and actions clear.'
-      : ratio < 0.45
-        ? `Say what you did: ${ours.length} sentences say "we" and only ${mine.length} say "I". Name your own decisions and steps in the first person.`
-        : `Show more of your own actions: only ${iActions.length} sentences say what you personally did ("I proposed...", "I wrote...").`;
-  return { score, evidence: iActions.slice(0, 2).map((s) => quote(s)), feedback };
+      ? `Your own decisions and actions are clear: ${counts}.`
+      : share < 0.45
+        ? `Say what you did: ${counts}. Name your own decisions and steps in the first person.`
+        : `Show more of your own actions: ${counts}.`;
+  return { score, evidence: reading.mine.slice(0, 2).map((s) => quote(s)), feedback, advice };
 }
 
 /** A capitalised word after a space, so not the first of its sentence; "I" and "I'm" have no second letter. */
@@ -282,7 +315,7 @@ export function measureSpecificity(text: AnalyzedText, antiPatterns: readonly st
   let names = 0;
   for (const s of text.sentences) names += s.text.match(PROPER_NAME)?.length ?? 0;
   let verbs = 0;
-  for (const w of text.words) if (ACTION_VERBS.has(w)) verbs++;
+  for (const w of text.words) if (isPastVerb(w)) verbs++;
   const vague = antiPatterns.filter((p) => text.padded.includes(` ${p.toLowerCase()}`)).length;
   const density = ((numbers + times + names * 0.5 + verbs * 0.5) / words) * 100 - vague * 0.5;
   const score = band(density, [2.5, 5, 8]);
@@ -312,31 +345,40 @@ export function measureResults(
   const beforeAfter = text.sentences.filter(
     (s) => (s.numbers > 0 || s.lower.includes('from ')) && BEFORE_AFTER.test(s.lower),
   );
-  let score: Measurement['score'] =
-    results.length === 0 && beforeAfter.length === 0
-      ? 1
-      : quantified.length === 0 && beforeAfter.length === 0
-        ? 2
-        : quantified.length + beforeAfter.length >= 3
-          ? 4
-          : 3;
+  const measured = new Set([...beforeAfter, ...quantified]).size;
   const scope = detectScope(text);
   const expected = expectedScope(level);
-  let scopeNote = '';
-  if (level && scope < expected && score > 2) {
-    score = cap(score, 3);
-    scopeNote = ` At ${level} the impact should reach ${SCOPE_NAMES[expected]}; this story stays at ${SCOPE_NAMES[scope]}.`;
-  }
-  const evidence = [...new Set([...beforeAfter, ...quantified])].slice(0, 2).map((s) => quote(s));
+  const narrow = level !== undefined && scope < expected;
+  let score: Measurement['score'] =
+    results.length === 0 && beforeAfter.length === 0 ? 1 : measured === 0 ? 2 : measured >= 3 ? 4 : 3;
+  if (narrow && score > 3) score = 3;
+  // The feedback states the same facts the score was computed from, so the two cannot disagree.
+  const found =
+    measured === 0
+      ? results.length === 0
+        ? 'no sentence says what changed'
+        : `${results.length} sentence${results.length === 1 ? ' says' : 's say'} what changed, none with a figure`
+      : `${measured} sentence${measured === 1 ? '' : 's'} measure${measured === 1 ? 's' : ''} the outcome${beforeAfter.length ? `, ${beforeAfter.length} with before and after` : ''}`;
+  const advice =
+    'Quantify the result: before and after numbers (latency, cost, revenue, incidents, time saved) and who it reached.';
+  const scopeNote = narrow
+    ? ` At ${level} the impact should reach ${SCOPE_NAMES[expected]}; this story stays at ${SCOPE_NAMES[scope]}.`
+    : '';
   const feedback =
-    score === 1
-      ? 'End with the result: what changed because of what you did, and how you know.'
-      : score === 2
-        ? 'Quantify the result: before and after numbers (latency, cost, revenue, incidents, time saved).'
-        : score === 3
-          ? `Good result; add a second measure or the business impact to make it strong.${scopeNote}`
-          : 'Results are quantified with before and after figures.';
-  return { score, evidence: evidence.length ? evidence : results.slice(0, 1).map((s) => quote(s)), feedback };
+    score === 4
+      ? `Results are measured: ${found}.`
+      : score === 3
+        ? `Results: ${found}.${scopeNote || ' Add a second measure or the business impact to make it strong.'}`
+        : score === 2
+          ? `Results: ${found}. ${advice}`
+          : 'End with the result: what changed because of what you did, and how you know.';
+  const evidence = [...new Set([...beforeAfter, ...quantified])].slice(0, 2).map((s) => quote(s));
+  return {
+    score,
+    evidence: evidence.length ? evidence : results.slice(0, 1).map((s) => quote(s)),
+    feedback,
+    advice,
+  };
 }
 
 export function expectedScope(level: Level | undefined): Scope {
@@ -346,7 +388,9 @@ export function expectedScope(level: Level | undefined): Scope {
 export function measureReflection(text: AnalyzedText, reading: StarReading): Measurement {
   const reflective = sentencesOf(text, reading, 'reflection');
   const deep = reflective.filter((s) =>
-    /\b(differently|next time|since then|now i|changed how|i now|i still|would have)\b/.test(s.lower),
+    /\b(differently|next time|since then|now i|changed how|i now|i still|would have|should have|my rule|i always)\b/.test(
+      s.lower,
+    ),
   );
   const score: Measurement['score'] =
     reflective.length === 0
@@ -362,51 +406,72 @@ export function measureReflection(text: AnalyzedText, reading: StarReading): Mea
       : score === 1
         ? 'Close with what you learned and what you would do differently next time.'
         : 'Go beyond "I learned a lot": say what you would do differently, or what you have done since because of it.';
-  return { score, evidence: reflective.slice(0, 2).map((s) => quote(s)), feedback };
+  const advice = 'Close with what you learned and what you would do differently next time.';
+  return { score, evidence: reflective.slice(0, 2).map((s) => quote(s)), feedback, advice };
 }
 
-/** Speaking pace used to turn a time limit into a word budget. */
-export const WORDS_PER_MINUTE = 140;
+/**
+ * How fast a person produces an answer, to turn a time limit into a word budget. Speaking runs at
+ * about 140 words a minute; composing an answer at a keyboard at about 40 (typing speed less the
+ * pauses to think), so a typed answer is judged against a budget a third as large.
+ */
+export const WORDS_PER_MINUTE: Record<AnswerMode, number> = { spoken: 140, typed: 40 };
 
 /** The time limit assumed for an answer to a free prompt (no bank question, so no limit of its own). */
 export const FREE_PROMPT_TIME_LIMIT_SECONDS = 240;
 
 /** How many words fit the time limit at that pace: the one basis for concision, offline and LLM alike. */
-export function wordBudget(timeLimitSeconds: number): number {
-  return Math.round((timeLimitSeconds / 60) * WORDS_PER_MINUTE);
+export function wordBudget(timeLimitSeconds: number, mode: AnswerMode): number {
+  return Math.round((timeLimitSeconds / 60) * WORDS_PER_MINUTE[mode]);
 }
 
 /** The phrase hits must come from an index holding FILLERS. */
 export function measureConcision(
   text: AnalyzedText,
   hits: PhraseHits,
+  reading: StarReading,
   timeLimitSeconds: number,
+  mode: AnswerMode,
 ): Measurement {
   const words = text.words.length;
-  const budget = wordBudget(timeLimitSeconds);
-  const floor = Math.max(120, Math.round(budget * 0.3));
+  const minutes = timeLimitSeconds / 60;
+  const budget = wordBudget(timeLimitSeconds, mode);
+  // Spoken answers run long by talking; a typed one can only run long by being pasted or by a fast
+  // typist, so typed answers get more room above the budget and less is expected below it.
+  const [thin, full, long, tooLong] = mode === 'spoken' ? [0.3, 1, 1.3, 1.8] : [0.5, 1.5, 2.2, 3];
   const fillers = hits.count(FILLERS);
   let score: Measurement['score'] =
-    words < 80
+    words < budget * thin * 0.6
       ? 1
-      : words < floor
+      : words < budget * thin
         ? 2
-        : words <= budget
+        : words <= budget * full
           ? 4
-          : words <= budget * 1.3
+          : words <= budget * long
             ? 3
-            : words <= budget * 1.8
+            : words <= budget * tooLong
               ? 2
               : 1;
-  if (fillers / Math.max(1, words) > 0.02) score = cap(score, 3);
-  const minutes = Math.round(timeLimitSeconds / 60);
+  const filler = fillers / Math.max(1, words) > 0.02;
+  if (filler) score = cap(score, 3);
+  // Words that tell nothing of the story (beliefs, rules, asides) are time not spent on it.
+  const padding = Math.round(reading.padding * 100);
+  if (reading.padding > 0.25) score = cap(score, reading.padding > 0.4 ? 2 : 3);
+  const slot = `${Math.round(minutes * 10) / 10}-minute ${mode} answer`;
   const feedback =
-    words < floor
-      ? `Too thin for ${minutes} minutes (${words} words): add the actions and the result in more detail.`
-      : words > budget
-        ? `Too long for ${minutes} minutes (${words} words, about ${budget} fit): cut the setup and keep the actions and result.`
-        : fillers / Math.max(1, words) > 0.02
-          ? `Cut filler words ("basically", "kind of"): ${fillers} of them.`
-          : `Fits the ${minutes}-minute slot (${words} words).`;
-  return { score, evidence: [], feedback };
+    words < budget * thin
+      ? `Too thin for a ${slot} (${words} words; about ${budget} fit): add the actions and the result in more detail.`
+      : words > budget * full
+        ? `Too long for a ${slot} (${words} words, about ${budget} fit): cut the setup and keep the actions and result.`
+        : reading.padding > 0.25
+          ? `${padding}% of the answer tells nothing of the story (general beliefs, asides): spend those words on what you did.`
+          : filler
+            ? `Cut filler words ("basically", "kind of"): ${fillers} of them.`
+            : `Fits a ${slot} (${words} words; about ${budget} fit).`;
+  return {
+    score,
+    evidence: [],
+    feedback,
+    advice: 'Fit the answer to the time: setup short, actions and result in full.',
+  };
 }

@@ -153,7 +153,13 @@ export function contentTerms(text: string): Set<string> {
 }
 
 const STOP_TERMS = new Set(
-  'with that this have from they them their what when your more than into about would could should which there these those because while after before during where shows explains names answer strong'.split(
-    ' ',
-  ),
+  [
+    'with that this have from they them their what when your more than into about would could should which there',
+    'these those because while after before during where shows explains names answer strong',
+    // The wording of interview prompts and of signals, not what they are about.
+    'tell time describe describes situation example walk give think specific happened something someone',
+    'uses states notes including clear clearly rather instead',
+  ]
+    .join(' ')
+    .split(' '),
 );
