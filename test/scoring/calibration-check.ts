@@ -1,5 +1,7 @@
 import type { Registry } from '../../src/banks/registry.js';
 import type { Level } from '../../src/schema/index.js';
+import { focusRubric } from '../../src/scoring/focus.js';
+import { judgesOrder } from '../../src/scoring/offline/design.js';
 import { scoreOffline } from '../../src/scoring/offline/index.js';
 import type { ScoreResult } from '../../src/scoring/result.js';
 
@@ -94,9 +96,14 @@ export function checkCalibration(set: CalibrationSet, registry: Registry): Calib
     if (!question) throw new Error(`calibration question ${id} does not exist`);
     return question;
   };
+  // As every command does: a focused deep-dive is judged only on the criteria it probes.
+  const rubricOf = (id: string) => {
+    const question = questionOf(id);
+    return focusRubric(registry.rubrics.get(question.rubric)!, question);
+  };
   const score = (id: string, answer: string, level?: Level): ScoreResult => {
     const question = questionOf(id);
-    const rubric = registry.rubrics.get(question.rubric)!;
+    const rubric = rubricOf(id);
     return scoreOffline({ rubric, question, prompt: question.prompt, answer, ...(level ? { level } : {}) });
   };
   const o = (r: ScoreResult) => r.overall ?? -1;
@@ -112,9 +119,13 @@ export function checkCalibration(set: CalibrationSet, registry: Registry): Calib
     ];
     order(`${q.id}: strong > adequate`, strong, adequate, q.strong, q.adequate);
     order(`${q.id}: adequate > weak`, adequate, weak, q.adequate, q.weak);
+    // "I" against "we" is a behavioral signal; order is judged by stories and by design rubrics with a
+    // framing or communication criterion (a focused deep-dive on other criteria does not read order).
     const kinds = behavioral(q.id)
       ? (['shuffled', 'we', 'numberless'] as const)
-      : (['shuffled', 'numberless'] as const);
+      : judgesOrder(rubricOf(q.id))
+        ? (['shuffled', 'numberless'] as const)
+        : (['numberless'] as const);
     for (const kind of kinds) {
       const perturbed = PERTURBATIONS[kind](q.strong);
       order(`${q.id}: strong > strong ${kind}`, strong, score(q.id, perturbed, q.level), q.strong, perturbed);

@@ -55,14 +55,42 @@ describe('offline scorer', () => {
 
   it('computes overall and verdict in code from the weighted criteria', () => {
     const result = scoreOffline(input(STORY));
-    expect(result.overall).toBe(overallScore(result.criteria, star));
-    expect(result.verdict).toBe(verdictFor(result.overall!));
-    expect(result.criteria.map((c) => c.id)).toEqual(star.criteria.map((c) => c.id));
-    for (const c of result.criteria) {
-      expect(c.score).toBeGreaterThanOrEqual(1);
-      expect(c.score).toBeLessThanOrEqual(4);
-      expect(c.feedback.length).toBeGreaterThan(10);
-    }
+    expect(result.criteria.map((c) => [c.id, c.score])).toEqual([
+      ['structure', 3],
+      ['ownership', 3],
+      ['specificity', 4],
+      ['results', 3],
+      ['reflection', 3],
+      ['principle-alignment', 3],
+      ['concision', 3],
+    ]);
+    // (2/3)(.15+.15+.20+.10+.15+.10) + 1(.15) = 0.717
+    expect(result.overall).toBe(72);
+    expect(result.verdict).toBe('hire');
+    for (const c of result.criteria) expect(c.feedback.length).toBeGreaterThan(10);
+  });
+
+  it('maps criterion levels onto 0-100 by weight, and the overall onto verdicts by quartile', () => {
+    const levels = (...scores: (number | null)[]) =>
+      star.criteria.map((c, i) => ({ id: c.id, score: scores[i] ?? null }));
+    expect(overallScore(levels(4, 4, 4, 4, 4, 4, 4), star)).toBe(100);
+    expect(overallScore(levels(1, 1, 1, 1, 1, 1, 1), star)).toBe(0);
+    // Only structure (weight .15) at the top.
+    expect(overallScore(levels(4, 1, 1, 1, 1, 1, 1), star)).toBe(15);
+    // 1(.15) + (2/3)(.15) + (1/3)(.15) + (2/3)(.20) + 0 + (1/3)(.15) + 1(.10) = 0.583
+    expect(overallScore(levels(4, 3, 2, 3, 1, 2, 4), star)).toBe(58);
+    // Unscored criteria drop out and the rest are re-weighted: results alone at 3.
+    expect(overallScore(levels(null, null, null, 3, null, null, null), star)).toBe(67);
+    expect([0, 24, 25, 49, 50, 74, 75, 100].map(verdictFor)).toEqual([
+      'strong-no-hire',
+      'strong-no-hire',
+      'no-hire',
+      'no-hire',
+      'hire',
+      'hire',
+      'strong-hire',
+      'strong-hire',
+    ]);
   });
 
   it('scores a good, on-topic STAR story as hire or better', () => {

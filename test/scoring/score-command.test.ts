@@ -124,4 +124,31 @@ A/B test with purchases as the primary metric and clicks as a guardrail I expect
       scoreCommand({ question: 'bhv-customer-pain-before-complaints' }, captureContext({ stdin })),
     ).rejects.toThrow(/no answer given: pass --answer-file FILE, or pipe the answer on stdin/);
   });
+
+  it('--mode judges length against typing (the default) or speaking, for the same answer', async () => {
+    // 119 words for a 4-minute question: a full typed answer, a thin spoken one.
+    const concision = async (mode?: 'typed' | 'spoken') => {
+      const ctx = captureContext();
+      const file = join(ctx.cwd, 'answer.txt');
+      writeFileSync(file, ANSWER);
+      await scoreCommand(
+        {
+          question: 'bhv-customer-pain-before-complaints',
+          answerFile: file,
+          json: true,
+          ...(mode ? { mode } : {}),
+        },
+        ctx,
+      );
+      const result = parseJson<{ criteria: { id: string; score: number; feedback: string }[] }>(ctx.out());
+      return result.criteria.find((c) => c.id === 'concision')!;
+    };
+    const typed = await concision();
+    expect(typed.feedback).toMatch(/^Fits a 4-minute typed answer \(118 words; about 160 fit\)/);
+    expect(typed.score).toBe(4);
+    expect(await concision('typed')).toEqual(typed);
+    const spoken = await concision('spoken');
+    expect(spoken.feedback).toMatch(/^Too thin for a 4-minute spoken answer \(118 words; about 560 fit\)/);
+    expect(spoken.score).toBe(2);
+  });
 });

@@ -9,16 +9,30 @@ import { seededRandom } from '../../src/session/random.js';
 describe('analyzeText', () => {
   it('splits sentences at . ! ? before whitespace and at line breaks, keeping exact offsets', () => {
     const raw =
-      'We cut p99 from 3.5 s to 900 ms. Why?! Because e.g.the cache\nwas cold...  Then it warmed\rup\r\nslowly';
+      'We cut p99 from 3.5 s to 900 ms. Why?! Because e.g.the cache\nWas cold...  Then it warmed.\rUp\r\nSlowly';
     const text = analyzeText(raw);
     expect(text.sentences.map((s) => s.text)).toEqual([
       'We cut p99 from 3.5 s to 900 ms.',
       'Why?!',
       'Because e.g.the cache',
-      'was cold...',
-      'Then it warmed',
-      'up',
-      'slowly',
+      'Was cold...',
+      'Then it warmed.',
+      'Up',
+      'Slowly',
+    ]);
+    for (const s of text.sentences) expect(raw.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('joins the lines of a hard-wrapped sentence, not paragraphs or list items', () => {
+    const raw =
+      'I found that old items were indexed with an old tokenizer, and the\r\naggregate metric hid it.\nThen I\nwrote a query.\n\nso a new paragraph\n- a list item\n- another';
+    const text = analyzeText(raw);
+    expect(text.sentences.map((s) => s.text)).toEqual([
+      'I found that old items were indexed with an old tokenizer, and the\r\naggregate metric hid it.',
+      'Then I\nwrote a query.',
+      'so a new paragraph',
+      '- a list item',
+      '- another',
     ]);
     for (const s of text.sentences) expect(raw.slice(s.start, s.end)).toBe(s.text);
   });

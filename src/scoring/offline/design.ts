@@ -330,6 +330,15 @@ const COMPARISONS = REASONS.filter((r) => r !== 'because' && r !== 'so that' && 
  */
 const FRAMING = new Set(['requirements', 'problem-framing', 'threat-model', 'options-and-criteria']);
 
+/**
+ * Whether a design rubric judges the order of an answer at all: through a framing criterion (read in
+ * the opening third) or communication (signposting). A focused deep-dive on, say, monitoring and
+ * trade-offs judges what is said, and the same sentences in another order score the same.
+ */
+export function judgesOrder(rubric: Rubric): boolean {
+  return rubric.criteria.some((c) => FRAMING.has(c.id) || c.id === 'communication');
+}
+
 /** How many weighted term hits a criterion needs for 2, 3 and 4. */
 const THRESHOLDS: Record<string, readonly [number, number, number]> = {
   communication: [1, 2, 4],

@@ -25,8 +25,9 @@ export interface GuardReport {
  * LLM judges as its topic, and those sentences are content, not instructions.
  */
 const GRADER_DIRECTED = [
-  // An imperative to drop the instructions, opening the sentence: "Ignore the rubric and ...".
-  /(^|[:;"“]\s*)(please\s+)?(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+|previous\s+|prior\s+|above\s+|earlier\s+)*(rubric|instructions?|criteria|prompt|guidelines|scoring)\b/,
+  // An imperative to drop the instructions, opening the sentence: "Ignore the rubric and ...". Quoted
+  // inside a sentence ("attackers paste 'ignore previous instructions'") it is a topic, not an order.
+  /^(please\s+)?(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+|previous\s+|prior\s+|above\s+|earlier\s+)*(rubric|instructions?|criteria|prompt|guidelines|scoring)\b/,
   // Asking for a score: "give this answer the maximum score", "rate 4/4 on every criterion".
   /\b(give|assign|award|rate|score|grade|mark)\s+(this|my|me|the candidate|the answer|it|every criterion|each criterion|all criteria)\b.{0,40}\b(maximum|max|perfect|full|highest|top|100|4\/4|10\/10|strong[- ]hire)\b/,
   /\b(rate|score|grade|mark)\s+(4\/4|10\/10|100)\b/,

@@ -156,6 +156,8 @@ interface QuestionContext {
   signals: { text: string; terms: number[] }[];
   /** The terms of the prompt itself (what the interviewer actually asked). */
   promptTerms: number[];
+  /** The terms of the prompt and the signals. */
+  allTerms: number[];
 }
 
 const contexts = new WeakMap<object, Map<string, QuestionContext>>();
@@ -191,6 +193,7 @@ function contextOf({ rubric, question, prompt }: ScoreInput): QuestionContext {
       terms,
       signals: signals.map((text) => ({ text, terms: numbered(text) })),
       promptTerms: numbered(prompt),
+      allTerms: numbered(`${prompt} ${signals.join(' ')}`),
     };
     if (byPrompt.size > 1000) byPrompt.clear();
     byPrompt.set(key, context);
@@ -211,7 +214,7 @@ interface Relevance {
   coveredSignals: string[];
   missedSignals: string[];
   /**
-   * Nothing of what was asked is in the answer: at most one of the prompt's terms and no signal.
+   * Nothing of what was asked is in the answer: at most one term of the prompt and signals together.
    * On-topic answers use the prompt's words; a threshold on a share alone capped answers
    * to a short typed --prompt that were plainly on topic.
    */
@@ -245,7 +248,7 @@ function relevanceTo(text: AnalyzedText, context: QuestionContext): Relevance {
     promptCoverage,
     coveredSignals: covered,
     missedSignals: missed,
-    offTopic: promptTerms >= 4 && shared <= 1 && covered.length === 0,
+    offTopic: promptTerms >= 4 && usedOf(context.allTerms) <= 1,
   };
 }
 

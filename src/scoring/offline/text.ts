@@ -82,6 +82,7 @@ export function analyzeText(raw: string): AnalyzedText {
   for (let m = BOUNDARY.exec(raw); m; m = BOUNDARY.exec(raw)) {
     const c = raw.charCodeAt(m.index);
     if (c === 10 || c === 13) {
+      if (wrapsLine(raw, m.index)) continue;
       push(start, m.index);
       start = m.index + 1;
     } else {
@@ -112,6 +113,28 @@ export function withoutSentences(text: AnalyzedText, remove: readonly { start: n
     words,
     distinct,
   };
+}
+
+/**
+ * A line break inside a hard-wrapped sentence: the line does not end a sentence or a clause and the
+ * next line goes on in lower case ("...with an old tokenizer, and the\naggregate metric hid it").
+ * Answers pasted from editors and mail are often wrapped; reading each line as a sentence would cut
+ * their sentences in pieces. Lists and paragraphs still break: their lines start otherwise.
+ */
+function wrapsLine(raw: string, at: number): boolean {
+  // "\r\n" is one break: read from its \r, and its \n does what the \r did.
+  if (raw.charCodeAt(at) === 10 && raw.charCodeAt(at - 1) === 13) return wrapsLine(raw, at - 1);
+  let before = at - 1;
+  while (before >= 0 && (raw.charCodeAt(before) === 32 || raw.charCodeAt(before) === 9)) before--;
+  let after = raw.charCodeAt(at) === 13 && raw.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  while (after < raw.length && (raw.charCodeAt(after) === 32 || raw.charCodeAt(after) === 9)) after++;
+  const next = raw.charCodeAt(after);
+  const last = raw.charCodeAt(before);
+  const lowerNext = (next >= 97 && next <= 122) || (next >= 48 && next <= 57);
+  // A blank line before is a paragraph break, whatever follows.
+  const endsClause =
+    last === 46 || last === 33 || last === 63 || last === 58 || last === 59 || last === 10 || last === 13;
+  return before >= 0 && lowerNext && !endsClause;
 }
 
 function isSpace(c: number): boolean {

@@ -38,6 +38,9 @@ const STATES = new Set(['was', 'were', 'had', 'been', 'felt', 'thought', 'knew',
 /** A past-tense verb by its form: an irregular past, or an -ed word that is not a noun or adjective. */
 export function isPastVerb(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true;
+  // "re-ran", "co-wrote": the verb is after the prefix.
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < word.length - 1) return isPastVerb(word.slice(hyphen + 1));
   return word.length >= 5 && word.endsWith('ed') && !NOT_PAST.has(word);
 }
 

@@ -34,7 +34,9 @@ const NUMBER_WORDS = new Set(
   ),
 );
 
-export function stem(w: string): string {
+export function stem(word: string): string {
+  // The possessive is the noun: "team's" and "teams'" are "team".
+  const w = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("s'") ? word.slice(0, -1) : word;
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
