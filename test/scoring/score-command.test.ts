@@ -144,11 +144,11 @@ A/B test with purchases as the primary metric and clicks as a guardrail I expect
       return result.criteria.find((c) => c.id === 'concision')!;
     };
     const typed = await concision();
-    expect(typed.feedback).toMatch(/^Fits a 4-minute typed answer \(118 words; about 160 fit\)/);
+    expect(typed.feedback).toMatch(/^Fits a 4-minute typed answer \(119 words; about 160 fit\)/);
     expect(typed.score).toBe(4);
     expect(await concision('typed')).toEqual(typed);
     const spoken = await concision('spoken');
-    expect(spoken.feedback).toMatch(/^Too thin for a 4-minute spoken answer \(118 words; about 560 fit\)/);
+    expect(spoken.feedback).toMatch(/^Too thin for a 4-minute spoken answer \(119 words; about 560 fit\)/);
     expect(spoken.score).toBe(2);
   });
 });
