@@ -53,6 +53,7 @@ describe('calibration perturbations', () => {
       'In some I led the migration. I wrote the plan and my team cut latency from some ms to some ms. It held.',
     );
     expect(PERTURBATIONS.shuffled(story)).not.toBe(story);
-    expect(PERTURBATIONS.shuffled(story).split('. ').sort()).toEqual(story.split('. ').sort());
+    const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).sort();
+    expect(sentences(PERTURBATIONS.shuffled(story))).toEqual(sentences(story));
   });
 });

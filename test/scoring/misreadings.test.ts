@@ -52,6 +52,8 @@ describe('misreadings from issue 12', () => {
       'The queue was growing, so I quickly re-ran the slowest exports.',
       'When the alarm fired I noticed the lag and I made sure the owners knew.',
       'I got their lead on a call.',
+      'I then wrote a query against the index.',
+      'I also added a metric split by upload year.',
     ])
       expect(acts(sentence(text), 'i'), text).toBe(true);
     for (const text of [

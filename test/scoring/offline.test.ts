@@ -57,16 +57,16 @@ describe('offline scorer', () => {
     const result = scoreOffline(input(STORY));
     expect(result.criteria.map((c) => [c.id, c.score])).toEqual([
       ['structure', 3],
-      ['ownership', 3],
+      ['ownership', 4],
       ['specificity', 4],
       ['results', 3],
       ['reflection', 3],
       ['principle-alignment', 3],
-      ['concision', 3],
+      ['concision', 4],
     ]);
-    // (2/3)(.15+.15+.20+.10+.15+.10) + 1(.15) = 0.717
-    expect(result.overall).toBe(72);
-    expect(result.verdict).toBe('hire');
+    // (2/3)(.15 + .20 + .10 + .15) + 1(.15 + .15 + .10) = 0.80
+    expect(result.overall).toBe(80);
+    expect(result.verdict).toBe('strong-hire');
     for (const c of result.criteria) expect(c.feedback.length).toBeGreaterThan(10);
   });
 

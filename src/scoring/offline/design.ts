@@ -1,5 +1,5 @@
 import type { Criterion, Level, Rubric } from '../../schema/index.js';
-import { band, isExplanatory, isGeneralisation, type Measurement } from './measure.js';
+import { band, cap, isExplanatory, isGeneralisation, type Measurement } from './measure.js';
 import { type FoundPhrase, type PhraseHits, quotesFor } from './phrases.js';
 import type { AnalyzedText } from './text.js';
 import { hintsFound } from './topics.js';
@@ -321,6 +321,9 @@ export const REASONS = [
   'in exchange',
 ];
 
+/** How many sentences make the opening a bar raiser listens to for the framing. */
+const OPENING_SENTENCES = 2;
+
 /** The reasons that weigh one option against another: what a trade-off is. */
 const COMPARISONS = REASONS.filter((r) => r !== 'because' && r !== 'so that' && r !== 'which means');
 
@@ -434,6 +437,7 @@ export function measureDesignCriterion(
   // Framing counts in full in the opening third of the answer, where it shapes the design.
   const opening = FRAMING.has(criterionId) ? Math.ceil(text.sentences.length / 3) : text.sentences.length;
   let weighted = 0;
+  let early = 0;
   const counted = new Set<string>();
   for (const phrase of matched) {
     if (counted.has(phrase.display)) continue;
@@ -441,6 +445,7 @@ export function measureDesignCriterion(
     let best = 0;
     for (const i of phrase.sentences) best = Math.max(best, depth[i]! * (i < opening ? 1 : 0.5));
     weighted += best;
+    if (phrase.sentences[0]! < OPENING_SENTENCES) early = Math.max(early, depth[phrase.sentences[0]!]!);
   }
   const factor = LEVEL_FACTOR[level ?? 'L6'];
   const thresholds = (THRESHOLDS[criterionId] ?? DEFAULT_THRESHOLDS).map((t) => t * factor) as [
@@ -452,10 +457,22 @@ export function measureDesignCriterion(
   if (criterionId === 'scale-estimation') return measureScale(text, thresholds);
   if (criterionId === 'trade-offs') weighted += hits.sentencesWithAny(COMPARISONS).size * 0.5;
 
-  const score = band(weighted, thresholds);
+  let score = band(weighted, thresholds);
+  // The top score for framing needs the answer to open by framing the problem, not to reach it later;
+  // for communication, signposts in order ("first" before "finally").
+  const outOfOrder =
+    (FRAMING.has(criterionId) && early < 1) ||
+    (criterionId === 'communication' && signpostsOutOfOrder(text, hits));
+  if (outOfOrder) score = cap(score, 3);
+  // In depth means with numbers: the rubrics' top levels decide with figures (a budget, a threshold, a
+  // rate), so a criterion covered only in words stops at 3.
+  const quantified = matched.some((p) => p.sentences.some((i) => text.sentences[i]!.numbers > 0));
+  if (!quantified) score = cap(score, 3);
   const advice = ADVICE[criterionId] ?? criterion.description;
   let feedback: string;
-  if (score >= 4) {
+  if (score === 3 && !quantified && band(weighted, thresholds) === 4) {
+    feedback = `Covered, but only in words: put a number on it (a budget, a threshold, a rate). ${advice}`;
+  } else if (score >= 4) {
     feedback = `Covered in depth (${matched
       .slice(0, 4)
       .map((p) => p.display)
@@ -465,6 +482,30 @@ export function measureDesignCriterion(
     feedback = `${advice}${missing.length ? ` Not yet mentioned: ${missing.join(', ')}.` : ''}`;
   }
   return { score, evidence: quotesFor(text, matched, 2), feedback, advice };
+}
+
+/** Signposts that open an answer and that close one. */
+const OPENERS = ["i'll start", 'i will start', "i'd start", 'let me start', 'to start', 'first'];
+const CLOSERS = ['finally', 'to summarise', 'to summarize', 'in summary', 'to recap', 'to wrap up'];
+
+/** Every signpost, for the phrase index. */
+export const SIGNPOSTS = [...OPENERS, ...CLOSERS];
+
+/** Words that open a sentence continuing a sequence: "Then ...", "Second, ...". */
+const FOLLOWERS = new Set(['then', 'next', 'second', 'third', 'finally', 'lastly']);
+
+/**
+ * The answer's sentences are not in the order it announces: a closing signpost ("finally") or a
+ * sentence that continues a sequence ("Then ...") before the one that opens it ("first").
+ */
+function signpostsOutOfOrder(text: AnalyzedText, hits: PhraseHits): boolean {
+  const openers = hits.sentencesWithAny(OPENERS);
+  if (openers.size === 0) return false;
+  const firstOpener = Math.min(...openers);
+  const closers = hits.sentencesWithAny(CLOSERS);
+  for (const i of closers) if (i < firstOpener) return true;
+  for (let i = 0; i < firstOpener; i++) if (FOLLOWERS.has(text.sentences[i]!.words[0] ?? '')) return true;
+  return false;
 }
 
 const depthCache = new WeakMap<AnalyzedText, Float32Array>();

@@ -10,7 +10,7 @@ import {
 } from '../result.js';
 import type { ScoreInput, Scorer } from '../scorer.js';
 import { OFFLINE_SCORER_VERSION, rubricVersion } from '../versions.js';
-import { DESIGN_LEXICON, measureDesignCriterion, REASONS } from './design.js';
+import { DESIGN_LEXICON, measureDesignCriterion, REASONS, SIGNPOSTS } from './design.js';
 import { runGuards } from './guards.js';
 import { band, cap, isGeneralisation, type Measurement } from './measure.js';
 import { findPhrases, type PhraseHits, PhraseIndex, quotesFor } from './phrases.js';
@@ -27,6 +27,7 @@ import {
   readStar,
   STAR_CUES,
   type StarReading,
+  TIME_ANCHORS,
 } from './star.js';
 import { type AnalyzedText, analyzeText, contentTerms, withoutSentences } from './text.js';
 
@@ -136,9 +137,14 @@ function phraseIndexFor(rubric: Rubric): PhraseIndex {
       ...(behavioral ? [] : (DESIGN_LEXICON[c.id] ?? [])),
     ]);
     if (behavioral) {
-      phrases.push(...Object.values(PRINCIPLE_CUES).flat(), ...Object.values(STAR_CUES).flat(), ...FILLERS);
+      phrases.push(
+        ...Object.values(PRINCIPLE_CUES).flat(),
+        ...Object.values(STAR_CUES).flat(),
+        ...TIME_ANCHORS,
+        ...FILLERS,
+      );
     } else {
-      phrases.push(...REASONS);
+      phrases.push(...REASONS, ...SIGNPOSTS);
     }
     index = new PhraseIndex(phrases);
     phraseIndexes.set(rubric, index);

@@ -122,8 +122,9 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
     'i realised',
     'takeaway',
     'what i would',
-    'would have',
-    'should have',
+    'i would have',
+    'i should have',
+    "i'd have",
     'retrospect',
   ],
 };
@@ -148,12 +149,39 @@ export const FILLERS = [
   'things like that',
 ];
 
-/** "In 2019": a year sets the scene. */
+/** "In 2019", "in March 2023": a year sets the scene. */
 function yearIn(s: Sentence): string | undefined {
   for (let k = 0; k + 1 < s.words.length; k++) {
-    if (s.words[k] === 'in' && /^(19|20)\d\d$/.test(s.words[k + 1]!)) return s.words[k + 1];
+    if (s.words[k] !== 'in') continue;
+    for (const w of s.words.slice(k + 1, k + 3)) if (/^(19|20)\d\d$/.test(w)) return w;
   }
   return undefined;
+}
+
+/**
+ * Phrases that put a story at a time or place ("last year", "at my previous company"): like a year,
+ * they anchor the scene even in a sentence that also says what "I" did.
+ */
+export const TIME_ANCHORS = [
+  'last year',
+  'last quarter',
+  'years ago',
+  'a while ago',
+  'a while back',
+  'at my last',
+  'at my previous',
+  'on a previous',
+  'in my previous',
+  'in my last',
+  'when i joined',
+];
+
+/** Whether the sentence is in the past perfect: "had grown", "had been", "had tripled". */
+function pluperfect(s: Sentence): boolean {
+  for (let k = 0; k + 1 < s.words.length; k++) {
+    if (s.words[k] === 'had' && (s.words[k + 1] === 'been' || isPastVerb(s.words[k + 1]!))) return true;
+  }
+  return false;
 }
 
 /** Milestones of a life story rather than events of one situation. */
@@ -163,11 +191,12 @@ const LIFE_HISTORY =
 /**
  * Reads the parts of a story from what each sentence says, never from where it sits, so that the
  * order of the parts can then be judged: a story told backwards is read as backwards. The phrase hits
- * must come from an index holding STAR_CUES and FILLERS.
+ * must come from an index holding STAR_CUES, TIME_ANCHORS and FILLERS.
  */
 export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
   const cued = {} as Record<Part, Set<number>>;
   for (const part of PARTS) cued[part] = hits.sentencesWithAny(STAR_CUES[part]);
+  const anchored = hits.sentencesWithAny(TIME_ANCHORS);
   const mine: Sentence[] = [];
   const ours: Sentence[] = [];
   let conditional = 0;
@@ -182,9 +211,13 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
     if (isConditional(s)) conditional++;
     const year = yearIn(s);
     if (year) years.add(year);
-    const changed = s.numbers > 0 && (s.lower.includes('from ') || BEFORE_AFTER.test(s.lower));
+    // "Had grown", "had been": what was already so when the story starts is its situation.
+    const before = pluperfect(s);
+    const changed = !before && s.numbers > 0 && (s.lower.includes('from ') || BEFORE_AFTER.test(s.lower));
     const score: Record<Part, number> = {
-      situation: cued.situation.has(index) || year ? 1 : 0,
+      // A date anchors the scene even when the sentence also says what "I" did ("In 2023 I led...").
+      situation:
+        (cued.situation.has(index) ? 1 : 0) + (year || anchored.has(index) ? 2 : 0) + (before ? 1 : 0),
       task: cued.task.has(index) ? 1.2 : 0,
       action: (iActed ? 1.5 : weActed ? 0.8 : 0) + (cued.action.has(index) ? 0.5 : 0),
       result: (cued.result.has(index) ? 1.2 : 0) + (changed ? 1 : 0),
@@ -236,9 +269,12 @@ function sentencesOf(text: AnalyzedText, reading: StarReading, part: Part): Sent
   return text.sentences.filter((_, i) => reading.parts[i] === part);
 }
 
-/** Parts in order at least this share of the time read as a story told in order. */
-const IN_ORDER = 0.85;
-const MOSTLY_IN_ORDER = 0.7;
+/**
+ * Parts in order at least this share of the time read as a story told in order; a random order
+ * scores about half, so "mostly in order" is well above that.
+ */
+const IN_ORDER = 0.75;
+const MOSTLY_IN_ORDER = 0.6;
 
 export function measureStructure(text: AnalyzedText, reading: StarReading): Measurement {
   const total = text.words.length || 1;
@@ -341,10 +377,8 @@ export function measureResults(
 ): Measurement {
   const results = sentencesOf(text, reading, 'result');
   const quantified = results.filter((s) => s.numbers > 0);
-  // The pattern needs "from " or a digit: only those sentences are worth its cost.
-  const beforeAfter = text.sentences.filter(
-    (s) => (s.numbers > 0 || s.lower.includes('from ')) && BEFORE_AFTER.test(s.lower),
-  );
+  // Before and after means figures: "from slow to fast" claims a change without measuring it.
+  const beforeAfter = text.sentences.filter((s) => s.numbers > 0 && BEFORE_AFTER.test(s.lower));
   const measured = new Set([...beforeAfter, ...quantified]).size;
   const scope = detectScope(text);
   const expected = expectedScope(level);
@@ -388,7 +422,7 @@ export function expectedScope(level: Level | undefined): Scope {
 export function measureReflection(text: AnalyzedText, reading: StarReading): Measurement {
   const reflective = sentencesOf(text, reading, 'reflection');
   const deep = reflective.filter((s) =>
-    /\b(differently|next time|since then|now i|changed how|i now|i still|would have|should have|my rule|i always)\b/.test(
+    /\b(differently|next time|since then|now i|changed how|i now|i still|i would have|i should have|i'd have|my rule|i always)\b/.test(
       s.lower,
     ),
   );

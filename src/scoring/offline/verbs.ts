@@ -7,29 +7,33 @@ import type { Sentence } from './text.js';
  * ("I instrumented", "I shadowed") work because their form says they are past actions.
  */
 
-/** Common irregular past forms (the regular ones end in -ed). */
+/** Common irregular past forms and participles (the regular ones end in -ed). */
 const IRREGULAR_PAST = new Set(
   (
     'made got took wrote ran led built met set sent spent brought bought caught taught thought fought sought found ' +
     'held kept left lost paid said told sold sat stood understood won began became came gave saw knew grew threw drew ' +
     'flew chose spoke broke woke drove rode rose shook forgot overcame undertook oversaw withdrew rebuilt rewrote reran ' +
     'hid bit did went dug struck stuck swung hung fed bled read cut put shut split spread quit hit let bet cast ' +
-    'sent lent bent meant dealt felt slept swept wept crept heard sold fled shot lit slid led misled mistook'
+    'sent lent bent meant dealt felt slept swept wept crept heard sold fled shot lit slid led misled mistook ' +
+    'grown shown known done gone taken given written driven broken chosen spoken begun risen fallen drawn thrown ' +
+    'flown forgotten hidden ridden stolen sworn worn torn woken undertaken overseen rewritten'
   ).split(' '),
 );
 
 /** -ed words that are not past-tense verbs. */
 const NOT_PAST = new Set(
-  'need speed seed feed bed red shed indeed hundred embed breed greed proceed exceed succeed bleed sled ' +
-    'wed fled naked wicked sacred kindred shred'.split(' '),
+  (
+    'need speed seed feed bed red shed indeed hundred embed breed greed proceed exceed succeed bleed sled ' +
+    'wed naked wicked sacred kindred shred'
+  ).split(' '),
 );
 
 /** Words that may stand between the subject and its verb: "I then rewrote", "we quickly rolled back". */
 const BETWEEN = new Set(
-  'then also first next finally quickly immediately personally eventually actually really still just later soon ' +
-    'again instead initially ultimately gradually carefully deliberately myself ourselves both all'.split(
-      ' ',
-    ),
+  (
+    'then also first next finally quickly immediately personally eventually actually really still just later soon ' +
+    'again instead initially ultimately gradually carefully deliberately myself ourselves both all'
+  ).split(' '),
 );
 
 /** States and auxiliaries: "I was", "I had" set a scene or start a passive, they are not actions. */
