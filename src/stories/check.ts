@@ -60,6 +60,8 @@ export async function checkStories(stories: readonly Story[], options: CheckOpti
       prompt: question.prompt,
       answer,
       ...(level ? { level } : {}),
+      // A story bank holds what you will say aloud in the interview: judged at speaking pace.
+      mode: 'spoken',
     });
     checks.push({
       id: story.id,

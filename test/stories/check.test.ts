@@ -46,8 +46,12 @@ describe('checking stories', () => {
     expect(bad!.result.overall).toBeLessThan(50);
     expect(bad!.weakest).toHaveLength(3);
     const feedback = bad!.weakest.map((k) => `${k.id}: ${k.feedback}`).join('\n');
-    expect(feedback).toMatch(/^ownership: Say what you did: \d+ sentences say "we" and only 0 say "I"/m);
-    expect(feedback).toMatch(/^results: Quantify the result/m);
+    expect(feedback).toMatch(
+      /^ownership: Say what you did: 0 sentences say what "I" did, \d+ what "we" did/m,
+    );
+    expect(feedback).toMatch(
+      /^results: Results: \d+ sentences? says? what changed, none with a figure\. Quantify the result/m,
+    );
     // The weakest cost the most points: never a criterion at the top score, never more than three.
     for (const k of bad!.weakest) expect(k.score).toBeLessThan(k.max);
     expect(bad!.notes).toContain(
@@ -65,7 +69,9 @@ describe('checking stories', () => {
     const quiet = { ...strong(), id: 'quiet', metrics: ['NPS up 17 points'] };
     const [a, b] = await checkStories([long, quiet], { scorer: offlineScorer, rubric: STAR });
     const concision = [a, b].find((c) => c!.id === 'long')!.weakest.find((k) => k.id === 'concision');
-    expect(concision?.feedback).toMatch(/^Too long for 3 minutes \(\d+ words, about 420 fit\)/);
+    expect(concision?.feedback).toMatch(
+      /^Too long for a 3-minute spoken answer \(\d+ words, about 420 fit\)/,
+    );
     expect([a, b].find((c) => c!.id === 'quiet')!.notes).toContain(
       'The metric "NPS up 17 points" is not in the story: say it when you tell the result.',
     );

@@ -75,7 +75,16 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
   }
 
   const text = withoutSentences(full, guards.graderDirected);
-  const relevance = relevanceTo(text, context);
+  const hits = findPhrases(text, phraseIndexFor(rubric));
+  // A story shows its principle in its own words ("mentored", "development plan") more often than in
+  // the prompt's: a principle's cues found in the answer count as being on topic.
+  // (Principle cues are indexed for behavioral rubrics only.)
+  const principleShown =
+    rubric.appliesTo === 'behavioral' &&
+    (question?.principles ?? []).some(
+      (p) => hits.matched(PRINCIPLE_CUES[p as PrincipleId] ?? NO_PHRASES).length > 0,
+    );
+  const relevance = relevanceTo(text, context, principleShown);
   if (relevance.offTopic) {
     warnings.push(
       'The answer shares little with the question and its signals; scores are capped at 2 until it addresses what was asked.',
@@ -87,7 +96,6 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
     );
   }
 
-  const hits = findPhrases(text, phraseIndexFor(rubric));
   const reading = rubric.appliesTo === 'behavioral' ? readStar(text, hits) : undefined;
   if (reading?.hypothetical) {
     warnings.push(
@@ -220,14 +228,14 @@ interface Relevance {
   coveredSignals: string[];
   missedSignals: string[];
   /**
-   * Nothing of what was asked is in the answer: at most one term of the prompt and signals together.
-   * On-topic answers use the prompt's words; a threshold on a share alone capped answers
+   * Nothing of what was asked is in the answer: at most one term of the prompt and signals together,
+   * and none of the question's principles shown. On-topic answers use the prompt's words; a threshold on a share alone capped answers
    * to a short typed --prompt that were plainly on topic.
    */
   offTopic: boolean;
 }
 
-function relevanceTo(text: AnalyzedText, context: QuestionContext): Relevance {
+function relevanceTo(text: AnalyzedText, context: QuestionContext, principleShown: boolean): Relevance {
   // Which of the question's terms the answer uses: one lookup per distinct word of the answer.
   const used = new Uint8Array(context.terms.size);
   for (const w of text.distinct) {
@@ -254,7 +262,7 @@ function relevanceTo(text: AnalyzedText, context: QuestionContext): Relevance {
     promptCoverage,
     coveredSignals: covered,
     missedSignals: missed,
-    offTopic: promptTerms >= 4 && usedOf(context.allTerms) <= 1,
+    offTopic: promptTerms >= 4 && usedOf(context.allTerms) <= 1 && !principleShown,
   };
 }
 

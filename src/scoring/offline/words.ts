@@ -37,11 +37,21 @@ const NUMBER_WORDS = new Set(
 export function stem(word: string): string {
   // The possessive is the noun: "team's" and "teams'" are "team".
   const w = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("s'") ? word.slice(0, -1) : word;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
+  let base = w;
+  if (w.length > 5 && w.endsWith('ing')) base = w.slice(0, -3);
+  else if (w.length > 4 && (w.endsWith('ied') || w.endsWith('ies'))) base = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('eed')) base = w.slice(0, -1);
+  else if (w.length > 4 && w.endsWith('ed')) base = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('es')) base = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) base = w.slice(0, -1);
+  // One form for the verb and its inflections: "committed" and "commit", "disagreed" and "disagree",
+  // "decided" and "decide" (a doubled last consonant undoubled, a final "e" dropped).
+  const n = base.length;
+  if (n > 3 && base.charCodeAt(n - 1) === base.charCodeAt(n - 2) && !/[aeiou]/.test(base[n - 1]!)) {
+    base = base.slice(0, -1);
+  }
+  if (base.length > 4 && base.endsWith('e')) base = base.slice(0, -1);
+  return base;
 }
 
 /** Letters and digits start a word (in lower-case text). */
