@@ -389,6 +389,48 @@ side (--json always has byVersion), and --scorer, --model, --prompt-version keep
     });
 
   program
+    .command('report')
+    .description('a progress report to look at and share: one self-contained HTML page (or Markdown)')
+    .option('-o, --output <file>', 'where to write it ("-" for stdout; default coach-report.html or .md)')
+    .option('--since <YYYY-MM-DD>', 'only attempts from this day on')
+    .addOption(
+      new Option('--format <format>', 'html or md (Markdown)').choices(['html', 'md']).default('html'),
+    )
+    .addOption(storiesOption())
+    .addOption(bankOption())
+    .addHelpText(
+      'after',
+      `
+Sections: score trend with verdict bands, averages by criterion, bank and category, weakest criteria
+with questions to practise, principles by stories, time used against limits, recent attempts with
+their transcripts, LLM cost. The page has no script and loads nothing from the network.
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (options) => {
+      const { reportCommand } = await import('./commands/report.js');
+      process.exitCode = await reportCommand(options, context(program));
+    });
+
+  program
+    .command('compare')
+    .description('two attempts at the same question side by side: criterion changes, evidence, a word diff')
+    .argument('[attempt-ids...]', 'one or two attempt ids from `coach history` (a unique prefix is enough)')
+    .option('-q, --question <id>', 'with no id: the latest two scored attempts at this question')
+    .addOption(jsonOption())
+    .addOption(bankOption())
+    .addHelpText(
+      'after',
+      `
+With two ids: those two. With one: it and the latest other scored attempt at its question.
+--json prints {question, before, after, criteria: [{id, before, after, delta}]}.
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (ids: string[], options) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      process.exitCode = await compareCommand(ids, options, context(program));
+    });
+
+  program
     .command('score')
     .description('score one answer (from --answer-file or stdin) against a question, or a rubric and prompt')
     .option('-q, --question <id>', 'the question answered')

@@ -4,19 +4,10 @@ import { writeOutputFile } from '../fsx/write-whole.js';
 import type { Attempt } from '../history/attempt.js';
 import { localDate } from '../history/attempt.js';
 import { computeStats, filterByVersion, sparkline } from '../history/stats.js';
-import { HistoryStore } from '../history/store.js';
-import { dataDir } from '../paths.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { registryFor, terminalWidth, writeJson } from './shared.js';
-
-function readHistory(ctx: CommandContext): Attempt[] {
-  const store = new HistoryStore(dataDir(ctx.env));
-  const { attempts, damaged } = store.read();
-  if (damaged > 0) ctx.stderr.write(`coach: skipped ${damaged} damaged record(s) in ${store.file}\n`);
-  return attempts;
-}
+import { parseCalendarDate, readHistory, registryFor, terminalWidth, writeJson } from './shared.js';
 
 /** `coach history`: every scored attempt, oldest first. */
 export async function historyCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {
@@ -32,9 +23,11 @@ export async function historyCommand(options: { json?: boolean }, ctx: CommandCo
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   ctx.stdout.write(
     table(
-      ['DATE', 'SOURCE', 'QUESTION', 'SCORE', 'VERDICT', 'SCORER'].map((h) => c.dim(h)),
+      ['DATE', 'ID', 'SOURCE', 'QUESTION', 'SCORE', 'VERDICT', 'SCORER'].map((h) => c.dim(h)),
       attempts.map((a) => [
         a.date,
+        // The id `coach compare` takes (a unique prefix of it is enough).
+        a.id,
         a.source,
         a.questionId ?? '-',
         a.overall === null ? '-' : String(a.overall),
@@ -119,9 +112,7 @@ export async function statsCommand(
   },
   ctx: CommandContext,
 ): Promise<number> {
-  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
-    throw new UsageError(`--since needs YYYY-MM-DD, got "${options.since}"`);
-  }
+  if (options.since !== undefined) parseCalendarDate('--since', options.since);
   if (options.by !== undefined && options.by !== 'version')
     throw new UsageError(`unknown grouping "${options.by}"; choose version`);
   // Scores from different scorers, models or prompts are not comparable: these pick one.

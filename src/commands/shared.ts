@@ -3,6 +3,9 @@ import { type BankQuestion, loadRegistry, type Registry } from '../banks/registr
 import { editDistance } from '../banks/schema-issues.js';
 import { type ResolvedConfig, resolveConfig } from '../config.js';
 import { UsageError } from '../errors.js';
+import type { Attempt } from '../history/attempt.js';
+import { HistoryStore } from '../history/store.js';
+import { dataDir } from '../paths.js';
 import { LEVELS, type Level } from '../schema/index.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../schema/principles.js';
 import { findTenet, TENET_IDS } from '../schema/tenets.js';
@@ -89,6 +92,14 @@ function unknown(what: string, value: string, known: readonly string[], hint?: s
     close && close.d <= Math.max(2, Math.floor(close.k.length / 3)) ? `; did you mean "${close.k}"?` : '';
   const options = hint ? `; ${hint}` : known.length <= 20 ? `; choose one of: ${known.join(', ')}` : '';
   return new UsageError(`unknown ${what} "${value}"${suggestion}${options}`);
+}
+
+/** Every attempt in history, oldest first; damaged records are skipped with one warning. */
+export function readHistory(ctx: CommandContext): Attempt[] {
+  const store = new HistoryStore(dataDir(ctx.env));
+  const { attempts, damaged } = store.read();
+  if (damaged > 0) ctx.stderr.write(`coach: skipped ${damaged} damaged record(s) in ${store.file}\n`);
+  return attempts;
 }
 
 export function terminalWidth(ctx: CommandContext): number | undefined {
@@ -223,6 +234,21 @@ function parseTimeout(value: string | undefined): number | undefined {
 /** The target level: --level, else `level:` in the config file, else none (the judge is told the question's levels). */
 export function targetLevel(flag: string | undefined, ctx: CommandContext): Level | undefined {
   return parseLevel(flag) ?? resolveConfig({ cwd: ctx.cwd, env: ctx.env }).level;
+}
+
+/**
+ * A calendar day given as YYYY-MM-DD, strictly: the shape and a day that exists (2024-02-29 yes,
+ * 2024-02-30 and 2023-02-29 no), so a typo is an error instead of a silently empty range.
+ */
+export function parseCalendarDate(flag: string, value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(
+      m ? `${flag} ${value} is not a day in the calendar` : `${flag} needs YYYY-MM-DD, got "${value}"`,
+    );
+  }
+  return value;
 }
 
 export function parseLevel(value: string | undefined): Level | undefined {

@@ -32,7 +32,11 @@ export interface Attempt {
   status?: 'unscored';
   overall: number | null;
   verdict: ScoreResult['verdict'];
-  criteria: { id: string; score: number | null }[];
+  /**
+   * Per criterion, its 1-4 score and the quotes from the answer the scorer gave as evidence
+   * (`evidence` is absent in records from before it was kept, and when there was none).
+   */
+  criteria: { id: string; score: number | null; evidence?: string[] }[];
   costUsd: number;
 }
 
@@ -60,7 +64,12 @@ export function attemptFrom(result: ScoreResult, context: AttemptContext): Attem
     rubricVersion: result.rubricVersion,
     overall: result.overall,
     verdict: result.verdict,
-    criteria: result.criteria.map((c) => ({ id: c.id, score: c.score })),
+    // Evidence is kept so `coach compare` can show what appeared and disappeared between attempts.
+    criteria: result.criteria.map((c) => ({
+      id: c.id,
+      score: c.score,
+      ...(c.evidence.length > 0 ? { evidence: c.evidence } : {}),
+    })),
     costUsd: (result.usage?.costUsd ?? 0) + (context.extraCostUsd ?? 0),
   };
 }

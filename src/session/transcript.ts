@@ -80,7 +80,7 @@ export function fenced(text: string): string {
 }
 
 /** A prompt as a blockquote, every line of it, so a multi-line prompt cannot step out of the quote. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return text
     .split('\n')
     .map((line) => `> ${line}`)
