@@ -6,6 +6,7 @@ import { VERDICT_BANDS } from '../../src/report/bands.js';
 import { verdictFor } from '../../src/scoring/result.js';
 import { assertBuilt, runCoach, stackLines } from '../helpers/exec.js';
 import { useTempDir } from '../helpers/fs.js';
+import { repoRoot } from '../helpers/paths.js';
 import { HOSTILE_ANSWER, HOSTILE_ID, LLM_COST, writeKnownHistory } from './history-fixture.js';
 
 beforeAll(assertBuilt);
@@ -202,5 +203,31 @@ describe('report internals that must agree with the scorers', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/^DATE\s+ID\s+SOURCE/);
     for (const a of attempts.slice(0, 3)) expect(run.stdout).toContain(a.id);
+  });
+});
+
+describe('start-up', () => {
+  it('the CLI entry and what it imports statically hold none of the report or compare code', () => {
+    const dist = join(repoRoot, 'dist');
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const code = readFileSync(join(dist, file), 'utf8');
+      for (const m of code.matchAll(/^(?:import|export)\b[^;]*?from "\.\/([^"]+)"/gms)) visit(m[1]!);
+      for (const m of code.matchAll(/^import "\.\/([^"]+)"/gm)) visit(m[1]!);
+    };
+    visit('cli.js');
+    expect(loaded.size).toBeGreaterThan(1);
+    const startup = [...loaded].map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    expect(startup).toContain('import("./report-');
+    expect(startup).toContain('import("./compare-');
+    for (const marker of [
+      'Interview practice report',
+      'function renderHtml',
+      'function wordDiff',
+      'function lineChart',
+    ])
+      expect(startup).not.toContain(marker);
   });
 });
