@@ -14,10 +14,11 @@ Exit codes:
   0  success, no findings
   1  findings: lint errors (or more warnings than --max-warnings), a score under --fail-under (drill, stories check)
   2  usage, configuration or I/O error (bad flag, unknown id or model, unreadable file); an LLM scorer
-     that cannot work as configured (key refused, no permission, model not found), or that failed
-     with --no-fallback; a write that failed (full disk: the file and the cause are named)
+     that cannot work as configured (key refused, no permission, model not found), that failed
+     with --no-fallback, or whose estimated cost is above --max-cost (nothing sent); a write that
+     failed (full disk: the file and the cause are named)
   129  the terminal closed during practice (the answer is saved; coach resume continues)
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); a Message Batch being waited for keeps running (coach batches collect)
 
 Environment:
   COACH_HOME       data and config directory (default $XDG_DATA_HOME/interview-coach and $XDG_CONFIG_HOME/interview-coach)
@@ -437,7 +438,7 @@ ${EXIT_CODES_HELP}`,
     .option('--rubric <id>', 'the rubric, for an answer to a prompt of your own')
     .option('--prompt <text>', 'the prompt answered (with --rubric)')
     .option('-a, --answer-file <path>', 'read the answer from this file (default: stdin; "-" for stdin)')
-    .option('--level <L>', 'judge scope for this level (L5-L8)')
+    .option('--level <L>', 'judge scope for this level (L5-L8; default: level: in the config file)')
     .addOption(
       new Option(
         '--mode <mode>',

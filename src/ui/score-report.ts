@@ -80,13 +80,17 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
     for (const w of result.warnings)
       lines.push(wrap(w, width, '    ').replace(/^ {4}/, `  ${color.yellow('!')} `));
   }
-  if (result.usage) {
-    lines.push(
-      '',
-      color.dim(
-        `tokens: ${result.usage.inputTokens} in, ${result.usage.outputTokens} out; about $${result.usage.costUsd.toFixed(4)}`,
-      ),
+  const audit: string[] = [];
+  if (result.usage)
+    audit.push(
+      `tokens: ${result.usage.inputTokens} in, ${result.usage.outputTokens} out; about $${result.usage.costUsd.toFixed(4)}`,
     );
-  }
+  // What produced the score, to compare it only with scores of the same versions (results from before
+  // versions were recorded have none).
+  if (result.promptVersion)
+    audit.push(
+      `judged by ${[result.scorer, result.model].filter(Boolean).join(' ')}, prompt ${result.promptVersion}, rubric ${result.rubricVersion}`,
+    );
+  if (audit.length > 0) lines.push('', ...audit.map((a) => color.dim(a)));
   return `${lines.join('\n')}\n`;
 }

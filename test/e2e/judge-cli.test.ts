@@ -79,6 +79,16 @@ describe('coach score --scorer anthropic: versions and the prompt', () => {
     expect(history[0].status).toBeUndefined();
   });
 
+  it('the human report ends with what produced the score and what it cost', async () => {
+    server.enqueue({ kind: 'sse', text: judgement() });
+    const run = await coach(score());
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/tokens: 1200 in, 300 out; about \$0\.0054\n/);
+    expect(run.stdout).toMatch(
+      /judged by anthropic claude-sonnet-5-5, prompt [0-9a-f]{10}, rubric [0-9a-f]{10}\n$/,
+    );
+  });
+
   it('the offline scorer records its own version', async () => {
     const run = await coach(['score', '-q', question.id, '--json']);
     expect(JSON.parse(run.stdout)).toMatchObject({
