@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
 import { judgePrompt, parseJudgement, promptVersion } from '../../src/scoring/judge-prompt.js';
 import { scoreOffline } from '../../src/scoring/offline/index.js';
+import { WORDS_PER_MINUTE, wordBudget } from '../../src/scoring/offline/star.js';
 import type { ScoreInput } from '../../src/scoring/scorer.js';
 import { OFFLINE_SCORER_VERSION, rubricVersion } from '../../src/scoring/versions.js';
 
@@ -36,7 +37,12 @@ describe('the judge prompt', () => {
       new RegExp(`Time limit: ${minutes} minutes?; at 140 words a minute about ${budget} words fit`),
     );
     expect(user).toContain('Answer mode: spoken (a transcript). Word count: 96.');
-    expect(judgePrompt(input).user).toContain('Answer mode: typed.');
+    // Typed answers: the offline scorer's typing pace, so both scorers judge length on one basis.
+    const typed = judgePrompt(input).user;
+    expect(typed).toContain('Answer mode: typed.');
+    expect(typed).toContain(
+      `at ${WORDS_PER_MINUTE.typed} words a minute about ${wordBudget(question.timeLimitSeconds, 'typed')} words fit`,
+    );
   });
 
   it('names the principal tenets a question tests, with what each means, and nothing when it tags none', () => {
