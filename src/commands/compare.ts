@@ -3,6 +3,7 @@ import { verdictLabel } from '../report/bands.js';
 import { type ComparisonDetail, compareAttempts, pickPair } from '../report/compare.js';
 import { judgeOf } from '../report/model.js';
 import { colorFor } from '../ui/color.js';
+import { stripControl } from '../ui/sanitize.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { readHistory, registryFor, terminalWidth, writeJson } from './shared.js';
@@ -66,8 +67,8 @@ function renderComparison(
     cmp.before.overall === null || cmp.after.overall === null ? null : cmp.after.overall - cmp.before.overall;
   const out = [
     `${c.bold('Question')} ${cmp.question ?? `an own prompt (${detail.rubric} rubric)`}`,
-    `${c.bold('Before')}   ${cmp.before.id}  ${before.date}  ${score(cmp.before)}  ${c.dim(judgeOf(before))}`,
-    `${c.bold('After')}    ${cmp.after.id}  ${after.date}  ${score(cmp.after)}  ${c.dim(judgeOf(after))}`,
+    `${c.bold('Before')}   ${stripControl(cmp.before.id)}  ${before.date}  ${score(cmp.before)}  ${c.dim(judgeOf(before))}`,
+    `${c.bold('After')}    ${stripControl(cmp.after.id)}  ${after.date}  ${score(cmp.after)}  ${c.dim(judgeOf(after))}`,
     '',
     table(
       ['CRITERION', 'BEFORE', 'AFTER', 'CHANGE'].map((h) => c.dim(h)),
@@ -97,14 +98,16 @@ function renderComparison(
   }
   for (const e of detail.evidence) {
     out.push(`  ${names.get(e.criterion) ?? e.criterion}`);
-    for (const q of e.appeared) out.push(`    ${c.green('+')} "${q}"`);
-    for (const q of e.disappeared) out.push(`    ${c.red('-')} "${q}"`);
+    for (const q of e.appeared) out.push(`    ${c.green('+')} "${stripControl(q)}"`);
+    for (const q of e.disappeared) out.push(`    ${c.red('-')} "${stripControl(q)}"`);
   }
   const plain = c.level === 0;
   out.push(
     '',
     `${c.bold('Answer, word by word')} ${c.dim(plain ? '([-removed-] {+added+})' : '(removed in red, added in green)')}`,
+    // Answers are user text: no escape sequence in one may colour or drive the terminal.
     detail.diff
+      .map((part) => ({ ...part, text: stripControl(part.text) }))
       .map((p) =>
         p.kind === 'same'
           ? p.text

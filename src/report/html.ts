@@ -1,23 +1,9 @@
-import { LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { verdictFor } from '../scoring/result.js';
 import { VERDICT_BANDS, verdictLabel } from './bands.js';
 import { escapeHtml as h } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
 import { barChart, lineChart } from './svg-chart.js';
-import {
-  COST_SOURCE,
-  CRITERION_SOURCE,
-  GROUP_SOURCE,
-  HOW_TO_START,
-  STORIES_SOURCE,
-  scopeLine,
-  seconds,
-  sourcesLine,
-  TIME_SOURCE,
-  TREND_SOURCE,
-  usd,
-  WEAKEST_SOURCE,
-} from './text.js';
+import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, usd } from './text.js';
 
 /**
  * The report as one self-contained HTML page: inline CSS and SVG, no script, no font, image or
@@ -120,7 +106,7 @@ ${table(
   ]),
   [1, 2],
 )}
-${source(TREND_SOURCE)}
+${source(SOURCES.trend)}
 </section>`;
 }
 
@@ -157,9 +143,9 @@ ${table(
   r.byCriterion.map((c) => [h(c.rubric), h(c.name), String(c.attempts), num(c.average, '/4')]),
   [2, 3],
 )}
-${source(CRITERION_SOURCE)}
+${source(SOURCES.criterion)}
 <div class="pair">${group('By bank', r.byBank)}${group('By category', r.byCategory)}</div>
-${source(GROUP_SOURCE)}
+${source(SOURCES.group)}
 </section>`;
 }
 
@@ -181,7 +167,7 @@ ${
         .join('')}</ol>`
     : '<p>No criterion has been scored yet.</p>'
 }
-${source(WEAKEST_SOURCE)}
+${source(SOURCES.weakest)}
 </section>`;
 }
 
@@ -193,32 +179,26 @@ function stories(r: Report): string {
 </section>`;
   }
   const s = r.stories;
-  const ids = [...new Set(s.coverage.claims.map((c) => c.story)), ...Object.keys(s.titles)].filter(
-    (id, i, all) => all.indexOf(id) === i,
-  );
-  const weak = new Set(s.coverage.claims.filter((c) => c.weak).map((c) => `${c.story}\u0000${c.principle}`));
-  const claimed = new Set(s.coverage.claims.map((c) => `${c.story}\u0000${c.principle}`));
+  const mark = {
+    shown: '<span class="yes" aria-label="claimed and shown">●</span>',
+    weak: '<span class="weak" aria-label="claimed, weakly shown">○</span>',
+    none: '<span class="no" aria-label="not claimed">·</span>',
+  } as const;
   const head = [
     'Principle',
-    ...ids.map((id) => `<span title="${h(s.titles[id] ?? id)}">${h(id)}</span>`),
+    ...s.stories.map((story) => `<span title="${h(story.title)}">${h(story.id)}</span>`),
     'Stories',
   ];
-  const rows = s.coverage.principles.map((p) => [
-    h(LEADERSHIP_PRINCIPLES.find((l) => l.id === p.principle)?.name ?? p.principle),
-    ...ids.map((id) => {
-      const key = `${id}\u0000${p.principle}`;
-      if (!claimed.has(key)) return '<span class="no" aria-label="not claimed">·</span>';
-      return weak.has(key)
-        ? '<span class="weak" aria-label="claimed, weakly shown">○</span>'
-        : '<span class="yes" aria-label="claimed and shown">●</span>';
-    }),
-    `${p.count}${p.thin ? ' <span class="thin">(fewer than 2)</span>' : ''}`,
+  const rows = s.rows.map((row) => [
+    h(row.name),
+    ...row.cells.map((cell) => mark[cell]),
+    `${row.count}${row.thin ? ' <span class="thin">(fewer than 2)</span>' : ''}`,
   ]);
   return `<section id="stories">
 <h2>Principles by stories</h2>
-<p>${s.count} stor${s.count === 1 ? 'y' : 'ies'} in <code>${h(s.file)}</code>. ● claimed and shown, ○ claimed but hardly shown, · not claimed.</p>
+<p>${s.stories.length} stor${s.stories.length === 1 ? 'y' : 'ies'} in <code>${h(s.file)}</code>. ● claimed and shown, ○ claimed but hardly shown, · not claimed.</p>
 <div class="wide">${table('Leadership Principles against your stories', head, rows)}</div>
-${source(STORIES_SOURCE)}
+${source(SOURCES.stories)}
 </section>`;
 }
 
@@ -260,7 +240,7 @@ ${table(
   ]),
   [2, 3, 4],
 )}
-${source(TIME_SOURCE)}
+${source(SOURCES.time)}
 </section>`;
 }
 
@@ -312,7 +292,7 @@ ${table(
   r.cost.byJudge.map((c) => [h(c.judge), String(c.attempts), usd(c.usd)]),
   [1, 2],
 )}
-${source(COST_SOURCE)}
+${source(SOURCES.cost)}
 </section>`;
 }
 

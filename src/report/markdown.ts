@@ -1,23 +1,10 @@
-import { LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { verdictFor } from '../scoring/result.js';
 import { fenced, quoted } from '../session/transcript.js';
+import { stripControl } from '../ui/sanitize.js';
 import { verdictLabel } from './bands.js';
 import { escapeMarkdownInline as md } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
-import {
-  COST_SOURCE,
-  CRITERION_SOURCE,
-  GROUP_SOURCE,
-  HOW_TO_START,
-  STORIES_SOURCE,
-  scopeLine,
-  seconds,
-  sourcesLine,
-  TIME_SOURCE,
-  TREND_SOURCE,
-  usd,
-  WEAKEST_SOURCE,
-} from './text.js';
+import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, usd } from './text.js';
 
 /**
  * The report as Markdown, the same sections as the page with the charts as tables. User text in
@@ -70,7 +57,7 @@ export function renderMarkdown(report: Report): string {
       ]),
     ),
     '',
-    source(TREND_SOURCE),
+    source(SOURCES.trend),
     '',
     '## Averages by criterion, bank and category',
     '',
@@ -79,7 +66,7 @@ export function renderMarkdown(report: Report): string {
       r.byCriterion.map((c) => [c.rubric, c.name, String(c.attempts), num(c.average, '/4')]),
     ),
     '',
-    source(CRITERION_SOURCE),
+    source(SOURCES.criterion),
     '',
     table(
       ['Bank', 'Attempts', 'Average'],
@@ -91,7 +78,7 @@ export function renderMarkdown(report: Report): string {
       Object.entries(r.byCategory).map(([k, v]) => [k, String(v.attempts), num(v.average, '/100')]),
     ),
     '',
-    source(GROUP_SOURCE),
+    source(SOURCES.group),
     '',
     '## Weakest criteria, and questions to practise',
     '',
@@ -104,7 +91,7 @@ export function renderMarkdown(report: Report): string {
         )
       : ['No criterion has been scored yet.']),
     '',
-    source(WEAKEST_SOURCE),
+    source(SOURCES.weakest),
     '',
     ...stories(r),
     ...time(r),
@@ -134,7 +121,7 @@ export function renderMarkdown(report: Report): string {
       r.cost.byJudge.map((c) => [c.judge, String(c.attempts), usd(c.usd)]),
     ),
     '',
-    source(COST_SOURCE),
+    source(SOURCES.cost),
   );
   return `${out.join('\n')}\n`;
 }
@@ -158,27 +145,22 @@ function stories(r: Report): string[] {
     ];
   }
   const s = r.stories;
-  const ids = [...new Set([...s.coverage.claims.map((c) => c.story), ...Object.keys(s.titles)])];
-  const weak = new Set(s.coverage.claims.filter((c) => c.weak).map((c) => `${c.story}\u0000${c.principle}`));
-  const claimed = new Set(s.coverage.claims.map((c) => `${c.story}\u0000${c.principle}`));
+  const mark = { shown: '●', weak: '○', none: '·' } as const;
   return [
     '## Principles by stories',
     '',
-    `${s.count} stor${s.count === 1 ? 'y' : 'ies'} in \`${s.file.replace(/`/g, '')}\`. ● claimed and shown, ○ claimed but hardly shown, · not claimed.`,
+    `${s.stories.length} stor${s.stories.length === 1 ? 'y' : 'ies'} in \`${stripControl(s.file).replace(/`/g, '')}\`. ● claimed and shown, ○ claimed but hardly shown, · not claimed.`,
     '',
     table(
-      ['Principle', ...ids, 'Stories'],
-      s.coverage.principles.map((p) => [
-        LEADERSHIP_PRINCIPLES.find((l) => l.id === p.principle)?.name ?? p.principle,
-        ...ids.map((id) => {
-          const key = `${id}\u0000${p.principle}`;
-          return claimed.has(key) ? (weak.has(key) ? '○' : '●') : '·';
-        }),
-        `${p.count}${p.thin ? ' (fewer than 2)' : ''}`,
+      ['Principle', ...s.stories.map((story) => story.id), 'Stories'],
+      s.rows.map((row) => [
+        row.name,
+        ...row.cells.map((cell) => mark[cell]),
+        `${row.count}${row.thin ? ' (fewer than 2)' : ''}`,
       ]),
     ),
     '',
-    source(STORIES_SOURCE),
+    source(SOURCES.stories),
     '',
   ];
 }
@@ -211,7 +193,7 @@ function time(r: Report): string[] {
         ]),
     ),
     '',
-    source(TIME_SOURCE),
+    source(SOURCES.time),
     '',
   ];
 }
@@ -220,10 +202,10 @@ function transcript(a: ReportAttempt): string[] {
   return [
     `### ${md(a.date)} · ${md(a.questionId ?? 'own prompt')}`,
     '',
-    `Attempt \`${a.id.replace(/`/g, '')}\` · ${a.source} · ${a.scored ? `${num(a.overall, '/100')}, ${verdictLabel(a.verdict)}` : 'unscored'} · scored by ${md(a.judge)}${a.elapsedSeconds !== null ? ` · ${seconds(a.elapsedSeconds)}${a.limitSeconds ? ` of ${seconds(a.limitSeconds)}` : ''}` : ''}${a.costUsd ? ` · ${usd(a.costUsd)}` : ''}`,
+    `Attempt \`${stripControl(a.id).replace(/`/g, '')}\` · ${a.source} · ${a.scored ? `${num(a.overall, '/100')}, ${verdictLabel(a.verdict)}` : 'unscored'} · scored by ${md(a.judge)}${a.elapsedSeconds !== null ? ` · ${seconds(a.elapsedSeconds)}${a.limitSeconds ? ` of ${seconds(a.limitSeconds)}` : ''}` : ''}${a.costUsd ? ` · ${usd(a.costUsd)}` : ''}`,
     '',
-    ...(a.prompt ? [quoted(a.prompt), ''] : []),
-    fenced(a.answer),
+    ...(a.prompt ? [quoted(stripControl(a.prompt)), ''] : []),
+    fenced(stripControl(a.answer)),
     '',
     ...a.criteria.flatMap((c) => [
       `- **${md(c.name)}**: ${num(c.score, '/4')}`,

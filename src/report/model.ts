@@ -2,7 +2,7 @@ import type { BankQuestion } from '../banks/registry.js';
 import { type Attempt, scoredAttempts } from '../history/attempt.js';
 import { type Average, computeStats, type Stats } from '../history/stats.js';
 import type { Rubric, Story } from '../schema/index.js';
-import { type Coverage, coverage } from '../stories/coverage.js';
+import { coverage } from '../stories/coverage.js';
 
 /**
  * The progress report as data: history + banks + stories in, every figure the HTML and Markdown
@@ -53,6 +53,21 @@ export interface TimeUse {
   percent: number;
 }
 
+/** The 16 principles (rows) against the stories (columns, in file order), as `coach stories coverage` judges them. */
+export interface StoryGrid {
+  file: string;
+  stories: { id: string; title: string }[];
+  rows: {
+    principle: string;
+    name: string;
+    /** Per story: claims the principle and shows it, claims it but hardly shows it, or does not claim it. */
+    cells: ('shown' | 'weak' | 'none')[];
+    count: number;
+    /** Fewer stories than an interview loop needs (MIN_STORIES). */
+    thin: boolean;
+  }[];
+}
+
 export interface CriterionAverage extends Average {
   rubric: string;
   criterion: string;
@@ -80,7 +95,7 @@ export interface Report {
   byBank: Record<string, Average>;
   byCategory: Record<string, Average>;
   weakest: Stats['weakest'];
-  stories: { file: string; count: number; coverage: Coverage; titles: Record<string, string> } | null;
+  stories: StoryGrid | null;
   time: {
     attempts: TimeUse[];
     /** Attempts with both a time used and a limit recorded. */
@@ -228,14 +243,7 @@ export function buildReport(input: ReportInput): Report {
     byBank: stats.byBank,
     byCategory: stats.byCategory,
     weakest: stats.weakest,
-    stories: stories
-      ? {
-          file: stories.file,
-          count: stories.stories.length,
-          coverage: coverage(stories.stories),
-          titles: Object.fromEntries(stories.stories.map((s) => [s.id, s.title])),
-        }
-      : null,
+    stories: stories ? storyGrid(stories.file, stories.stories) : null,
     time: {
       attempts: timeUse,
       timed: timeUse.length,
@@ -249,5 +257,24 @@ export function buildReport(input: ReportInput): Report {
         .map((c) => ({ ...c, usd: Math.round(c.usd * 10000) / 10000 }))
         .sort((x, y) => y.usd - x.usd || (x.judge < y.judge ? -1 : 1)),
     },
+  };
+}
+
+function storyGrid(file: string, stories: readonly Story[]): StoryGrid {
+  const result = coverage(stories);
+  const claims = new Map(result.claims.map((c) => [`${c.story}\u0000${c.principle}`, c]));
+  return {
+    file,
+    stories: stories.map((s) => ({ id: s.id, title: s.title })),
+    rows: result.principles.map((p) => ({
+      principle: p.principle,
+      name: p.name,
+      cells: stories.map((s) => {
+        const claim = claims.get(`${s.id}\u0000${p.principle}`);
+        return claim ? (claim.weak ? 'weak' : 'shown') : 'none';
+      }),
+      count: p.count,
+      thin: p.thin,
+    })),
   };
 }

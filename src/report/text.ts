@@ -33,19 +33,30 @@ export function sourcesLine(report: Report): string {
   return `Scores by ${list}. Scores are comparable when scorer, model and prompt version match.`;
 }
 
-export const TREND_SOURCE =
+const TREND_SOURCE =
   'The average overall (0-100) of each day\u2019s scored attempts, as recorded in history; bands are the verdict quartiles of the scorers (below 25 strong no hire, 25-49 no hire, 50-74 hire, 75 and up strong hire).';
-export const CRITERION_SOURCE =
+const CRITERION_SOURCE =
   'The mean 1-4 level per rubric criterion over scored attempts that judged it (history, criteria scores).';
-export const GROUP_SOURCE = 'The mean overall (0-100) of scored attempts per bank and category (history).';
-export const WEAKEST_SOURCE =
+const GROUP_SOURCE = 'The mean overall (0-100) of scored attempts per bank and category (history).';
+const WEAKEST_SOURCE =
   'The three criteria with the lowest mean level; questions that judge them, least practised or lowest best score first (as `coach stats`).';
-export const STORIES_SOURCE =
+const STORIES_SOURCE =
   'Which principles each story claims (your stories file); a weak claim is one whose text hardly shows the principle (as `coach stories coverage`).';
-export const TIME_SOURCE =
+const TIME_SOURCE =
   'Time used on the main answer against the question\u2019s limit, for attempts that recorded both (practice and timed drills).';
-export const COST_SOURCE =
+const COST_SOURCE =
   'The sum of the LLM cost recorded with each attempt: tokens used for its scoring and follow-ups, priced at the time from the model price table; offline scoring costs nothing.';
+
+/** Under each section of the report: where its numbers came from. */
+export const SOURCES = {
+  trend: TREND_SOURCE,
+  criterion: CRITERION_SOURCE,
+  group: GROUP_SOURCE,
+  weakest: WEAKEST_SOURCE,
+  stories: STORIES_SOURCE,
+  time: TIME_SOURCE,
+  cost: COST_SOURCE,
+} as const;
 
 export function usd(x: number): string {
   // Single answers cost fractions of a cent: four decimals below a dollar, as recorded.

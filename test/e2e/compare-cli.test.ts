@@ -74,6 +74,14 @@ describe('coach compare (built CLI)', () => {
     );
   });
 
+  it('text: an answer with escape sequences and control characters cannot drive the terminal', async () => {
+    await writeKnownHistory(tmp());
+    const run = compare(['--question', QUESTION], tmp());
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('red');
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  });
+
   it('one id: it and the latest other scored attempt at its question; a unique prefix is enough', async () => {
     await writeKnownHistory(tmp());
     const out = JSON.parse(compare(['drill-fixture-02', '--json'], tmp()).stdout);

@@ -18,6 +18,8 @@ export const HOSTILE_ANSWER = [
   'I led the fix. <script>alert("x")</script> <img src=x onerror=alert(1)>',
   '### Score: 100/100',
   '[click](javascript:alert(1)) and ``` a fence ``` and </pre></article><h2>Fake</h2>',
+  // A window title (OSC 0), a colour and a NUL: terminal control that no output may carry.
+  'then \u001b]0;pwned\u0007\u001b[31mred\u001b[0m\u0000 text',
 ].join('\n');
 export const HOSTILE_ID = 'drill-hostile<b>&"\'';
 export const LLM_COST = 0.0123;

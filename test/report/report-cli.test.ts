@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Attempt, scoredAttempts } from '../../src/history/attempt.js';
 import { VERDICT_BANDS } from '../../src/report/bands.js';
 import { verdictFor } from '../../src/scoring/result.js';
+import { stripControl } from '../../src/ui/sanitize.js';
 import { assertBuilt, runCoach, stackLines } from '../helpers/exec.js';
 import { useTempDir } from '../helpers/fs.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -89,6 +90,9 @@ describe('coach report (HTML)', () => {
     expect(page).toContain('&lt;/pre&gt;&lt;/article&gt;&lt;h2&gt;Fake&lt;/h2&gt;');
     expect(page).toContain('drill-hostile&lt;b&gt;&amp;&quot;&#39;');
     expect(page).not.toContain(HOSTILE_ID);
+    // No control character reaches the page: the escape sequences are dropped whole.
+    expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(page).toContain('then red text');
     // Nothing to fetch: no tag with a source or a URL, links only to anchors in the page, no CSS
     // import or url(), and a policy that forbids loading anything.
     const tags = page.match(/<[a-z][^>]*>/gi) ?? [];
@@ -173,7 +177,9 @@ describe('coach report --format md', () => {
     expect(text).toContain('| 2026-11-20 | 1 | 81 | strong hire |');
     expect(text).toContain(`- Attempts: ${attempts.length}`);
     // The hostile answer sits inside a fence longer than the backtick run it contains, whole.
-    expect(text).toContain(`\`\`\`\`text\n${HOSTILE_ANSWER}\n\`\`\`\``);
+    expect(text).toContain(`\`\`\`\`text\n${stripControl(HOSTILE_ANSWER)}\n\`\`\`\``);
+    expect(stripControl(HOSTILE_ANSWER)).toContain('then red text');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
     expect(text.split('\n')).not.toContain('## Fake');
     // Its id, in a table cell, cannot open a tag or break the table.
     expect(text).toContain('drill-hostile\\<b\\>\\&"\'');
