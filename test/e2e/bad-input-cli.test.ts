@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCoach, stackLines } from '../helpers/exec.js';
+import { startLine, writeJournal } from '../helpers/journal.js';
 import { binPath } from '../helpers/paths.js';
 import { mountSmallDisk } from '../helpers/tmpfs.js';
 
@@ -107,39 +108,14 @@ describe('files that are not what a file should be (case 3)', () => {
 });
 
 describe('damaged session journals (case 7)', () => {
-  const start = (id: string) =>
-    JSON.stringify({
-      type: 'start',
-      version: 1,
-      id,
-      startedAt: '2026-11-01T10:00:00.000Z',
-      options: { seed: 1, overtime: false, scoreAtEnd: false, scorer: 'offline', filters: {} },
-      questions: [
-        {
-          id: 'q-1',
-          bank: 'behavioral',
-          category: 'ownership',
-          prompt: 'Tell me about a time.',
-          rubric: 'star',
-          principles: [],
-          timeLimitSeconds: 60,
-          followUps: [],
-        },
-      ],
-    });
-
   it('lists the good sessions and names each damaged journal in a warning', () => {
     const home = mkdtempSync(join(tmpdir(), 'coach-journals-'));
-    const sessions = join(home, 'sessions');
-    mkdirSync(sessions);
     const good = '2026-11-01-10-00-00-aaaa';
-    writeFileSync(join(sessions, `${good}.jsonl`), `${start(good)}\n`);
+    writeJournal(home, good, `${startLine(good)}\n`);
     // A malformed event, and a start line cut short.
-    writeFileSync(
-      join(sessions, '2026-11-02-10-00-00-bbbb.jsonl'),
-      `${start('2026-11-02-10-00-00-bbbb')}\n{"type":"score","question":0}\n`,
-    );
-    writeFileSync(join(sessions, '2026-11-03-10-00-00-cccc.jsonl'), start('x').slice(0, 40));
+    const bad = '2026-11-02-10-00-00-bbbb';
+    writeJournal(home, bad, `${startLine(bad)}\n{"type":"score","question":0}\n`);
+    writeJournal(home, '2026-11-03-10-00-00-cccc', startLine('x').slice(0, 40));
     const list = coach(['sessions'], { env: { COACH_HOME: home } });
     expect(list.status).toBe(0);
     expect(list.stdout).toContain(good);
@@ -198,12 +174,7 @@ describe('a reader that closes the pipe early (case 8)', () => {
 describe('ordinary I/O errors are one line with the path and the reason (case 9)', () => {
   it('names the output file and why it cannot be written', () => {
     const home = mkdtempSync(join(tmpdir(), 'coach-output-'));
-    const sessions = join(home, 'sessions');
-    mkdirSync(sessions);
-    writeFileSync(
-      join(sessions, '2026-11-01-10-00-00-aaaa.jsonl'),
-      `${JSON.stringify({ type: 'start', version: 1, id: '2026-11-01-10-00-00-aaaa', startedAt: '2026-11-01T10:00:00.000Z', options: { seed: 1, overtime: false, scoreAtEnd: false, scorer: 'offline', filters: {} }, questions: [] })}\n`,
-    );
+    writeJournal(home, '2026-11-01-10-00-00-aaaa', `${startLine('2026-11-01-10-00-00-aaaa')}\n`);
     const env = { COACH_HOME: home };
     expectOneLineError(
       coach(['sessions', 'show', '2026-11-01-10-00-00-aaaa', '-o', '/nonexistent/x.md'], { env }),

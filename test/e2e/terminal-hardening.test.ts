@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../helpers/exec.js';
+import { startLine, writeJournal } from '../helpers/journal.js';
 import { mountSmallDisk, type SmallDisk } from '../helpers/tmpfs.js';
 import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
 
@@ -115,30 +116,8 @@ describe.skipIf(!HAS_TMUX)('the answer screen, hardened', () => {
     const coachHome = mkdtempSync(join(tmpdir(), 'coach-picker-'));
     try {
       // Two interrupted sessions, so resume asks which.
-      const sessions = join(coachHome, 'sessions');
-      mkdirSync(sessions);
-      for (const id of ['2026-11-01-10-00-00-aaaa', '2026-11-02-10-00-00-bbbb']) {
-        const start = {
-          type: 'start',
-          version: 1,
-          id,
-          startedAt: '2026-11-01T10:00:00.000Z',
-          options: { seed: 1, overtime: false, scoreAtEnd: false, scorer: 'offline', filters: {} },
-          questions: [
-            {
-              id: 'q-1',
-              bank: 'behavioral',
-              category: 'ownership',
-              prompt: 'Tell me about a time.',
-              rubric: 'star',
-              principles: [],
-              timeLimitSeconds: 60,
-              followUps: [],
-            },
-          ],
-        };
-        writeFileSync(join(sessions, `${id}.jsonl`), `${JSON.stringify(start)}\n`);
-      }
+      for (const id of ['2026-11-01-10-00-00-aaaa', '2026-11-02-10-00-00-bbbb'])
+        writeJournal(coachHome, id, `${startLine(id)}\n`);
       const t = start('resume', coachHome);
       await t.waitFor((s) => s.includes('Resume which session?'), 'the picker');
       t.keys('C-c');
