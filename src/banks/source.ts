@@ -1,4 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
+import { describeIoError } from '../fsx/io-error.js';
+import { formatBytes } from '../fsx/read-bounded.js';
 
 /** Files larger than this are refused before reading: banks are hand-written, a 2 MiB bank is a mistake. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -42,21 +44,4 @@ export function decodeSource(bytes: Uint8Array): SourceResult {
   } catch {
     return { ok: false, rule: 'file-encoding', message: 'file is not valid UTF-8 text' };
   }
-}
-
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file (or a broken symbolic link)',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'is a directory',
-    ELOOP: 'too many levels of symbolic links',
-    EMFILE: 'too many open files',
-  };
-  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }

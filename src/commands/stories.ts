@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { BankQuestion, Registry } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
+import { IoError } from '../fsx/io-error.js';
+import { ensureDir, replaceWhole } from '../fsx/write-whole.js';
 import { defaultStoriesFile, PACKAGE_ROOT } from '../paths.js';
 import type { Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
@@ -345,11 +347,12 @@ export async function storiesInitCommand(options: StoriesInitFlags, ctx: Command
     throw new UsageError(`${file} already exists; edit it, or pass --force to replace it with the starter`);
   }
   const schema = join(PACKAGE_ROOT, 'schemas', 'stories.schema.json');
+  // Checked whole; a failure names the file and the real cause (a read-only or full disk).
+  ensureDir(dirname(path), file);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, starterStories(existsSync(schema) ? schema : undefined));
+    replaceWhole(path, starterStories(existsSync(schema) ? schema : undefined));
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+    throw error instanceof IoError ? new IoError(file, error.reason, 'cannot write') : error;
   }
   if (options.json) {
     writeJson(ctx, { file: path, stories: 2 });

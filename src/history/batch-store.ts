@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { replaceWhole } from '../fsx/write-whole.js';
+import { ensureDir, replaceWhole } from '../fsx/write-whole.js';
 
 /**
  * Message Batches sent and not yet collected, one JSON file per batch in `<data>/batches/<id>.json`.
@@ -54,7 +54,7 @@ export class BatchStore {
   }
 
   save(batch: StoredBatch): void {
-    mkdirSync(this.dir, { recursive: true });
+    ensureDir(this.dir, this.file(batch.id));
     replaceWhole(this.file(batch.id), `${JSON.stringify(batch, null, 2)}\n`);
   }
 
