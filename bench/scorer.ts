@@ -12,6 +12,7 @@ const calibration = load('test/scoring/calibration.yaml');
 for (const [name, set] of [
   ['tuning half', calibration],
   ['held-out half', load('test/scoring/calibration-heldout.yaml')],
+  ['new rubrics', load('test/scoring/calibration-new-rubrics.yaml')],
 ] as const) {
   const report = checkCalibration(set, registry);
   const n = report.orderings.length;

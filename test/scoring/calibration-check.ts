@@ -77,7 +77,7 @@ export const PERTURBATIONS = {
   /** Every figure and number word replaced by "some": the claims stay, the measurements go. */
   numberless: (text: string) =>
     text.replace(
-      /(?<![\w-])\$?\d[\d,.]*(%|ms|s|x|k|m|TB|GB)?(?![\w-])|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|double|tripled|halved)\b/gi,
+      /(?<![\w-])\$?\d[\d,.]*(%|ms|s|x|k|m|TB|GB)?(?!\w)|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|double|tripled|halved)\b/gi,
       'some',
     ),
 };

@@ -35,6 +35,29 @@ describe.each([
   });
 });
 
+// The rubrics added for issue 12, written after the scorer was changed. It does not yet hold every
+// ordering there (a shuffled answer whose framing is judged low either way scores the same, and one weak
+// GenAI answer outscores the adequate one); the test holds the verdicts and the margin over word count.
+describe('offline scorer calibration, new rubrics', () => {
+  const set = load('./calibration-new-rubrics.yaml');
+
+  it('has tiers of similar length on the GenAI, security and strategy rubrics', () => {
+    const rubrics = set.questions.map((q) => registry.questions.find((x) => x.id === q.id)?.rubric);
+    expect(rubrics).toEqual(['genai-system-design', 'security-design', 'technical-strategy']);
+    for (const q of set.questions) {
+      const lengths = [q.strong, q.adequate, q.weak].map(words);
+      expect(Math.max(...lengths) / Math.min(...lengths), q.id).toBeLessThan(1.2);
+    }
+  });
+
+  it('gives strong answers hire and weak ones no hire, and orders far better than counting words', () => {
+    const report = checkCalibration(set, registry);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report.held).toBeGreaterThanOrEqual(report.orderings.length * 0.8);
+    expect(report.baselineHeld).toBeLessThan(report.held * 0.5);
+  });
+});
+
 describe('calibration perturbations', () => {
   const story =
     'In 2022 I led the migration. I wrote the plan and my team cut latency from 40 ms to 9 ms. It held.';

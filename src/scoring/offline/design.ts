@@ -458,11 +458,12 @@ export function measureDesignCriterion(
   if (criterionId === 'trade-offs') weighted += hits.sentencesWithAny(COMPARISONS).size * 0.5;
 
   let score = band(weighted, thresholds);
-  // The top score for framing needs the answer to open by framing the problem, not to reach it later;
-  // for communication, signposts in order ("first" before "finally").
-  const outOfOrder =
-    (FRAMING.has(criterionId) && early < 1) ||
-    (criterionId === 'communication' && signpostsOutOfOrder(text, hits));
+  // A bar raiser hears the framing, or its absence, in the first minute: an answer that does not open
+  // by framing the problem scores at most 2 on it, however much framing comes later. Communication needs
+  // its signposts in order ("first" before "finally").
+  const unframed = FRAMING.has(criterionId) && early < 1;
+  if (unframed) score = cap(score, 2);
+  const outOfOrder = criterionId === 'communication' && signpostsOutOfOrder(text, hits);
   if (outOfOrder) score = cap(score, 3);
   // In depth means with numbers: the rubrics' top levels decide with figures (a budget, a threshold, a
   // rate), so a criterion covered only in words stops at 3.

@@ -3,7 +3,7 @@ import { type AnalyzedText, contentTerms } from './text.js';
 import { FUNCTION_WORDS, stem } from './words.js';
 
 /**
- * The rubric's own hint phrases, found as a candidate would say them. Authors write a hint one way
+ * The rubric's own hint phrases (and each criterion's name), found as a candidate would say them. Authors write a hint one way
  * ("cost of an error", "label delay"); a candidate says "the error costs differ" or "labels are
  * delayed". A hint is found in a sentence when every one of its content words is there, in any
  * order and any inflection (by stem). This is what lets any rubric, including one a user wrote, be
@@ -32,7 +32,8 @@ function indexFor(rubric: Rubric): HintIndex {
     const hints: Hint[] = [];
     const byStem = new Map<string, number[]>();
     rubric.criteria.forEach((c, criterion) => {
-      for (const display of c.hints?.phrases ?? []) {
+      // The criterion's own name is what it is about ("measuring success", "threat model").
+      for (const display of [c.name, ...(c.hints?.phrases ?? [])]) {
         const stems = [...contentTerms(display)];
         // A phrase of only short or function words ("do we need ml") has nothing to find loosely.
         if (stems.length === 0) continue;
