@@ -319,6 +319,24 @@ describe('batches you can leave', () => {
     expect(again.stderr).toMatch(/already collected/);
   });
 
+  it('--no-fallback: an answer the batch could not judge exits 2 and leaves the batch to collect', async () => {
+    server.configureBatches({
+      pollsBeforeEnd: 0,
+      result: () => ({ type: 'errored', message: 'overloaded' }),
+    });
+    const run = await coach(
+      ['score', '--batch', answersFile(), '--scorer', 'anthropic', '--save', '--no-fallback', '--json'],
+      '',
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /1 of 1 answer\(s\) in batch msgbatch_\w+ could not be judged \(batch request errored: overloaded\) and --no-fallback was given/,
+    );
+    expect(JSON.parse((await coach(['batches', '--json'], '')).stdout)[0].state).toBe('sent');
+    expect(JSON.parse((await coach(['history', '--json'], '')).stdout)[0].status).toBe('unscored');
+  });
+
   it('cancels a stored batch; its answers stay unscored', async () => {
     server.configureBatches({ pollsBeforeEnd: 1_000_000 });
     const running = coach(

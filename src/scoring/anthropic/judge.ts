@@ -349,9 +349,16 @@ export class AnthropicScorer implements Scorer {
         status = await client.messages.batches.retrieve(batch.id);
       }
       options.onPoll?.(sendable.length, sendable.length);
-      return await this.batchResults(batch.id, prepared);
+      const results = await this.batchResults(batch.id, prepared);
+      const fell = results.filter((r) => r.fallback);
+      // With --no-fallback no offline score stands in; the batch stays stored for `coach batches collect`.
+      if (fell.length > 0 && this.options.fallback === false)
+        throw new ScorerUnavailableError(
+          `${fell.length} of ${sendable.length} answer(s) in batch ${batch.id} could not be judged (${fell[0]!.fallback!.reason}) and --no-fallback was given; nothing was recorded as scored (\`coach batches collect ${batch.id}\` takes the offline scores)`,
+        );
+      return results;
     } catch (error) {
-      if (error instanceof CostLimitError) throw error;
+      if (error instanceof CostLimitError || error instanceof ScorerUnavailableError) throw error;
       const { fatal, reason } = describeFailure(error, this.options.secrets);
       if (fatal) throw new ScorerFatalError(`the anthropic scorer cannot work as configured: ${reason}`);
       const later = batchId ? ` (collect it later with \`coach batches collect ${batchId}\`)` : '';
