@@ -7,3 +7,7 @@ export function writeDuplicates(
   dir: string,
   options?: { copies?: number; sameId?: boolean },
 ): { questions: number; bytes: number };
+export function writeHistory(
+  home: string,
+  options?: { attempts?: number; days?: number; seed?: number },
+): number;

@@ -142,6 +142,74 @@ export function writeDuplicates(dir, { copies = 2000, sameId = false } = {}) {
   return { questions: copies, bytes: text.length };
 }
 
+/**
+ * A history of `attempts` scored attempts spread over `days` days, as `coach report` and `coach
+ * stats` read it (`history/attempts.jsonl` under `home`): star-rubric answers of about 300 words to
+ * shipped behavioral questions, with criterion scores, evidence, timings and an occasional LLM cost.
+ */
+export function writeHistory(home, { attempts = 5000, days = 365, seed = 7 } = {}) {
+  const next = rng(seed);
+  const questions = [
+    'bhv-ownership-outside-your-area',
+    'bhv-ownership-inherited-fragile-system',
+    'bhv-dive-deep-hardest-root-cause',
+    'bhv-deliver-multi-team-launch',
+    'bhv-simplify-by-deleting',
+  ];
+  const criteria = [
+    'structure',
+    'ownership',
+    'specificity',
+    'results',
+    'reflection',
+    'principle-alignment',
+    'concision',
+  ];
+  const lines = [];
+  for (let i = 0; i < attempts; i++) {
+    const day = Math.floor((i / attempts) * days);
+    const at = new Date(Date.UTC(2026, 0, 1 + day, 9, 0, i % 60));
+    const scores = criteria.map(() => 1 + Math.floor(next() * 4));
+    const overall = Math.round(((scores.reduce((a, b) => a + b, 0) / scores.length - 1) / 3) * 100);
+    const answer = phrase(next, 300);
+    const llm = i % 10 === 0;
+    lines.push(
+      JSON.stringify({
+        v: 1,
+        id: `bench-${String(i).padStart(5, '0')}`,
+        at: at.toISOString(),
+        date: at.toISOString().slice(0, 10),
+        source: 'drill',
+        questionId: questions[i % questions.length],
+        bank: 'behavioral',
+        category: 'ownership',
+        principles: ['ownership'],
+        rubric: 'star',
+        level: null,
+        answer,
+        elapsedMs: 150_000 + Math.floor(next() * 120_000),
+        limitSeconds: 240,
+        scorer: llm ? 'anthropic' : 'offline',
+        model: llm ? 'claude-sonnet-5-5' : null,
+        promptVersion: llm ? '1a2b3c4d5e' : 'offline-1',
+        rubricVersion: 'bench',
+        overall,
+        verdict:
+          overall < 25 ? 'strong-no-hire' : overall < 50 ? 'no-hire' : overall < 75 ? 'hire' : 'strong-hire',
+        criteria: criteria.map((id, c) => ({
+          id,
+          score: scores[c],
+          evidence: [answer.slice(c * 40, c * 40 + 60)],
+        })),
+        costUsd: llm ? 0.012 : 0,
+      }),
+    );
+  }
+  mkdirSync(join(home, 'history'), { recursive: true });
+  writeFileSync(join(home, 'history', 'attempts.jsonl'), `${lines.join('\n')}\n`);
+  return attempts;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? '.bench-tmp/corpus';
   console.log(writeCorpus(dir));

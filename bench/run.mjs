@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeCorpus, writeDuplicates } from './corpus.mjs';
+import { writeCorpus, writeDuplicates, writeHistory } from './corpus.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const root = new URL('..', import.meta.url).pathname;
@@ -100,6 +100,21 @@ try {
     mib: Math.max(a.mib, b.mib),
   }));
   console.log(`  target < 3000 ms and < 200 MiB: ${worst.ms < 3000 && worst.mib < 200 ? 'met' : 'NOT met'}`);
+
+  // Issue 16: the progress report over a long history, beside `coach stats` on the same history.
+  const attempts = writeHistory(join(scratch, 'home'), { attempts: 5000, days: 365 });
+  console.log(`\nReport: ${attempts} attempts over 365 days`);
+  const reportOut = join(scratch, 'report');
+  const report = compare({
+    'coach stats --json (baseline)': [bin, 'stats', '--json'],
+    'coach report (html)': [bin, 'report', '-o', `${reportOut}.html`],
+    'coach report --format md': [bin, 'report', '--format', 'md', '-o', `${reportOut}.md`],
+  });
+  for (const [name, x] of Object.entries(report)) console.log(`  ${name.padEnd(34)} ${fmt(x)}`);
+  const page = report['coach report (html)'];
+  console.log(
+    `  report against stats: ${(page.ms / report['coach stats --json (baseline)'].ms).toFixed(2)}x; target < 2000 ms and < 200 MiB: ${page.ms < 2000 && page.mib < 200 ? 'met' : 'NOT met'}`,
+  );
 
   console.log('\nOffline scorer');
   const { build } = await import('esbuild');

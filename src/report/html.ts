@@ -179,10 +179,11 @@ function stories(r: Report): string {
 </section>`;
   }
   const s = r.stories;
+  // The symbol for the eye, the words for a screen reader (aria-label on a plain span is not read).
   const mark = {
-    shown: '<span class="yes" aria-label="claimed and shown">●</span>',
-    weak: '<span class="weak" aria-label="claimed, weakly shown">○</span>',
-    none: '<span class="no" aria-label="not claimed">·</span>',
+    shown: '<span class="yes" aria-hidden="true">●</span><span class="sr">claimed and shown</span>',
+    weak: '<span class="weak" aria-hidden="true">○</span><span class="sr">claimed, hardly shown</span>',
+    none: '<span class="no" aria-hidden="true">·</span><span class="sr">not claimed</span>',
   } as const;
   const head = [
     'Principle',
@@ -331,6 +332,7 @@ figure{margin:8px 0}
 .marker{stroke:var(--fg);stroke-dasharray:4 3}
 .yes{color:var(--ok)}.weak,.thin{color:var(--weak)}.no{color:var(--muted)}
 .attempt{border-top:1px solid var(--line);margin-top:16px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .criteria{font-size:14px}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#444;--line:#999;--code:#fff;--track:#eee}

@@ -44,7 +44,6 @@ export interface ReportAttempt {
 
 export interface TimeUse {
   id: string;
-  n: number | null;
   date: string;
   questionId: string | null;
   elapsedSeconds: number;
@@ -190,14 +189,12 @@ export function buildReport(input: ReportInput): Report {
         session: session !== a.id && input.sessions?.has(session) ? session : null,
       };
     });
-  const recentN = new Map(recent.map((r) => [r.id, r.n]));
 
   const timeUse = inRange
     .filter((a) => a.elapsedMs !== null && a.limitSeconds !== null && a.limitSeconds > 0)
     .map(
       (a): TimeUse => ({
         id: a.id,
-        n: recentN.get(a.id) ?? null,
         date: a.date,
         questionId: a.questionId,
         elapsedSeconds: Math.round(a.elapsedMs! / 1000),
