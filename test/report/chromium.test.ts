@@ -28,7 +28,7 @@ interface Opened {
   png: Buffer;
 }
 
-function open(page: string, dir: string): Opened {
+function open(page: string, dir: string, extraFlags: string[] = []): Opened {
   const shot = join(dir, 'shot.png');
   const netLog = join(dir, 'net-log.json');
   const run = spawnSync(
@@ -48,6 +48,7 @@ function open(page: string, dir: string): Opened {
       `--log-net-log=${netLog}`,
       `--screenshot=${shot}`,
       '--window-size=1280,2000',
+      ...extraFlags,
       pathToFileURL(page).href,
     ],
     { encoding: 'utf8', timeout: 120_000 },
@@ -93,6 +94,21 @@ describe.skipIf(!BROWSER)(`the report in headless Chromium${BROWSER ? '' : ` (${
     expect([png.width, png.height]).toEqual([1280, 2000]);
     // A blank page is one colour; text, bands, bars and tables give hundreds.
     expect(distinctColours(png)).toBeGreaterThan(50);
+  });
+
+  it('follows a dark colour scheme: the page background is dark when the browser prefers dark', async () => {
+    await writeKnownHistory(tmp());
+    expect(runCoach(['report', '-o', 'report.html'], { cwd: tmp(), env: { COACH_HOME: tmp() } }).status).toBe(
+      0,
+    );
+    const corner = (png: ReturnType<typeof decodePng>) => {
+      const [r, g, b] = png.pixels.subarray(10 * png.width * png.channels, 10 * png.width * png.channels + 3);
+      return (r! + g! + b!) / 3;
+    };
+    const light = decodePng(open(join(tmp(), 'report.html'), tmp()).png);
+    const dark = decodePng(open(join(tmp(), 'report.html'), tmp(), ['--force-dark-mode']).png);
+    expect(corner(light)).toBeGreaterThan(200);
+    expect(corner(dark)).toBeLessThan(60);
   });
 
   it('the same checks catch a page that logs an error and fetches something', () => {
