@@ -129,6 +129,18 @@ of, and um, yeah, basically it was kind of okay in the end, you know, sort of.`;
     const bread = `I like to keep my kitchen tidy and cook for friends on weekends. Last month I tried a new bread
 recipe that needed a long fermentation, and I learned that patience makes better bread. I bought a new oven and
 baked every evening until the loaves were right, and now my friends ask me for bread every time they visit me.`;
+    // A short typed prompt shares few words with any answer; its words in another form still count.
+    const disagreed = score(
+      `My manager wanted to move our nightly reports to a new warehouse within one quarter, and I thought the
+timeline would break month-end billing. Our disagreement was about risk, so I listed the 42 reports by how
+much money depended on them and found 6 that needed exactly-once runs. I showed him the list and proposed
+moving the other 36 first. He agreed, and we moved them in eight weeks with no billing errors.`,
+      {
+        question: undefined,
+        prompt: 'Tell me about a time you disagreed with your manager about a technical decision.',
+      },
+    );
+    expect(disagreed.warnings.join(' ')).not.toMatch(/shares little/);
     const offTopic = score(bread, typed);
     expect(offTopic.warnings.join(' ')).toMatch(/shares little with the question/);
     expect(offTopic.criteria.every((c) => (c.score ?? 0) <= 2)).toBe(true);

@@ -235,6 +235,27 @@ interface Relevance {
   offTopic: boolean;
 }
 
+/**
+ * Terms of the question the answer uses only in another form ("disagreed" in the prompt, "disagreement"
+ * in the answer): an answer word that starts with the term. Checked only for answers that look off
+ * topic by exact stems, which are few.
+ */
+function derivedUses(text: AnalyzedText, context: QuestionContext, used: Uint8Array): number {
+  if (usedCount(used) > 1) return 0;
+  let n = 0;
+  for (const [term, id] of context.terms) {
+    if (used[id] || term.length < 5) continue;
+    if (text.distinct.some((w) => w.stem.length > term.length && w.stem.startsWith(term))) n++;
+  }
+  return n;
+}
+
+function usedCount(used: Uint8Array): number {
+  let n = 0;
+  for (const u of used) n += u;
+  return n;
+}
+
 function relevanceTo(text: AnalyzedText, context: QuestionContext, principleShown: boolean): Relevance {
   // Which of the question's terms the answer uses: one lookup per distinct word of the answer.
   const used = new Uint8Array(context.terms.size);
@@ -262,7 +283,8 @@ function relevanceTo(text: AnalyzedText, context: QuestionContext, principleShow
     promptCoverage,
     coveredSignals: covered,
     missedSignals: missed,
-    offTopic: promptTerms >= 4 && usedOf(context.allTerms) <= 1 && !principleShown,
+    offTopic:
+      promptTerms >= 4 && !principleShown && usedOf(context.allTerms) + derivedUses(text, context, used) <= 1,
   };
 }
 

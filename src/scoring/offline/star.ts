@@ -108,6 +108,12 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
     'adopted',
     'recovered',
     'since then',
+    'launched',
+    'a year on',
+    'a year later',
+    'in the first year',
+    'no incidents',
+    'zero',
   ],
   reflection: [
     'i learned',
@@ -174,6 +180,9 @@ export const TIME_ANCHORS = [
   'in my previous',
   'in my last',
   'when i joined',
+  'days before',
+  'weeks before',
+  'months before',
 ];
 
 /** Whether the sentence is in the past perfect: "had grown", "had been", "had tripled". */
@@ -214,10 +223,15 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
     // "Had grown", "had been": what was already so when the story starts is its situation.
     const before = pluperfect(s);
     const changed = !before && s.numbers > 0 && (s.lower.includes('from ') || BEFORE_AFTER.test(s.lower));
+    // "The library was used by thirty services": how things stood, with nobody acting yet.
+    const state = !iActed && !weActed && (s.words.includes('was') || s.words.includes('were'));
     const score: Record<Part, number> = {
       // A date anchors the scene even when the sentence also says what "I" did ("In 2023 I led...").
       situation:
-        (cued.situation.has(index) ? 1 : 0) + (year || anchored.has(index) ? 2 : 0) + (before ? 1 : 0),
+        (cued.situation.has(index) ? 1 : 0) +
+        (year || anchored.has(index) ? 2 : 0) +
+        (before ? 1 : 0) +
+        (state ? 0.6 : 0),
       task: cued.task.has(index) ? 1.2 : 0,
       action: (iActed ? 1.5 : weActed ? 0.8 : 0) + (cued.action.has(index) ? 0.5 : 0),
       result: (cued.result.has(index) ? 1.2 : 0) + (changed ? 1 : 0),

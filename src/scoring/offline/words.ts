@@ -29,7 +29,7 @@ export const FUNCTION_WORDS = new Set(
 );
 
 const NUMBER_WORDS = new Set(
-  'two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions half double doubled tripled halved dozen'.split(
+  'zero two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions half double doubled tripled halved dozen'.split(
     ' ',
   ),
 );
