@@ -146,6 +146,43 @@ moving the other 36 first. He agreed, and we moved them in eight weeks with no b
     expect(offTopic.criteria.every((c) => (c.score ?? 0) <= 2)).toBe(true);
   });
 
+  it('does not cap an on-topic answer that says the typed prompt in its own words', () => {
+    // Shares one word ("team") with the prompt and says "ownership" as "took it on" and "owner".
+    const prompt = 'Tell me about a time you took ownership of a problem that belonged to another team.';
+    const story = `In 2022 the billing team's export job failed every night, and its one engineer was on leave.
+Our finance partners could not close the month, so I decided to take it on although it was not our service.
+I read the job's logs and found that a schema change upstream had renamed a column it depended on. I wrote a
+patch that mapped both names, tested it against three months of exports and shipped it the next morning.
+Exports ran clean for the rest of the quarter, and the month closed two days early. I then asked their manager
+to name an interim owner, and I learned to agree who owns a fix before I make it.`;
+    const result = score(story, { question: undefined, prompt });
+    expect(result.warnings.join(' ')).not.toMatch(/shares little/);
+    // "The month closed two days early" is the result, said of the things themselves.
+    expect(criterion(result, 'results').score!).toBeGreaterThanOrEqual(3);
+    expect(criterion(result, 'structure').score!).toBeGreaterThanOrEqual(3);
+    expect(['hire', 'strong-hire']).toContain(result.verdict);
+    // The same prompt still catches an answer that shares nothing with it.
+    const offTopic = score(
+      `I like to keep my kitchen tidy and cook for friends on weekends. Last month I tried a new bread
+recipe that needed a long fermentation, and I learned that patience makes better bread. I bought a new oven and
+baked every evening until the loaves were right, and now my friends ask me for bread every time they visit me.`,
+      { question: undefined, prompt },
+    );
+    expect(offTopic.warnings.join(' ')).toMatch(/shares little/);
+  });
+
+  it('reads "Since then I..." as a changed practice, not as a result', () => {
+    const base = `In 2021 I owned the upload service for our photo app, and a bad config push took it down for an hour.
+I rolled the push back, wrote the incident review the same day and added a canary stage to every config deploy.
+Failed config pushes fell from four a quarter to none in the next year.`;
+    const closing =
+      ' Since then I require a canary and an automatic rollback for every change my teams make.';
+    const plain = criterion(score(base), 'reflection').score!;
+    const withPractice = criterion(score(base + closing), 'reflection').score!;
+    expect(withPractice).toBeGreaterThan(plain);
+    expect(withPractice).toBeGreaterThanOrEqual(3);
+  });
+
   it('never prints praise for results beside a results score of 2 or less', () => {
     const bread = `I like to keep my kitchen tidy and cook for friends on weekends. Last month I tried a new bread
 recipe, and the rise went from 2 cm to 6 cm, which cut baking failures from 5 a week to 1. I learned that patience

@@ -237,15 +237,18 @@ interface Relevance {
 
 /**
  * Terms of the question the answer uses only in another form ("disagreed" in the prompt, "disagreement"
- * in the answer): an answer word that starts with the term. Checked only for answers that look off
- * topic by exact stems, which are few.
+ * in the answer, "owner" for "ownership"): one of the two starts with the other, from five letters.
+ * Checked only for answers that look off topic by exact stems, which are few.
  */
 function derivedUses(text: AnalyzedText, context: QuestionContext, used: Uint8Array): number {
   if (usedCount(used) > 1) return 0;
   let n = 0;
   for (const [term, id] of context.terms) {
     if (used[id] || term.length < 5) continue;
-    if (text.distinct.some((w) => w.stem.length > term.length && w.stem.startsWith(term))) n++;
+    // Either form may be the longer: "disagreement" for "disagreed", "owner" for "ownership".
+    const related = (w: { stem: string }) =>
+      w.stem.length >= 5 && w.stem !== term && (w.stem.startsWith(term) || term.startsWith(w.stem));
+    if (text.distinct.some(related)) n++;
   }
   return n;
 }
@@ -283,8 +286,15 @@ function relevanceTo(text: AnalyzedText, context: QuestionContext, principleShow
     promptCoverage,
     coveredSignals: covered,
     missedSignals: missed,
+    // A bank question brings its signals, so sharing one word with all of it is little. A prompt the
+    // candidate typed is a sentence: an on-topic answer may share only one of its words ("team") and say
+    // the rest in its own ("took it on" for "ownership"), so there the cap needs nothing shared at all.
+    // Capping an on-topic answer misleads more than missing an off-topic one, which still scores low on
+    // the criteria that read the prompt.
     offTopic:
-      promptTerms >= 4 && !principleShown && usedOf(context.allTerms) + derivedUses(text, context, used) <= 1,
+      promptTerms >= 4 &&
+      !principleShown &&
+      usedOf(context.allTerms) + derivedUses(text, context, used) <= (context.signals.length > 0 ? 1 : 0),
   };
 }
 

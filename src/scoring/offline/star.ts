@@ -132,6 +132,11 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
     'i should have',
     "i'd have",
     'retrospect',
+    // A practice of one's own that the story changed: "Since then I require...", "I now ask...".
+    'since then i',
+    'ever since',
+    'i now',
+    'now i',
   ],
 };
 
@@ -193,6 +198,26 @@ function pluperfect(s: Sentence): boolean {
   return false;
 }
 
+/** Words that say how things ended up: a comparison, a count gone to nothing, a deadline met. */
+const OUTCOME_WORDS = new Set(
+  (
+    'early earlier ahead faster quicker slower fewer less lower higher more zero none never again clean ' +
+    'stable steady unchanged intact whole down up within instead'
+  ).split(' '),
+);
+
+/**
+ * "Exports ran clean for the rest of the quarter, and the month closed two days early": what happened
+ * because of the actions, said of the things themselves. A past-tense verb other than "was" or
+ * "had", nobody in the story acting, and a figure or a word of change. Result cues ("as a result",
+ * "reduced") are one way to say it; this is the plain way.
+ */
+function outcome(s: Sentence, someoneActs: boolean): boolean {
+  if (someoneActs || s.words.includes('was') || s.words.includes('were')) return false;
+  if (!s.words.some((w) => w !== 'had' && isPastVerb(w))) return false;
+  return s.numbers > 0 || s.words.some((w) => OUTCOME_WORDS.has(w));
+}
+
 /** Milestones of a life story rather than events of one situation. */
 const LIFE_HISTORY =
   /\b(i was born|grew up|graduated|went to (university|college|school)|my (degree|studies|first job|career)|i studied|moved to (a|another) (company|city|country))\b/g;
@@ -234,7 +259,9 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
         (state ? 0.6 : 0),
       task: cued.task.has(index) ? 1.2 : 0,
       action: (iActed ? 1.5 : weActed ? 0.8 : 0) + (cued.action.has(index) ? 0.5 : 0),
-      result: (cued.result.has(index) ? 1.2 : 0) + (changed ? 1 : 0),
+      result:
+        (cued.result.has(index) ? 1.2 : 0) +
+        (changed ? 1 : outcome(s, iActed || weActed) && !before ? 0.9 : 0),
       reflection: cued.reflection.has(index) ? 2.1 : 0,
     };
     let best: Part | null = null;
