@@ -42,6 +42,10 @@ function open(page: string, dir: string, extraFlags: string[] = []): Opened {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--disable-domain-reliability',
+      '--no-pings',
+      // Chromium's own update and account requests resolve no host, so nothing leaves the machine.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
       `--user-data-dir=${join(dir, 'profile')}`,
       '--enable-logging=stderr',
       '--v=0',
@@ -64,8 +68,9 @@ function open(page: string, dir: string, extraFlags: string[] = []): Opened {
 
 /**
  * Requests started for the page: URL_REQUEST_START_JOB events whose network isolation key is the
- * page's own site (file://). Headless Chromium also talks to update and account servers by itself,
- * despite --disable-background-networking; those carry no file:// key and are not the page's doing.
+ * page's own site (file://). Headless Chromium also starts requests to update and account servers by
+ * itself, despite --disable-background-networking (the host resolver rule above makes them fail
+ * before any lookup); those carry no file:// key and are not the page's doing.
  */
 function pageRequests(log: string): string[] {
   const text = log.trim().endsWith('}') ? log : `${log.replace(/,?\s*$/, '')}]}`;
