@@ -359,7 +359,7 @@ export async function storiesInitCommand(options: StoriesInitFlags, ctx: Command
     return EXIT.ok;
   }
   ctx.stdout.write(
-    `Wrote ${file} with 2 example stories.\nReplace them with your own, then run \`coach stories check\`${options.stories ? ` --stories ${file}` : ''}.\n`,
+    `Wrote ${file} with 2 example stories.\nReplace them with your own, then run \`coach stories check${options.stories ? ` --stories ${file}` : ''}\`.\n`,
   );
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -81,11 +82,37 @@ export function appendWhole(file: string, text: string): void {
 }
 
 /**
+ * Where a write to `file` lands: a symbolic link's target, so that replacing the file keeps the link
+ * (a dotfiles-managed stories file, `-o /dev/stdout`), or `file` itself when it does not exist yet.
+ */
+function writeTarget(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
  * Replaces `file` with `text` atomically: a temporary file beside it, written whole and fsynced, then
- * renamed over it. On failure the old file is untouched and the temporary file is removed.
+ * renamed over it. On failure the old file is untouched and the temporary file is removed. A symbolic
+ * link is followed, not replaced; a device, FIFO or socket (`/dev/null`, `/dev/stdout`, a pipe) is
+ * written to in place, never renamed over: as root a rename would swap a device node for a file.
  */
 export function replaceWhole(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const target = writeTarget(file);
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    existing = statSync(target);
+  } catch {
+    // Does not exist yet: created below.
+  }
+  if (existing?.isDirectory()) throw new IoError(file, 'is a directory', 'cannot write');
+  if (existing && !existing.isFile()) {
+    writeInPlace(target, file, text);
+    return;
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w');
     try {
@@ -94,25 +121,32 @@ export function replaceWhole(file: string, text: string): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, file);
+    renameSync(tmp, target);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw asIoError(error, file, 'cannot write');
   }
 }
 
+/** Writes `text` whole into a file that is not a regular one (a device or a pipe), without a rename. */
+function writeInPlace(target: string, shownAs: string, text: string): void {
+  try {
+    const fd = openSync(target, 'w');
+    try {
+      writeAll(fd, Buffer.from(text, 'utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw asIoError(error, shownAs, 'cannot write');
+  }
+}
+
 /**
- * Writes an output file the user named (`-o FILE`): refuses a directory by name, and replaces a
- * regular file atomically so a failed export leaves the old one whole.
+ * Writes an output file the user named (`-o FILE`): refuses a directory by name, replaces a regular
+ * file atomically so a failed export leaves the old one whole, and writes into a device or a pipe.
  */
 export function writeOutputFile(file: string, text: string, shownAs = file): void {
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(file).isDirectory();
-  } catch {
-    // Does not exist yet: the write below says why if it cannot be created.
-  }
-  if (isDirectory) throw new IoError(shownAs, 'is a directory', 'cannot write');
   try {
     replaceWhole(file, text);
   } catch (error) {
