@@ -60,12 +60,14 @@ describe('offline scorer', () => {
       ['ownership', 4],
       ['specificity', 4],
       ['results', 3],
-      ['reflection', 3],
+      // "I learned that an average can hide a whole segment; since then I always ask...": the lesson and
+      // the practice it changed, in one sentence, is a full reflection.
+      ['reflection', 4],
       ['principle-alignment', 3],
       ['concision', 4],
     ]);
-    // (2/3)(.15 + .20 + .10 + .15) + 1(.15 + .15 + .10) = 0.80
-    expect(result.overall).toBe(80);
+    // (2/3)(.15 + .20 + .15) + 1(.15 + .15 + .10 + .10) = 0.833
+    expect(result.overall).toBe(83);
     expect(result.verdict).toBe('strong-hire');
     for (const c of result.criteria) expect(c.feedback.length).toBeGreaterThan(10);
   });

@@ -144,7 +144,7 @@ A/B test with purchases as the primary metric and clicks as a guardrail I expect
       return result.criteria.find((c) => c.id === 'concision')!;
     };
     const typed = await concision();
-    expect(typed.feedback).toMatch(/^Fits a 4-minute typed answer \(119 words; about 160 fit\)/);
+    expect(typed.feedback).toMatch(/^Fits a 4-minute typed answer \(119 words; up to about 240 fit\)/);
     expect(typed.score).toBe(4);
     expect(await concision('typed')).toEqual(typed);
     const spoken = await concision('spoken');

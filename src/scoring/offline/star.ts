@@ -118,6 +118,8 @@ export const STAR_CUES: Record<Part, readonly string[]> = {
   reflection: [
     'i learned',
     'i learnt',
+    'i took from',
+    'i took away',
     'lesson',
     'in hindsight',
     'looking back',
@@ -176,7 +178,15 @@ function yearIn(s: Sentence): string | undefined {
 export const TIME_ANCHORS = [
   'last year',
   'last quarter',
+  'last month',
+  'last spring',
+  'last summer',
+  'last autumn',
+  'last fall',
+  'last winter',
+  'earlier this year',
   'years ago',
+  'months ago',
   'a while ago',
   'a while back',
   'at my last',
@@ -262,7 +272,9 @@ export function readStar(text: AnalyzedText, hits: PhraseHits): StarReading {
       result:
         (cued.result.has(index) ? 1.2 : 0) +
         (changed ? 1 : outcome(s, iActed || weActed) && !before ? 0.9 : 0),
-      reflection: cued.reflection.has(index) ? 2.1 : 0,
+      // Above a result cue with an outcome (2.1): "Since then I require a grounding check, and three
+      // product lines have adopted it" names a changed practice, whatever else it reports.
+      reflection: cued.reflection.has(index) ? 2.15 : 0,
     };
     let best: Part | null = null;
     for (const part of PARTS) if (score[part] > 0 && (!best || score[part] > score[best])) best = part;
@@ -460,6 +472,9 @@ export function expectedScope(level: Level | undefined): Scope {
   return level === 'L5' ? 1 : level === 'L6' ? 2 : level === 'L7' || level === 'L8' ? 3 : 0;
 }
 
+/** A lesson named as such: "I learned", "the lesson", "what I took from it". */
+const LESSON = /\b(learned|learnt|lesson|taught me|took from|took away|takeaway|realised|realized)\b/;
+
 export function measureReflection(text: AnalyzedText, reading: StarReading): Measurement {
   const reflective = sentencesOf(text, reading, 'reflection');
   const deep = reflective.filter((s) =>
@@ -467,10 +482,13 @@ export function measureReflection(text: AnalyzedText, reading: StarReading): Mea
       s.lower,
     ),
   );
+  // "I learned to measure first, and I now start with an incident census": one sentence that names the
+  // lesson and the practice it changed is the whole reflection, said briefly.
+  const whole = deep.some((s) => LESSON.test(s.lower));
   const score: Measurement['score'] =
     reflective.length === 0
       ? 1
-      : reflective.length >= 2 && deep.length > 0
+      : (reflective.length >= 2 || whole) && deep.length > 0
         ? 4
         : deep.length > 0 || reflective.length >= 2
           ? 3
@@ -480,7 +498,9 @@ export function measureReflection(text: AnalyzedText, reading: StarReading): Mea
       ? 'You reflect on what you learned and how it changed your practice.'
       : score === 1
         ? 'Close with what you learned and what you would do differently next time.'
-        : 'Go beyond "I learned a lot": say what you would do differently, or what you have done since because of it.';
+        : deep.length > 0
+          ? 'You say what you do differently since; also name the lesson behind it, what you learned about yourself or the work.'
+          : 'Go beyond "I learned a lot": say what you would do differently, or what you have done since because of it.';
   const advice = 'Close with what you learned and what you would do differently next time.';
   return { score, evidence: reflective.slice(0, 2).map((s) => quote(s)), feedback, advice };
 }
@@ -533,16 +553,20 @@ export function measureConcision(
   const padding = Math.round(reading.padding * 100);
   if (reading.padding > 0.25) score = cap(score, reading.padding > 0.4 ? 2 : 3);
   const slot = `${Math.round(minutes * 10) / 10}-minute ${mode} answer`;
+  // A typed answer is allowed past the typing budget (see `full`): the figure quoted beside "fits" or
+  // "too long" is that upper bound, so "Fits (222 words; about 160 fit)" never reads as a contradiction.
+  const most = Math.round(budget * full);
+  const room = most > budget ? `up to about ${most} fit` : `about ${budget} fit`;
   const feedback =
     words < budget * thin
       ? `Too thin for a ${slot} (${words} words; about ${budget} fit): add the actions and the result in more detail.`
       : words > budget * full
-        ? `Too long for a ${slot} (${words} words, about ${budget} fit): cut the setup and keep the actions and result.`
+        ? `Too long for a ${slot} (${words} words, ${room}): cut the setup and keep the actions and result.`
         : reading.padding > 0.25
           ? `${padding}% of the answer tells nothing of the story (general beliefs, asides): spend those words on what you did.`
           : filler
             ? `Cut filler words ("basically", "kind of"): ${fillers} of them.`
-            : `Fits a ${slot} (${words} words; about ${budget} fit).`;
+            : `Fits a ${slot} (${words} words; ${room}).`;
   return {
     score,
     evidence: [],

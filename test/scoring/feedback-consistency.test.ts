@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/banks/registry.js';
+import { scoreOffline } from '../../src/scoring/offline/index.js';
+import type { ScoreResult } from '../../src/scoring/result.js';
+import type { ScoreInput } from '../../src/scoring/scorer.js';
+
+// Feedback that contradicted its own score, or asked for what the answer already said, found by a QA
+// pass over fresh answers (issue 12). Each test uses the answer whose sentence showed it.
+const registry = await loadRegistry({ banks: [] }, process.cwd());
+const star = registry.rubrics.get('star')!;
+const question = (id: string) => registry.questions.find((q) => q.id === id)!;
+
+const scoreFor = (id: string, answer: string, extra: Partial<ScoreInput> = {}): ScoreResult => {
+  const q = question(id);
+  return scoreOffline({ rubric: star, question: q, prompt: q.prompt, answer, ...extra });
+};
+const criterion = (result: ScoreResult, id: string) => result.criteria.find((c) => c.id === id)!;
+
+// Strong L6 Ownership story; it closes with "I learned to measure before fixing, and I now start every
+// inherited system with an incident census."
+const INHERITED = `Two years ago I took over the billing reconciliation service when its previous owner moved teams. It had paged the on-call forty times in the prior quarter and two month-end closes had slipped because jobs died halfway. My manager gave me the service and one other engineer, and my goal was to get month-end close back on schedule within one quarter without freezing feature work.
+In the first two weeks I read every incident ticket from the last six months and tagged each by cause. I found that three causes explained seventy percent of the pages: a job that was not idempotent, a missing timeout on a partner API, and alerts on symptoms nobody could act on. I ranked fixes by pages removed per engineer-week, and I wrote that ranking down so the team could argue with it. I made the reconciliation job idempotent first, because a rerun after a crash was what corrupted the ledger. Then I added timeouts and a circuit breaker, and I deleted eleven alerts and rewrote four with runbooks.
+By the end of the quarter pages dropped from forty to six, and the next three month-end closes finished a day early. Finance stopped keeping a manual spreadsheet as a backup. I learned to measure before fixing, and I now start every inherited system with an incident census.`;
+
+// Strong L7 story; its last sentence, "Since then I require a numbers-grounding check...", also reports
+// an outcome ("three other product lines have adopted it").
+const BLOCKED_LAUNCH = `In 2024 our VP wanted a generative summary feature for support tickets launched before the holiday peak, and three org directors had already announced it to their teams. I was the principal engineer accountable for the support platform across five teams. Two weeks before launch, I ran the evaluation set myself and discovered that the summaries invented refund amounts in about four percent of tickets with several currencies. My task was to decide whether a launch that leadership wanted was safe for customers, and to make that call in a way the directors could accept.
+I wrote a two-page memo that quantified the risk: at our volume, four percent meant roughly nine thousand wrong refund statements a week. I proposed a narrower launch rather than a flat no: summaries only for single-currency tickets, which covered eighty percent of volume, with the amount fields copied from the ledger instead of generated. I met each director one to one before the review so nobody was surprised, and I offered two of my engineers to build the ledger lookup in ten days.
+We launched on the original date for eighty percent of tickets with zero wrong amounts in the first month, and agents cut handling time by eighteen percent. The multi-currency path shipped six weeks later. Since then I require a numbers-grounding check in every GenAI launch review across the org, and three other product lines have adopted it.`;
+
+// Strong answer to a typed prompt; it opens "Last spring my manager decided...".
+const DISAGREED = `Last spring my manager decided we would rewrite our search indexer in Rust, and he had already put it on the quarterly plan. I was the tech lead for the indexer, and I disagreed: the latency problem customers complained about came from the ranking service, not the indexer. I owed him either a better plan or my commitment to his.
+I pulled two weeks of traces and showed that the indexer accounted for nine milliseconds of a 410 millisecond p99, while ranking accounted for 300. I wrote a one-page comparison of the rewrite against caching ranking features, with cost and risk for each, and I asked him for thirty minutes to walk through it rather than arguing in the planning meeting. He challenged my sampling, so I reran it on peak-day traffic and got the same split. He agreed to try the cache first, on the condition that we would revisit the rewrite if p99 stayed above 250.
+The feature cache took three weeks and cut p99 from 410 to 190 milliseconds. The rewrite was dropped, which saved about two engineer-quarters. What I took from it is to bring data to a disagreement early and in private, and I now write the comparison before the plan is set.`;
+const DISAGREED_PROMPT = `Tell me about a time you disagreed with your manager about a technical decision and what happened.`;
+
+describe('feedback that agrees with the answer and its score', () => {
+  it('quotes the words that fit as the bound "Fits" and "Too long" are judged against', () => {
+    const concision = criterion(scoreFor('bhv-ownership-inherited-fragile-system', INHERITED), 'concision');
+    // 222 words: it fits, so the figure quoted as fitting is not below it ("about 160 fit" was).
+    expect(concision.feedback).toMatch(/^Fits a 4-minute typed answer \(222 words; up to about 240 fit\)/);
+    const longer = `${INHERITED}
+Before any of that, I spent a week shadowing the finance analysts who ran the close, and I wrote down every manual
+step they took when a job failed. I also met the previous owner twice to hear which fixes he had tried and why
+they had not stuck, and I kept a log of each page that month with the time it took to resolve. Those notes became
+the first page of the runbook and the list of questions I asked in every design review that quarter.`;
+    const long = criterion(scoreFor('bhv-ownership-inherited-fragile-system', longer), 'concision');
+    const [, words, fit] = long.feedback.match(/^Too long .*\((\d+) words, up to about (\d+) fit\)/) ?? [];
+    expect(Number(words)).toBeGreaterThan(Number(fit));
+  });
+
+  it('counts one sentence with the lesson and the practice it changed as a full reflection', () => {
+    const reflection = criterion(scoreFor('bhv-ownership-inherited-fragile-system', INHERITED), 'reflection');
+    expect(reflection.score).toBe(4);
+    expect(reflection.feedback).not.toMatch(/what you have done since/);
+  });
+
+  it('does not ask for a changed practice the answer already states', () => {
+    const reflection = criterion(
+      scoreFor('aiml-block-risky-launch', BLOCKED_LAUNCH, { level: 'L7' }),
+      'reflection',
+    );
+    // "Since then I require..." is the changed practice, though the sentence also reports an adoption.
+    expect(reflection.score).toBe(3);
+    expect(reflection.feedback).not.toMatch(/Close with what you learned|what you have done since/);
+    expect(reflection.feedback).toMatch(/name the lesson/);
+  });
+
+  it('reads "Last spring ..." as setting the scene', () => {
+    const result = scoreOffline({ rubric: star, prompt: DISAGREED_PROMPT, answer: DISAGREED });
+    const structure = criterion(result, 'structure');
+    expect(structure.feedback).not.toMatch(/no clear situation/);
+    expect(structure.score).toBe(4);
+    // "What I took from it is ..." names the lesson of the "I now ..." practice in the same sentence.
+    expect(criterion(result, 'reflection').score).toBe(4);
+  });
+});
