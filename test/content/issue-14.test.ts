@@ -32,6 +32,28 @@ describe('the shipped banks after issue 14', () => {
     expect(star.filter((q) => asksHypothetically(q.prompt)).map((q) => q.id)).toEqual([]);
   });
 
+  // A probe's kind must be honest, or a chain of probes built from kinds asks the wrong thing: a role
+  // probe asks what the candidate did themself; a role or data probe asks about the story that
+  // happened, not what the candidate would do now ("would you have..." counterfactuals are fine).
+  it("every STAR role probe asks about the candidate's own part", () => {
+    const own =
+      /\b(?:you personally|yourself|yours|your|(?:did|were|was|had) you|you (?:did|do|said|say|put|made|decided|designed|wrote|built|led|took|changed|handled|chose|pushed|asked|told|tried|owned|ran)|without you)\b/i;
+    const notOwn = star.flatMap((q) =>
+      q.followUps.filter((f) => f.kind === 'role' && !own.test(f.prompt)).map((f) => `${q.id}: ${f.prompt}`),
+    );
+    expect(notOwn).toEqual([]);
+  });
+
+  it('no STAR role or data probe asks what the candidate would do instead of what they did', () => {
+    const plan = /\b(?:which|what|how|who|where)\b[^?]*\bwould you (?!have\b)/i;
+    const hypothetical = star.flatMap((q) =>
+      q.followUps
+        .filter((f) => (f.kind === 'role' || f.kind === 'data') && plan.test(f.prompt))
+        .map((f) => `${q.id}: ${f.prompt}`),
+    );
+    expect(hypothetical).toEqual([]);
+  });
+
   it('every Leadership Principle is the main principle of at least 3 questions', () => {
     const short = LEADERSHIP_PRINCIPLES.map((p) => ({
       id: p.id,
