@@ -230,7 +230,8 @@ function fullPath(file: string, text: string): FileAnalysis {
   return { file, kind, problems, ...salvage(kind, data) };
 }
 
-const NESTING_TOO_DEEP = 'nesting too deep: the YAML is nested more deeply than a bank or rubric can be read';
+const NESTING_TOO_DEEP =
+  'nesting too deep: the YAML is nested more deeply than a bank, rubric or stories file can be read';
 
 function isStackOverflow(message: string): boolean {
   return /maximum call stack size exceeded/i.test(message);

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCoach } from '../helpers/exec.js';
@@ -44,6 +45,15 @@ describe('coach stories', () => {
     const lint = runCoach(['lint'], { cwd: tmp(), env: { COACH_HOME: tmp() } });
     expect(lint.stdout).toMatch(/, 2 stories\): no problems\n$/);
     expect(lint.status).toBe(0);
+  });
+
+  it('a stories file nested too deeply to read: exit 2, one line that calls it a stories file', () => {
+    const file = join(tmp(), 'deep.yaml');
+    writeFileSync(file, `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const run = runCoach(['stories', 'check', '--stories', file], { cwd: tmp() });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/nested more deeply than a bank, rubric or stories file can be read/);
   });
 });
 
