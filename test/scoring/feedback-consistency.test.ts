@@ -34,6 +34,11 @@ I pulled two weeks of traces and showed that the indexer accounted for nine mill
 The feature cache took three weeks and cut p99 from 410 to 190 milliseconds. The rewrite was dropped, which saved about two engineer-quarters. What I took from it is to bring data to a disagreement early and in private, and I now write the comparison before the plan is set.`;
 const DISAGREED_PROMPT = `Tell me about a time you disagreed with your manager about a technical decision and what happened.`;
 
+// Weak ML design answer to a content-moderation question (ml-system-design, which is not a recommender).
+const MODERATION_WEAK = `Content moderation is a really hard problem and there is a lot of content to go through, so automation is important. I would build a machine learning model that looks at each piece of content and decides whether it is okay or not. If the model is confident it can make the decision by itself, and if it is not sure it can send the content to a human reviewer who will make the final call.
+The human reviewers will make decisions, and we can use those decisions to train the model so it gets better over time. This creates a nice loop where the model and the humans work together. We would need a good tool for the reviewers so that they can work efficiently, and we would need to make sure they are trained on the policies so that their decisions are consistent with each other.
+The model would be deployed as a service that the rest of the system calls. We would monitor it to make sure it is working well and retrain it regularly. We should also think about fairness because we do not want the model to be biased against certain groups. There are trade-offs between automation and accuracy, and we would need to find the right balance that works for the business and for users overall.`;
+
 describe('feedback that agrees with the answer and its score', () => {
   it('quotes the words that fit as the bound "Fits" and "Too long" are judged against', () => {
     const concision = criterion(scoreFor('bhv-ownership-inherited-fragile-system', INHERITED), 'concision');
@@ -73,5 +78,21 @@ the first page of the runbook and the list of questions I asked in every design 
     expect(structure.score).toBe(4);
     // "What I took from it is ..." names the lesson of the "I now ..." practice in the same sentence.
     expect(criterion(result, 'reflection').score).toBe(4);
+  });
+
+  it('does not suggest recommender stages to a generic ML design answer', () => {
+    const q = question('aiml-human-review-loop');
+    const rubric = registry.rubrics.get(q.rubric)!;
+    expect(rubric.id).toBe('ml-system-design');
+    const result = scoreOffline({
+      rubric,
+      question: q,
+      prompt: q.prompt,
+      answer: MODERATION_WEAK,
+      level: 'L6',
+    });
+    const modelling = criterion(result, 'modelling');
+    expect(modelling.feedback).not.toMatch(/two-tower|retrieval|ranking|candidate generation/);
+    expect(modelling.feedback).toMatch(/baseline/);
   });
 });
