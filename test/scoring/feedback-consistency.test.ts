@@ -95,4 +95,17 @@ the first page of the runbook and the list of questions I asked in every design 
     expect(modelling.feedback).not.toMatch(/two-tower|retrieval|ranking|candidate generation/);
     expect(modelling.feedback).toMatch(/baseline/);
   });
+
+  it('reads a spelled-out figure ("ninety days") as a number, so it is not told to put a number on it', () => {
+    const q = question('aiml-drift-response');
+    const rubric = registry.rubrics.get(q.rubric)!;
+    const answer =
+      'I would watch the drift in the input data every hour with a population stability index per feature, and the drift of the concept through the delayed fraud labels each week. When either crosses its threshold the model is retrained on the last ninety days and validated before promotion.';
+    const monitoring = criterion(
+      scoreOffline({ rubric, question: q, prompt: q.prompt, answer }),
+      'monitoring-and-retraining',
+    );
+    expect(monitoring.feedback).not.toMatch(/only in words/);
+    expect(monitoring.score).toBe(4);
+  });
 });

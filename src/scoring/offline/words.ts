@@ -29,9 +29,12 @@ export const FUNCTION_WORDS = new Set(
 );
 
 const NUMBER_WORDS = new Set(
-  'zero two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions half double doubled tripled halved dozen'.split(
-    ' ',
-  ),
+  // Every cardinal a person spells out: "ninety days" and "eleven alerts" are figures as much as "90".
+  (
+    'zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
+    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds ' +
+    'thousand thousands million millions billion billions half double doubled tripled halved dozen'
+  ).split(' '),
 );
 
 export function stem(word: string): string {
