@@ -138,3 +138,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }
+
+/**
+ * The coach's own data files (history, session journals and drafts, stored batches) as text. Checked
+ * like a named file, so a FIFO or device left in the data directory fails the read instead of hanging
+ * every command that lists it; the bound sits far above any real history. Undecodable bytes are
+ * replaced, not refused: the readers skip damaged lines one by one.
+ */
+export function readDataFile(path: string): string {
+  return readBounded(path, { maxBytes: DATA_FILE_MAX_BYTES, what: 'data file' }).toString('utf8');
+}
+
+const DATA_FILE_MAX_BYTES = 1024 * 1024 * 1024;

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDataFile } from '../fsx/read-bounded.js';
 import { ensureDir, replaceWhole } from '../fsx/write-whole.js';
 
 /**
@@ -81,7 +82,7 @@ export class BatchStore {
 
   private read(file: string): StoredBatch | undefined {
     try {
-      const batch = JSON.parse(readFileSync(file, 'utf8')) as StoredBatch;
+      const batch = JSON.parse(readDataFile(file)) as StoredBatch;
       return batch?.v === 1 && typeof batch.id === 'string' && Array.isArray(batch.items) ? batch : undefined;
     } catch {
       return undefined;

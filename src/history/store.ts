@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDataFile } from '../fsx/read-bounded.js';
 import { appendWhole, ensureDir } from '../fsx/write-whole.js';
 import type { Attempt } from './attempt.js';
 
@@ -34,7 +35,7 @@ export class HistoryStore {
     // By id: a later record with the same id completes (replaces) an unscored one.
     const byId = new Map<string, Attempt>();
     let damaged = 0;
-    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+    for (const line of readDataFile(this.file).split('\n')) {
       if (!line.trim()) continue;
       try {
         const record = JSON.parse(line) as Attempt;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeIoError } from '../fsx/io-error.js';
+import { describeIoError, IoError } from '../fsx/io-error.js';
+import { readDataFile } from '../fsx/read-bounded.js';
 import { appendWhole, ensureDir, replaceWhole } from '../fsx/write-whole.js';
 import type { Draft, SessionEvent } from './engine.js';
 
@@ -81,9 +82,9 @@ export class SessionJournal {
     let damaged = 0;
     let text: string;
     try {
-      text = readFileSync(this.eventsFile, 'utf8');
+      text = readDataFile(this.eventsFile);
     } catch (error) {
-      return { events, damaged, problem: describeIoError(error) };
+      return { events, damaged, problem: error instanceof IoError ? error.reason : describeIoError(error) };
     }
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
@@ -97,7 +98,7 @@ export class SessionJournal {
     }
     let draft: Draft | undefined;
     try {
-      const parsed = JSON.parse(readFileSync(this.draftFile, 'utf8')) as unknown;
+      const parsed = JSON.parse(readDataFile(this.draftFile)) as unknown;
       draft = isDraft(parsed) ? parsed : undefined;
     } catch {
       draft = undefined;

@@ -129,6 +129,32 @@ describe('damaged session journals (case 7)', () => {
     );
     rmSync(home, { recursive: true, force: true });
   });
+
+  it('a FIFO left in the data directory does not hang sessions, history or stats', () => {
+    const home = mkdtempSync(join(tmpdir(), 'coach-data-fifo-'));
+    const good = '2026-11-01-10-00-00-aaaa';
+    writeJournal(home, good, `${startLine(good)}\n`);
+    const fifo = '2026-11-04-10-00-00-dddd';
+    expect(spawnSync('mkfifo', [join(home, 'sessions', `${fifo}.jsonl`)]).status).toBe(0);
+    const env = { COACH_HOME: home };
+    const list = coach(['sessions'], { env });
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain(good);
+    expect(list.stderr).toMatch(/^coach: warning: skipped .*dddd\.jsonl: not a regular file \(a FIFO\)$/m);
+    expectOneLineError(
+      coach(['sessions', 'show', fifo], { env }),
+      /^coach: cannot show session .*dddd\.jsonl: not a regular file \(a FIFO\)$/m,
+    );
+    mkdirSync(join(home, 'history'));
+    expect(spawnSync('mkfifo', [join(home, 'history', 'attempts.jsonl')]).status).toBe(0);
+    for (const args of [['history'], ['stats']]) {
+      expectOneLineError(
+        coach(args, { env }),
+        /^coach: cannot read data file .*attempts\.jsonl: not a regular file \(a FIFO\)$/m,
+      );
+    }
+    rmSync(home, { recursive: true, force: true });
+  });
 });
 
 describe('a reader that closes the pipe early (case 8)', () => {
