@@ -39,6 +39,15 @@ const MODERATION_WEAK = `Content moderation is a really hard problem and there i
 The human reviewers will make decisions, and we can use those decisions to train the model so it gets better over time. This creates a nice loop where the model and the humans work together. We would need a good tool for the reviewers so that they can work efficiently, and we would need to make sure they are trained on the policies so that their decisions are consistent with each other.
 The model would be deployed as a service that the rest of the system calls. We would monitor it to make sure it is working well and retrain it regularly. We should also think about fairness because we do not want the model to be biased against certain groups. There are trade-offs between automation and accuracy, and we would need to find the right balance that works for the business and for users overall.`;
 
+// Strong and weak L6 answers to ood-event-scheduler: the strong one puts its extension points behind
+// interfaces ("a TaskStore interface with an in-memory and a file-backed implementation").
+const SCHEDULER = `The callers are services that embed the library, so the API is small: schedule once at an instant, schedule a recurring task with a cron expression and a time zone, and cancel by handle. A Task interface has one method, run, and a TaskHandle carries the id and a cancel method.
+The core classes are Trigger, with OnceTrigger and CronTrigger implementing nextFireTime after a given instant; a ScheduledTask that pairs a task, its trigger and its misfire policy; a TaskStore interface with an in-memory and a file-backed implementation; and a Scheduler that owns a priority queue ordered by next fire time. CronTrigger computes times in the user's zone with ZonedDateTime, so daylight saving changes skip or repeat local times deliberately: a 02:30 run on the spring-forward day runs at 03:00.
+The loop takes the earliest task, waits on a condition until its time or until a new earlier task is added, then hands it to an executor pool so a slow task never blocks the loop. Cancellation marks the task and removes it from the queue under the same lock. On restart the store is read back, and each task's misfire policy decides: fire once now, fire every missed run, or skip to the next. Clock is an interface, so tests use a fake clock instead of sleeping.`;
+const SCHEDULER_WEAK = `I would design a scheduler class that lets people schedule tasks to run later. It would be a singleton so that there is only one scheduler in the application, and it would have methods for adding tasks and removing tasks. Tasks would be stored in a list inside the scheduler, and there would be a background thread that checks the list every second to see if anything needs to run.
+For recurring tasks we could use cron expressions, since most people are familiar with those, and we would parse them with a library. Time zones are tricky so we would need to handle them carefully, probably by converting everything to UTC. If the process was down, we would probably just run the tasks when it comes back up, or maybe skip them, depending on what the user wants.
+Cancellation would work by removing the task from the list. We would need to think about thread safety because several threads might be adding and removing tasks at the same time, so we might add some locking. We should also write tests for the scheduler to make sure it works correctly, and use good object-oriented principles like encapsulation and single responsibility so that the code is easy to maintain and extend over time.`;
+
 describe('feedback that agrees with the answer and its score', () => {
   it('quotes the words that fit as the bound "Fits" and "Too long" are judged against', () => {
     const concision = criterion(scoreFor('bhv-ownership-inherited-fragile-system', INHERITED), 'concision');
@@ -107,5 +116,16 @@ the first page of the runbook and the list of questions I asked in every design 
     );
     expect(monitoring.feedback).not.toMatch(/only in words/);
     expect(monitoring.score).toBe(4);
+  });
+
+  it('credits a second implementation behind an interface as extensibility, as its advice asks', () => {
+    const q = question('ood-event-scheduler');
+    const rubric = registry.rubrics.get(q.rubric)!;
+    const run = (answer: string) =>
+      scoreOffline({ rubric, question: q, prompt: q.prompt, answer, level: 'L6' });
+    const strong = run(SCHEDULER);
+    expect(criterion(strong, 'extensibility').score).toBeGreaterThanOrEqual(2);
+    expect(['hire', 'strong-hire']).toContain(strong.verdict);
+    expect(criterion(run(SCHEDULER_WEAK), 'extensibility').score).toBe(1);
   });
 });

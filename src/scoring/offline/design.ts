@@ -11,6 +11,10 @@ import { hintsFound } from './topics.js';
  */
 
 export const DESIGN_LEXICON: Record<string, readonly string[]> = {
+  // Object-oriented design: a second implementation behind an interface is how a class design says
+  // where change plugs in ("a TaskStore interface with an in-memory and a file-backed implementation"),
+  // as the advice for this criterion asks; the rubric's hints name only the patterns.
+  extensibility: ['implementation'],
   requirements: [
     'requirements',
     'functional',
