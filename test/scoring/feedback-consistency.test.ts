@@ -48,6 +48,12 @@ const SCHEDULER_WEAK = `I would design a scheduler class that lets people schedu
 For recurring tasks we could use cron expressions, since most people are familiar with those, and we would parse them with a library. Time zones are tricky so we would need to handle them carefully, probably by converting everything to UTC. If the process was down, we would probably just run the tasks when it comes back up, or maybe skip them, depending on what the user wants.
 Cancellation would work by removing the task from the list. We would need to think about thread safety because several threads might be adding and removing tasks at the same time, so we might add some locking. We should also write tests for the scheduler to make sure it works correctly, and use good object-oriented principles like encapsulation and single responsibility so that the code is easy to maintain and extend over time.`;
 
+// Strong L5 Customer Obsession story with two measured results ("fell from eleven seconds to under three",
+// "abandoned carts dropped by a third").
+const SLOW_CHECKOUT = `Last autumn a small bakery chain that used our ordering app told their account manager that online orders felt slow. The dashboards showed p50 checkout latency at 300 milliseconds, which looked fine, so nobody owned the complaint. I was the engineer on the checkout team that week, and I wanted to know what the customer actually saw.
+I asked for their store IDs and pulled the client traces for their orders. I found that their stores used old tablets on shared Wi-Fi, and the checkout page loaded 2.1 MB of JavaScript before the pay button worked, which took eleven seconds on those devices. I built a test on a throttled profile that matched their tablets, split the bundle so the pay button loaded first, and I deferred the analytics scripts.
+Time to an active pay button on their tablets fell from eleven seconds to under three, and their abandoned carts dropped by a third in the next month. I added the throttled profile to our release checks, and since then I look at the slowest customer segment before I trust a median.`;
+
 describe('feedback that agrees with the answer and its score', () => {
   it('quotes the words that fit as the bound "Fits" and "Too long" are judged against', () => {
     const concision = criterion(scoreFor('bhv-ownership-inherited-fragile-system', INHERITED), 'concision');
@@ -127,5 +133,14 @@ the first page of the runbook and the list of questions I asked in every design 
     expect(criterion(strong, 'extensibility').score).toBeGreaterThanOrEqual(2);
     expect(['hire', 'strong-hire']).toContain(strong.verdict);
     expect(criterion(run(SCHEDULER_WEAK), 'extensibility').score).toBe(1);
+  });
+
+  it('does not ask for "a second measure" of a result measured twice', () => {
+    const results = criterion(
+      scoreFor('bhv-customer-pain-before-complaints', SLOW_CHECKOUT, { level: 'L5' }),
+      'results',
+    );
+    expect(results.feedback).toMatch(/^Results: 2 sentences measure the outcome/);
+    expect(results.feedback).not.toMatch(/second measure/);
   });
 });

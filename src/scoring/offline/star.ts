@@ -455,7 +455,7 @@ export function measureResults(
     score === 4
       ? `Results are measured: ${found}.`
       : score === 3
-        ? `Results: ${found}.${scopeNote || ' Add a second measure or the business impact to make it strong.'}`
+        ? `Results: ${found}.${scopeNote || (measured >= 2 ? ' One more measured outcome, such as the business impact (revenue, cost, customers reached), makes it strong.' : ' Add a second measure or the business impact to make it strong.')}`
         : score === 2
           ? `Results: ${found}. ${advice}`
           : 'End with the result: what changed because of what you did, and how you know.';
