@@ -226,7 +226,7 @@ function parseMaxCost(value: string | undefined): number | undefined {
 function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600)
     throw new UsageError(`--timeout needs a number of seconds from 1 to 3600, got "${value}"`);
   return seconds;
 }

@@ -203,6 +203,13 @@ describe('failures that say what they are', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--timeout needs a number of seconds/);
   });
+
+  it('rejects a --timeout below the 1 second its message states, before any call', async () => {
+    const run = await coach(score('--timeout', '0.5'));
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('coach: --timeout needs a number of seconds from 1 to 3600, got "0.5"');
+    expect(messages()).toHaveLength(0);
+  });
 });
 
 describe('nothing lost', () => {
