@@ -116,7 +116,8 @@ export async function statsCommand(
   if (options.by !== undefined && options.by !== 'version')
     throw new UsageError(`unknown grouping "${options.by}"; choose version`);
   // Scores from different scorers, models or prompts are not comparable: these pick one.
-  const attempts = filterByVersion(readHistory(ctx), {
+  const history = readHistory(ctx);
+  const attempts = filterByVersion(history, {
     scorer: options.scorer,
     model: options.model,
     promptVersion: options.promptVersion,
@@ -132,7 +133,12 @@ export async function statsCommand(
     return 0;
   }
   if (stats.attempts === 0) {
-    ctx.stderr.write('coach: no attempts yet; run `coach practice` or `coach drill`\n');
+    // "No attempts yet" only when history is empty: otherwise the filters or the unscored records are why.
+    ctx.stderr.write(
+      history.length === 0
+        ? 'coach: no attempts yet; run `coach practice` or `coach drill`\n'
+        : `coach: no scored attempts match (${history.length} in history); \`coach history\` lists them\n`,
+    );
     return 0;
   }
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);

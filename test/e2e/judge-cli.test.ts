@@ -437,4 +437,24 @@ describe('coach stats by scorer, model and prompt version', () => {
       /By scorer, model and prompt version[\s\S]*anthropic\/claude-sonnet-5-5\/aaaa +1 +70\/100/,
     );
   });
+
+  it('a filter that matches nothing, or only unscored records, is not reported as an empty history', async () => {
+    mkdirSync(join(home, 'history'), { recursive: true });
+    const records = [
+      attempt('a', 60, { scorer: 'offline', promptVersion: 'offline-1' }),
+      attempt('bb', 0, { scorer: 'anthropic', status: 'unscored', overall: null }),
+    ];
+    writeFileSync(
+      join(home, 'history', 'attempts.jsonl'),
+      records.map((r) => `${JSON.stringify(r)}\n`).join(''),
+    );
+    const none = await coach(['stats', '--model', 'claude-opus-5'], '');
+    expect(none.status).toBe(0);
+    expect(none.stderr.trim()).toBe('coach: no scored attempts match (2 in history); `coach history` lists them');
+    const unscoredOnly = await coach(['stats', '--scorer', 'anthropic'], '');
+    expect(unscoredOnly.stderr).not.toMatch(/no attempts yet/);
+    const empty = mkdtempSync(join(tmpdir(), 'coach-judge-empty-'));
+    const fresh = await runCoachAsync(['stats'], { home: empty, input: '' });
+    expect(fresh.stderr.trim()).toBe('coach: no attempts yet; run `coach practice` or `coach drill`');
+  });
 });
