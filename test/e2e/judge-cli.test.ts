@@ -450,7 +450,9 @@ describe('coach stats by scorer, model and prompt version', () => {
     );
     const none = await coach(['stats', '--model', 'claude-opus-5'], '');
     expect(none.status).toBe(0);
-    expect(none.stderr.trim()).toBe('coach: no scored attempts match (2 in history); `coach history` lists them');
+    expect(none.stderr.trim()).toBe(
+      'coach: no scored attempts match (2 in history); `coach history` lists them',
+    );
     const unscoredOnly = await coach(['stats', '--scorer', 'anthropic'], '');
     expect(unscoredOnly.stderr).not.toMatch(/no attempts yet/);
     const empty = mkdtempSync(join(tmpdir(), 'coach-judge-empty-'));
