@@ -395,7 +395,10 @@ side (--json always has byVersion), and --scorer, --model, --prompt-version keep
     .option('-o, --output <file>', 'where to write it ("-" for stdout; default coach-report.html or .md)')
     .option('--since <YYYY-MM-DD>', 'only attempts from this day on')
     .addOption(
-      new Option('--format <format>', 'html or md (Markdown)').choices(['html', 'md']).default('html'),
+      new Option(
+        '--format <format>',
+        'html or md (Markdown); default md for an -o name ending .md, else html',
+      ).choices(['html', 'md']),
     )
     .addOption(storiesOption())
     .addOption(bankOption())

@@ -28,7 +28,8 @@ const DEFAULT_FILE = { html: 'coach-report.html', md: 'coach-report.md' } as con
  * page, one that says how to start.
  */
 export async function reportCommand(options: ReportFlags, ctx: CommandContext): Promise<number> {
-  const format = options.format ?? 'html';
+  // Without --format, a .md output name asks for Markdown (HTML under a .md name helps nobody).
+  const format = options.format ?? (/\.(md|markdown)$/i.test(options.output ?? '') ? 'md' : 'html');
   if (format !== 'html' && format !== 'md')
     throw new UsageError(`unknown format "${format}"; choose html or md`);
   const since = options.since === undefined ? undefined : parseCalendarDate('--since', options.since);

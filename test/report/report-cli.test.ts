@@ -193,6 +193,17 @@ describe('coach report --format md', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.startsWith('# Interview practice report\n')).toBe(true);
   });
+
+  it('-o FILE.md without --format writes Markdown, not HTML under a .md name; --format still wins', async () => {
+    await writeKnownHistory(tmp());
+    const run = report(['-o', 'progress.md'], tmp());
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(tmp(), 'progress.md'), 'utf8').startsWith('# Interview practice report\n')).toBe(
+      true,
+    );
+    expect(report(['-o', 'page.md', '--format', 'html'], tmp()).status).toBe(0);
+    expect(readFileSync(join(tmp(), 'page.md'), 'utf8').startsWith('<!doctype html>')).toBe(true);
+  });
 });
 
 describe('report internals that must agree with the scorers', () => {
