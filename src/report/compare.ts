@@ -190,7 +190,11 @@ export function compareAttempts(
 function caveats(before: Attempt, after: Attempt): string[] {
   const out: string[] = [];
   const judge = (a: Attempt) => (a.model ? `${a.scorer} ${a.model}` : a.scorer);
-  if (judge(before) !== judge(after)) {
+  // An unscored attempt has no judge, prompt or rubric version yet: comparing them only adds false alarms.
+  const bothScored = before.status !== 'unscored' && after.status !== 'unscored';
+  if (!bothScored) {
+    // Nothing to say about judges: the 'never scored' lines below say why.
+  } else if (judge(before) !== judge(after)) {
     out.push(`different judges: ${judge(before)} before, ${judge(after)} after`);
   } else if ((before.promptVersion ?? null) !== (after.promptVersion ?? null)) {
     out.push(
@@ -199,7 +203,7 @@ function caveats(before: Attempt, after: Attempt): string[] {
   }
   if (before.rubric !== after.rubric)
     out.push(`different rubrics: ${before.rubric} before, ${after.rubric} after`);
-  else if ((before.rubricVersion ?? null) !== (after.rubricVersion ?? null)) {
+  else if (bothScored && (before.rubricVersion ?? null) !== (after.rubricVersion ?? null)) {
     out.push(
       `the rubric changed between them: version ${before.rubricVersion ?? 'unrecorded'} before, ${after.rubricVersion ?? 'unrecorded'} after`,
     );

@@ -74,6 +74,13 @@ describe('coach compare (built CLI)', () => {
     );
   });
 
+  it('an unscored attempt named by id: one warning that it was never scored, no judge or rubric alarms', async () => {
+    await writeKnownHistory(tmp());
+    const run = compare(['score-llm-judged', 'drill-never-scored', '--json'], tmp());
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('coach: warning: the after attempt (drill-never-scored) was never scored\n');
+  });
+
   it('text: an answer with escape sequences and control characters cannot drive the terminal', async () => {
     await writeKnownHistory(tmp());
     const run = compare(['--question', QUESTION], tmp());
