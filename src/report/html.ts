@@ -3,7 +3,7 @@ import { VERDICT_BANDS, verdictLabel } from './bands.js';
 import { escapeHtml as h } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
 import { barChart, lineChart } from './svg-chart.js';
-import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, usd } from './text.js';
+import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, unscoredNote, usd } from './text.js';
 
 /**
  * The report as one self-contained HTML page: inline CSS and SVG, no script, no font, image or
@@ -73,7 +73,7 @@ function summary(r: Report): string {
 <div><dt>Streak</dt><dd>${t.streak} day${t.streak === 1 ? '' : 's'}</dd></div>
 <div><dt>LLM cost</dt><dd>${usd(r.cost.totalUsd)}</dd></div>
 </dl>
-<p>${h(scopeLine(r))}${t.unscored ? ` ${t.unscored} unscored (interrupted, or a batch not collected) are listed but not averaged.` : ''}</p>
+<p>${h(scopeLine(r))}${t.unscored ? ` ${unscoredNote(t.unscored, ' (interrupted, or a batch not collected)')}` : ''}</p>
 ${source(sourcesLine(r))}
 </section>`;
 }

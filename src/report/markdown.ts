@@ -4,7 +4,7 @@ import { stripControl } from '../ui/sanitize.js';
 import { verdictLabel } from './bands.js';
 import { escapeMarkdownInline as md } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
-import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, usd } from './text.js';
+import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, unscoredNote, usd } from './text.js';
 
 /**
  * The report as Markdown, the same sections as the page with the charts as tables. User text in
@@ -40,7 +40,7 @@ export function renderMarkdown(report: Report): string {
     `- Days practised: ${t.daysPractised}; streak ${t.streak} day${t.streak === 1 ? '' : 's'}`,
     `- LLM cost: ${usd(r.cost.totalUsd)}`,
     '',
-    scopeLine(r) + (t.unscored ? ` ${t.unscored} unscored are listed but not averaged.` : ''),
+    scopeLine(r) + (t.unscored ? ` ${unscoredNote(t.unscored)}` : ''),
     '',
     source(sourcesLine(r)),
     '',

@@ -67,3 +67,9 @@ export function seconds(s: number): string {
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** "1 unscored attempt is listed but not averaged.", in the right number. */
+export function unscoredNote(count: number, why = ''): string {
+  const one = count === 1;
+  return `${count} unscored ${one ? 'attempt' : 'attempts'}${why} ${one ? 'is' : 'are'} listed but not averaged.`;
+}

@@ -79,6 +79,9 @@ describe('coach report (HTML)', () => {
     expect(page).toContain('<a href="#attempt-1">2026-11-22</a>');
     expect(page).toContain('<article class="attempt" id="attempt-1">');
     expect(page).toMatch(/drill-never-scored<\/code><\/td><td>[^<]+<\/td><td class="num">unscored/);
+    expect(page).toContain(
+      '1 unscored attempt (interrupted, or a batch not collected) is listed but not averaged.',
+    );
   });
 
   it('escapes every piece of user text, and loads nothing: no script, no external URL', async () => {
