@@ -171,6 +171,29 @@ baked every evening until the loaves were right, and now my friends ask me for b
     expect(offTopic.warnings.join(' ')).toMatch(/shares little/);
   });
 
+  it('judges a typed prompt on the principle its words ask about, not on repeating its words', () => {
+    const typed = {
+      question: undefined,
+      prompt: 'Tell me about a time you disagreed with your manager about a technical decision.',
+    };
+    const told = `Last spring my manager decided to rewrite our search indexer in Rust and had already put it on
+the quarterly plan. I thought the rewrite would stall two launches, so I pushed back in our one-to-one with a
+page of data: the indexer's p99 was 40 ms, well inside its budget, and 80% of its incidents came from the
+schema loader, not the language. I argued for fixing the loader first and proposed a two-week spike to test
+the Rust plan. He disagreed at first, then agreed to the spike. The loader fix cut incidents from nine a
+quarter to one, and the spike showed the rewrite would save little, so we dropped it.`;
+    const echoed = `My manager and I had a disagreement about a technical decision on our search system. He wanted
+to go one way and I thought another way was better, and we both had good reasons for our positions about the
+technical decision. I think it is important to disagree with your manager respectfully and to focus on data.
+We had conversations about the technical decision and looked at options together with the manager. In the end
+we agreed on the decision, and everybody was fine with it, and we kept disagreeing respectfully afterwards.`;
+    const [a, b] = [score(told, typed), score(echoed, typed)];
+    const alignment = (r: typeof a) => criterion(r, 'principle-alignment');
+    expect(alignment(a).score!).toBeGreaterThanOrEqual(alignment(b).score!);
+    expect(alignment(b).feedback).toMatch(/Backbone/);
+    expect(a.overall!).toBeGreaterThan(b.overall!);
+  });
+
   it('reads "Since then I..." as a changed practice, not as a result', () => {
     const base = `In 2021 I owned the upload service for our photo app, and a bad config push took it down for an hour.
 I rolled the push back, wrote the incident review the same day and added a canary stage to every config deploy.

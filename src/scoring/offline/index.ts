@@ -79,11 +79,10 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
   // A story shows its principle in its own words ("mentored", "development plan") more often than in
   // the prompt's: a principle's cues found in the answer count as being on topic.
   // (Principle cues are indexed for behavioral rubrics only.)
+  const principles = principlesAsked(input, context);
   const principleShown =
     rubric.appliesTo === 'behavioral' &&
-    (question?.principles ?? []).some(
-      (p) => hits.matched(PRINCIPLE_CUES[p as PrincipleId] ?? NO_PHRASES).length > 0,
-    );
+    principles.some((p) => hits.matched(PRINCIPLE_CUES[p] ?? NO_PHRASES).length > 0);
   const relevance = relevanceTo(text, context, principleShown);
   if (relevance.offTopic) {
     warnings.push(
@@ -172,6 +171,8 @@ interface QuestionContext {
   promptTerms: number[];
   /** The terms of the prompt and the signals. */
   allTerms: number[];
+  /** For a typed prompt: the principle its words ask about, once worked out (see principlesAsked). */
+  askedPrinciples?: PrincipleId[];
 }
 
 const contexts = new WeakMap<object, Map<string, QuestionContext>>();
@@ -337,7 +338,13 @@ function measure(
       case 'reflection':
         return measureReflection(text, reading);
       case 'principle-alignment':
-        return measurePrincipleAlignment(text, hits, input, relevance, hints);
+        return measurePrincipleAlignment(
+          text,
+          hits,
+          principlesAsked(input, contextOf(input))[0],
+          relevance,
+          hints,
+        );
       case 'concision':
         return measureConcision(
           text,
@@ -358,14 +365,36 @@ function measure(
   return m;
 }
 
+/**
+ * The principles the question tests: a bank question's own, else the one a typed prompt asks about in
+ * its words ("disagreed with your manager about a decision" is Backbone), when one principle's cues
+ * clearly lead. Worked out once per prompt.
+ */
+function principlesAsked(input: ScoreInput, context: QuestionContext): PrincipleId[] {
+  if (input.question) return input.question.principles as PrincipleId[];
+  if (input.rubric.appliesTo !== 'behavioral') return [];
+  if (context.askedPrinciples === undefined) {
+    const hits = findPhrases(analyzeText(input.prompt), phraseIndexFor(input.rubric));
+    let best: PrincipleId | undefined;
+    let most = 0;
+    let tied = false;
+    for (const [id, cues] of Object.entries(PRINCIPLE_CUES) as [PrincipleId, readonly string[]][]) {
+      const n = hits.matched(cues).length;
+      if (n > most) [best, most, tied] = [id, n, false];
+      else if (n === most && n > 0) tied = true;
+    }
+    context.askedPrinciples = best && !tied ? [best] : [];
+  }
+  return context.askedPrinciples;
+}
+
 function measurePrincipleAlignment(
   text: AnalyzedText,
   hits: PhraseHits,
-  input: ScoreInput,
+  principleId: PrincipleId | undefined,
   relevance: Relevance,
   hints: readonly string[],
 ): Measurement {
-  const principleId = input.question?.principles[0] as PrincipleId | undefined;
   const cues = (principleId && PRINCIPLE_CUES[principleId]) || NO_PHRASES;
   // A principle named in a general statement ("which is what you are supposed to do") is claimed, not shown.
   const told = (p: { sentences: readonly number[] }) =>
@@ -375,8 +404,13 @@ function measurePrincipleAlignment(
     if (told(p) && !matched.some((m) => m.display === p.display)) matched.push(p);
   // The principle's own words, what the signals ask for, and the prompt's words: a story about
   // something else scores low here however good it is.
-  const value =
-    Math.min(1.5, matched.length / 2) + relevance.signalCoverage * 2 + relevance.promptCoverage * 1.5;
+  // Without a bank question there are no signals, and the signal share would be the prompt's share
+  // again: counted twice, it rewards an answer that repeats the prompt's words over one that tells the
+  // story in its own. A typed prompt is judged on the principle's words and the prompt's, once each.
+  const hasSignals = relevance.coveredSignals.length + relevance.missedSignals.length > 0;
+  const value = hasSignals
+    ? Math.min(1.5, matched.length / 2) + relevance.signalCoverage * 2 + relevance.promptCoverage * 1.5
+    : Math.min(2, matched.length / 2) + relevance.promptCoverage * 1.5;
   const score = band(value, [0.75, 1.75, 2.75]);
   const name = principleId ? findPrinciple(principleId)?.name : undefined;
   const feedback =
