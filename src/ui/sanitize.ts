@@ -20,11 +20,6 @@ export function stripControl(text: string): string {
   return terminalSafe(text).replace(/\u001b\[[0-9;]*m|\r/g, '');
 }
 
-/** True when the text holds a character `stripControl` would drop (lint reports these). */
-export function hasControl(text: string): boolean {
-  return stripControl(text) !== text;
-}
-
 export interface WritableText {
   write(chunk: string): unknown;
   isTTY?: boolean;
