@@ -18,6 +18,14 @@ export function assertBuilt(): void {
   }
 }
 
+/** PATH, no colour, and `home` as HOME and COACH_HOME; `extra` adds to it (undefined removes). */
+function cutDownEnv(home: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  const base = { PATH: process.env.PATH, HOME: home, COACH_HOME: home, NO_COLOR: '1', ...extra };
+  for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
 /**
  * Runs the built bin with a cut-down environment: no colour, and a temporary COACH_HOME and HOME so
  * no user config leaks in. `env` adds to (or, with undefined, removes from) that environment.
@@ -28,18 +36,9 @@ export function runCoach(
 ): CoachRun {
   const home = mkdtempSync(join(tmpdir(), 'coach-e2e-home-'));
   try {
-    const env: Record<string, string> = {};
-    const base: Record<string, string | undefined> = {
-      PATH: process.env.PATH,
-      HOME: home,
-      COACH_HOME: home,
-      NO_COLOR: '1',
-      ...options.env,
-    };
-    for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
     const result = spawnSync(process.execPath, [binPath, ...args], {
       cwd: options.cwd,
-      env,
+      env: cutDownEnv(home, options.env),
       encoding: 'utf8',
       ...(options.input !== undefined ? { input: options.input } : {}),
       maxBuffer: 64 * 1024 * 1024,
@@ -61,16 +60,10 @@ export function runCoachAsync(
   options: { cwd?: string; home?: string; env?: Record<string, string | undefined>; input?: string } = {},
 ): CoachChild {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'coach-e2e-home-'));
-  const env: Record<string, string> = {};
-  const base: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: home,
-    COACH_HOME: home,
-    NO_COLOR: '1',
-    ...options.env,
-  };
-  for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
-  const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd ?? home, env });
+  const child = spawn(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? home,
+    env: cutDownEnv(home, options.env),
+  });
   const done = new Promise<CoachRun & { home: string }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
