@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { Attempt } from '../history/attempt.js';
+import { scorerName } from './model.js';
 import { type DiffPart, wordDiff } from './word-diff.js';
 
 /**
@@ -189,13 +190,12 @@ export function compareAttempts(
 
 function caveats(before: Attempt, after: Attempt): string[] {
   const out: string[] = [];
-  const judge = (a: Attempt) => (a.model ? `${a.scorer} ${a.model}` : a.scorer);
   // An unscored attempt has no judge, prompt or rubric version yet: comparing them only adds false alarms.
   const bothScored = before.status !== 'unscored' && after.status !== 'unscored';
   if (!bothScored) {
     // Nothing to say about judges: the 'never scored' lines below say why.
-  } else if (judge(before) !== judge(after)) {
-    out.push(`different judges: ${judge(before)} before, ${judge(after)} after`);
+  } else if (scorerName(before) !== scorerName(after)) {
+    out.push(`different judges: ${scorerName(before)} before, ${scorerName(after)} after`);
   } else if ((before.promptVersion ?? null) !== (after.promptVersion ?? null)) {
     out.push(
       `different prompt versions: ${before.promptVersion ?? 'unrecorded'} before, ${after.promptVersion ?? 'unrecorded'} after`,

@@ -123,9 +123,14 @@ export interface ReportInput {
   recent?: number;
 }
 
+/** Who scored: the scorer, and its model when it has one ("anthropic claude-sonnet-5-5", "offline"). */
+export function scorerName(a: { scorer: string; model?: string | null }): string {
+  return a.model ? `${a.scorer} ${a.model}` : a.scorer;
+}
+
 /** How a score was produced, as one phrase: "offline (offline-1)", "anthropic claude-sonnet-5-5 (prompt 1a2b...)". */
 export function judgeOf(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
-  const who = a.model ? `${a.scorer} ${a.model}` : a.scorer;
+  const who = scorerName(a);
   if (!a.promptVersion) return `${who} (version unrecorded)`;
   return a.promptVersion.startsWith(a.scorer)
     ? `${who} (${a.promptVersion})`
@@ -206,7 +211,7 @@ export function buildReport(input: ReportInput): Report {
 
   const costs = new Map<string, { judge: string; attempts: number; usd: number }>();
   for (const a of inRange) {
-    const judge = a.model ? `${a.scorer} ${a.model}` : a.scorer;
+    const judge = scorerName(a);
     const c = costs.get(judge) ?? { judge, attempts: 0, usd: 0 };
     c.attempts++;
     c.usd += a.costUsd ?? 0;

@@ -1,4 +1,4 @@
-import type { Report } from './model.js';
+import { type Report, scorerName } from './model.js';
 
 /**
  * Sentences both renderers share, so the HTML page and the Markdown file say the same thing about
@@ -21,7 +21,7 @@ export function sourcesLine(report: Report): string {
   if (report.sources.length === 0) return 'No attempt has been scored yet.';
   const list = report.sources
     .map((s) => {
-      const who = s.model ? `${s.scorer} ${s.model}` : s.scorer;
+      const who = scorerName(s);
       const version = s.promptVersion
         ? s.promptVersion.startsWith(s.scorer)
           ? s.promptVersion
