@@ -57,7 +57,8 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const [current, setCurrent] = useState<string>(initial.at(-1) ?? '');
   const [now, setNow] = useState<number>(config.clock());
   const [finished, setFinished] = useState<AnswerValue | null>(null);
-  const lastDraft = useRef({ text: config.initialText, at: config.clock() });
+  // When the last draft was saved; a draft is saved every draftEveryMs whether the text changed or not.
+  const lastDraftAt = useRef(config.clock());
 
   const elapsedMs = now - startedAt.current;
   const text = [...lines, current].join('\n');
@@ -94,8 +95,8 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
       return;
     }
     const every = config.draftEveryMs ?? 2000;
-    if (now - lastDraft.current.at >= every) {
-      lastDraft.current = { text, at: now };
+    if (now - lastDraftAt.current >= every) {
+      lastDraftAt.current = now;
       config.onDraft(text, elapsedMs);
     }
   }, [now]);
@@ -109,7 +110,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
       setLines(nextLines);
       setCurrent('');
       const draft = nextLines.join('\n');
-      lastDraft.current = { text: `${draft}\n`, at: config.clock() };
+      lastDraftAt.current = config.clock();
       config.onDraft(`${draft}\n`, config.clock() - startedAt.current);
       return;
     }
