@@ -102,7 +102,7 @@ export function scoreOffline(input: ScoreInput): ScoreResult {
     );
   }
   const criteria: CriterionScore[] = rubric.criteria.map((criterion) => {
-    let m = measure(criterion, text, hits, reading, input, relevance);
+    let m = measure(criterion, text, hits, reading, input, relevance, principles[0]);
     // Naming techniques shows nothing about using them: a keyword dump is a strong no hire. When a
     // guard lowers a score, the feedback says why and how to improve, never what the measure praised.
     if (guards.keywordList)
@@ -322,6 +322,7 @@ function measure(
   reading: StarReading | undefined,
   input: ScoreInput,
   relevance: Relevance,
+  principle: PrincipleId | undefined,
 ): Measurement {
   const hints = criterion.hints?.phrases ?? [];
   const level: Level | undefined = input.level;
@@ -338,13 +339,7 @@ function measure(
       case 'reflection':
         return measureReflection(text, reading);
       case 'principle-alignment':
-        return measurePrincipleAlignment(
-          text,
-          hits,
-          principlesAsked(input, contextOf(input))[0],
-          relevance,
-          hints,
-        );
+        return measurePrincipleAlignment(text, hits, principle, relevance, hints);
       case 'concision':
         return measureConcision(
           text,
