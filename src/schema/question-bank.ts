@@ -87,7 +87,7 @@ export const Question = z
       .array(FollowUpEntry)
       .min(1, 'needs at least one follow-up')
       .describe(
-        'Probes the interviewer asks next to dig deeper: text, or {kind, prompt} with kind one of role, data, challenge, reflection, second-example, deep-dive, trade-off.',
+        `Probes the interviewer asks next to dig deeper: text, or {kind, prompt} with kind one of ${FOLLOW_UP_KINDS.join(', ')}.`,
       ),
     signals: z.array(Text).min(1, 'needs at least one signal').describe('What a strong answer shows.'),
     pitfalls: z
