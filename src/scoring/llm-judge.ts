@@ -19,6 +19,11 @@ export function notSentToModel(offline: ScoreResult): ScoreResult {
   };
 }
 
+/** The offline guards' warnings a judged result keeps: text addressed to a grader, which the judge also ignores. */
+export function graderWarnings(offline: ScoreResult): string[] {
+  return offline.warnings.filter((w) => /grader/.test(w));
+}
+
 export interface Turn {
   role: 'user' | 'assistant';
   content: string;

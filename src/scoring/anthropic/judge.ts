@@ -23,7 +23,7 @@ import {
   ScorerUnavailableError,
   UnusableReply,
 } from '../llm-failure.js';
-import { fallBackOrThrow, judgeWithRepair, notSentToModel } from '../llm-judge.js';
+import { fallBackOrThrow, graderWarnings, judgeWithRepair, notSentToModel } from '../llm-judge.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
 import type { GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
@@ -112,7 +112,7 @@ export class AnthropicScorer implements Scorer {
   async score(input: ScoreInput): Promise<ScoreResult> {
     const offline = scoreOffline(input);
     if (offline.verdict === 'insufficient') return notSentToModel(offline);
-    const guardWarnings = offline.warnings.filter((w) => /grader/.test(w));
+    const guardWarnings = graderWarnings(offline);
     const usage: RawUsage = {};
     const prompt = judgePrompt(input);
     try {
@@ -468,7 +468,7 @@ export class AnthropicScorer implements Scorer {
         promptVersion: p.prompt.promptVersion,
         rubricVersion: p.prompt.rubricVersion,
         usage,
-        warnings: p.offline.warnings.filter((w) => /grader/.test(w)),
+        warnings: graderWarnings(p.offline),
       });
     }
     for (const p of sent)

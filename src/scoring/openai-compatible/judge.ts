@@ -3,7 +3,7 @@ import { costUsd, type ModelInfo, type RawUsage } from '../anthropic/models.js';
 import { type JudgePrompt, judgePrompt } from '../judge-prompt.js';
 import { judgedResult } from '../judged-result.js';
 import { UnusableReply } from '../llm-failure.js';
-import { fallBackOrThrow, judgeWithRepair, notSentToModel, type Turn } from '../llm-judge.js';
+import { fallBackOrThrow, graderWarnings, judgeWithRepair, notSentToModel, type Turn } from '../llm-judge.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
 import type { ScoreInput, Scorer } from '../scorer.js';
@@ -49,7 +49,7 @@ export class OpenAICompatibleScorer implements Scorer {
         promptVersion: prompt.promptVersion,
         rubricVersion: prompt.rubricVersion,
         usage: this.tokenUsage(usage),
-        warnings: offline.warnings.filter((w) => /grader/.test(w)),
+        warnings: graderWarnings(offline),
       });
     } catch (error) {
       return fallBackOrThrow(error, offline, {
