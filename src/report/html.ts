@@ -3,7 +3,16 @@ import { VERDICT_BANDS, verdictLabel } from './bands.js';
 import { escapeHtml as h } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
 import { barChart, lineChart } from './svg-chart.js';
-import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, unscoredNote, usd } from './text.js';
+import {
+  HOW_TO_START,
+  SOURCES,
+  scopeLine,
+  seconds,
+  sourcesLine,
+  timeLine,
+  unscoredNote,
+  usd,
+} from './text.js';
 
 /**
  * The report as one self-contained HTML page: inline CSS and SVG, no script, no font, image or
@@ -208,14 +217,14 @@ function time(r: Report): string {
   if (t.timed === 0) {
     return `<section id="time">
 <h2>Time used against limits</h2>
-<p>No attempt recorded both its time and its limit (scored answers from files have no timer).</p>
+<p>${timeLine(t)}</p>
 </section>`;
   }
   const shown = t.attempts.slice(-20);
   const max = Math.min(200, Math.max(100, ...shown.map((a) => a.percent)));
   return `<section id="time">
 <h2>Time used against limits</h2>
-<p>${t.timed} timed attempt${t.timed === 1 ? '' : 's'}; median ${t.medianPercent}% of the limit; ${t.overLimit} over it.</p>
+<p>${timeLine(t)}</p>
 <figure>${barChart({
     id: 'time-chart',
     title: 'Time used as a share of the limit, latest timed attempts',

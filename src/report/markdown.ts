@@ -4,7 +4,16 @@ import { stripControl } from '../ui/sanitize.js';
 import { verdictLabel } from './bands.js';
 import { escapeMarkdownInline as md } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
-import { HOW_TO_START, SOURCES, scopeLine, seconds, sourcesLine, unscoredNote, usd } from './text.js';
+import {
+  HOW_TO_START,
+  SOURCES,
+  scopeLine,
+  seconds,
+  sourcesLine,
+  timeLine,
+  unscoredNote,
+  usd,
+} from './text.js';
 
 /**
  * The report as Markdown, the same sections as the page with the charts as tables. User text in
@@ -168,17 +177,12 @@ function stories(r: Report): string[] {
 function time(r: Report): string[] {
   const t = r.time;
   if (t.timed === 0) {
-    return [
-      '## Time used against limits',
-      '',
-      'No attempt recorded both its time and its limit (scored answers from files have no timer).',
-      '',
-    ];
+    return ['## Time used against limits', '', timeLine(t), ''];
   }
   return [
     '## Time used against limits',
     '',
-    `${t.timed} timed attempt${t.timed === 1 ? '' : 's'}; median ${t.medianPercent}% of the limit; ${t.overLimit} over it.`,
+    timeLine(t),
     '',
     table(
       ['Date', 'Question', 'Used', 'Limit', 'Share'],

@@ -68,6 +68,13 @@ export function seconds(s: number): string {
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The time section's one sentence: how many attempts were timed, the median share of the limit, how many ran over. */
+export function timeLine(t: Report['time']): string {
+  if (t.timed === 0)
+    return 'No attempt recorded both its time and its limit (scored answers from files have no timer).';
+  return `${t.timed} timed attempt${t.timed === 1 ? '' : 's'}; median ${t.medianPercent}% of the limit; ${t.overLimit} over it.`;
+}
+
 /** "1 unscored attempt is listed but not averaged.", in the right number. */
 export function unscoredNote(count: number, why = ''): string {
   const one = count === 1;
