@@ -17,7 +17,7 @@ import { colorFor } from '../ui/color.js';
 import { verdictText } from '../ui/score-report.js';
 import { readableYamlError } from '../validated-yaml.js';
 import type { CommandContext } from './context.js';
-import { scoringSpinner } from './shared.js';
+import { scoringSpinner, writeJson } from './shared.js';
 
 /** Answers files (question id: answer text) for `coach drill --answers` and `coach score --batch`. */
 
@@ -217,6 +217,53 @@ export function recordResults(
   records: readonly AttemptContext[],
 ): void {
   store.append(results.map((result, i) => attemptFrom(result, records[i]!)));
+}
+
+/**
+ * Scores the answers of an answers file (`coach drill --answers`, `coach score --batch`) and prints
+ * them. With a store, the answers go in unscored before any network call, and the scores complete
+ * their records after printing, so a failed write (a full disk) still shows them, then exits 2.
+ * Returns the average overall.
+ */
+export async function scoreAnswersFile(
+  file: string,
+  answers: readonly AnswerItem[],
+  scorer: Scorer,
+  options: {
+    source: 'drill' | 'score';
+    date: string;
+    store: HistoryStore | undefined;
+    batch: boolean;
+    level: Level | undefined;
+    mode: AnswerMode;
+    ctx: CommandContext;
+    json: boolean;
+    /** Fields written before results and averageOverall in the JSON output. */
+    jsonHead?: Record<string, unknown>;
+  },
+): Promise<number | null> {
+  const { store, level, ctx } = options;
+  const records = answerRecords(answers, options.source, options.date);
+  if (store) recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, level));
+  const results = await scoreAll(scorer, answers, {
+    batch: options.batch,
+    level,
+    mode: options.mode,
+    ctx,
+    json: options.json,
+    records,
+    save: store !== undefined,
+  });
+  const averageOverall = averageOf(results);
+  if (options.json) writeJson(ctx, { ...options.jsonHead, results, averageOverall });
+  else printResults(results, averageOverall, ctx);
+  if (store)
+    recordOrRescue(
+      () => recordResults(store, results, records),
+      file === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
+      ctx,
+    );
+  return averageOverall;
 }
 
 /** The mean overall of the results that have one (insufficient answers have none), rounded. */

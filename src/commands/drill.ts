@@ -8,18 +8,7 @@ import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
-import {
-  answerRecords,
-  answersFileText,
-  averageOf,
-  printResults,
-  readAnswers,
-  recordOrRescue,
-  recordResults,
-  recordUnscored,
-  recordUnscoredFirst,
-  scoreAll,
-} from './answers.js';
+import { readAnswers, scoreAnswersFile } from './answers.js';
 import type { CommandContext } from './context.js';
 import { parseLevel } from './score.js';
 import {
@@ -78,29 +67,19 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
     const answers = readAnswers(options.answers, registry, ctx);
     const scorer = await createScorer(options, ctx);
     const scoringLevel = level ?? targetLevel(undefined, ctx);
-    // Everything validated before anything is recorded: a rejected file leaves no trace. Then the
-    // answers go in unscored before any network call, and the scores complete their records.
-    const records = answerRecords(answers, 'drill', date);
-    recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, scoringLevel));
-    const results = await scoreAll(scorer, answers, {
+    // Everything validated before anything is recorded: a rejected file leaves no trace.
+    const averageOverall = await scoreAnswersFile(options.answers, answers, scorer, {
+      source: 'drill',
+      date,
+      store,
       batch: Boolean(options.batch),
       level: scoringLevel,
       // Drill answers are typed, in the terminal or in the answers file.
       mode: 'typed',
       ctx,
       json: Boolean(options.json),
-      records,
-      save: true,
+      jsonHead: { date },
     });
-    const averageOverall = averageOf(results);
-    if (options.json) writeJson(ctx, { date, results, averageOverall });
-    else printResults(results, averageOverall, ctx);
-    // The scores recorded after printing, so a failed write (a full disk) still shows them, then exits 2.
-    recordOrRescue(
-      () => recordResults(store, results, records),
-      options.answers === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
-      ctx,
-    );
     if (failUnder !== undefined && (averageOverall ?? 0) < failUnder) {
       ctx.stderr.write(`coach: average ${averageOverall ?? 'n/a'} is under --fail-under ${failUnder}\n`);
       return EXIT.findings;

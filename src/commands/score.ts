@@ -9,18 +9,7 @@ import { dataDir } from '../paths.js';
 import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
-import {
-  answerRecords,
-  answersFileText,
-  averageOf,
-  printResults,
-  readAnswers,
-  recordOrRescue,
-  recordResults,
-  recordUnscored,
-  recordUnscoredFirst,
-  scoreAll,
-} from './answers.js';
+import { readAnswers, recordOrRescue, recordUnscoredFirst, scoreAnswersFile } from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   createScorer,
@@ -145,27 +134,16 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   const registry = await registryFor(ctx, options.banks);
   const answers = readAnswers(file, registry, ctx);
   const scorer = await createScorer(options, ctx);
-  const store = options.save ? new HistoryStore(dataDir(ctx.env)) : undefined;
-  const records = answerRecords(answers, 'score', localDate(new Date()));
-  if (store) recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, level));
-  const results = await scoreAll(scorer, answers, {
+  await scoreAnswersFile(file, answers, scorer, {
+    source: 'score',
+    date: localDate(new Date()),
+    store: options.save ? new HistoryStore(dataDir(ctx.env)) : undefined,
     batch: true,
     level,
     mode: options.mode ?? 'typed',
     ctx,
     json: Boolean(options.json),
-    records,
-    save: store !== undefined,
   });
-  const averageOverall = averageOf(results);
-  if (options.json) writeJson(ctx, { results, averageOverall });
-  else printResults(results, averageOverall, ctx);
-  if (store)
-    recordOrRescue(
-      () => recordResults(store, results, records),
-      file === '-' ? { text: answersFileText(answers), name: 'answers.json' } : undefined,
-      ctx,
-    );
   return 0;
 }
 
