@@ -204,7 +204,7 @@ export class AnthropicScorer implements Scorer {
         `the reply was cut off at max_tokens (${params.max_tokens}) before the judgement was complete`,
       );
     if (message.stop_reason === 'refusal') throw new UnusableReply('the model refused to judge this answer');
-    return message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+    return replyText(message);
   }
 
   async followUps(
@@ -249,7 +249,7 @@ export class AnthropicScorer implements Scorer {
       const usage = toTokenUsage(this.options.model, message.usage);
       // A reply that is no use still cost its tokens: no prompts (the bank's are asked), but the usage.
       if (message.stop_reason !== 'end_turn') return { prompts: [], usage };
-      const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+      const text = replyText(message);
       let parsed: ReturnType<typeof schema.safeParse> | undefined;
       try {
         parsed = schema.safeParse(JSON.parse(text));
@@ -446,7 +446,7 @@ export class AnthropicScorer implements Scorer {
       }
       const message = entry.result.message;
       const usage = toTokenUsage(this.options.model, message.usage, true);
-      const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+      const text = replyText(message);
       const stopped =
         message.stop_reason === 'max_tokens'
           ? `the reply was cut off at max_tokens (${p.params.max_tokens})`
@@ -494,6 +494,11 @@ function followUpRequest(chain: readonly (FollowUpKind | undefined)[]): string {
   const count = `Write ${chain.length} follow-up question${chain.length === 1 ? '' : 's'}`;
   if (chain.every((k) => k === undefined)) return `${count}.`;
   return `${count}, in this order of kinds: ${chain.map((k) => k ?? 'any').join(', ')}.`;
+}
+
+/** The text blocks of a reply, joined (thinking blocks left out). */
+function replyText(message: Anthropic.Message): string {
+  return message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
 }
 
 function addUsage(total: RawUsage, more: RawUsage): void {
