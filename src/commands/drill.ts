@@ -10,11 +10,11 @@ import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
 import { readAnswers, scoreAnswersFile } from './answers.js';
 import type { CommandContext } from './context.js';
-import { parseLevel } from './score.js';
 import {
   chosenScorer,
   createScorer,
   type FilterFlags,
+  parseLevel,
   registryFor,
   selectQuestions,
   targetLevel,

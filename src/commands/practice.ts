@@ -37,11 +37,11 @@ import { sessionSummaryTable } from '../ui/session-summary.js';
 import { formatDuration, truncate, wrap } from '../ui/text.js';
 import { recordUnscoredFirst } from './answers.js';
 import type { CommandContext } from './context.js';
-import { parseLevel } from './score.js';
 import {
   chosenScorer,
   createScorer,
   type FilterFlags,
+  parseLevel,
   registryFor,
   scoringSpinner,
   selectQuestions,

@@ -147,8 +147,6 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   return 0;
 }
 
-export { parseLevel } from './shared.js';
-
 async function readAnswer(file: string | undefined, ctx: CommandContext): Promise<string> {
   if (file !== undefined && file !== '-') {
     // A FIFO (`--answer-file <(cmd)`) is a stream worth reading; either way at most the limit.

@@ -18,10 +18,10 @@ import { colorFor } from '../ui/color.js';
 import { bar, verdictText } from '../ui/score-report.js';
 import { table, visibleLength, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { parseLevel } from './score.js';
 import {
   createScorer,
   findQuestion,
+  parseLevel,
   registryFor,
   type ScorerFlags,
   scoringSpinner,
