@@ -41,7 +41,7 @@ export const RULE_FUNCTIONS: readonly Rule[] = [
 type QuestionAt = QuestionFacts & { file: string };
 const questionLists = new WeakMap<readonly FileAnalysis[], QuestionAt[]>();
 
-/** Every question of every file, with its file: built once per lint run, as five rules read it. */
+/** Every question of every file, with its file: built once per lint run, as several rules read it. */
 function allQuestions(files: readonly FileAnalysis[]): QuestionAt[] {
   let list = questionLists.get(files);
   if (!list) {
