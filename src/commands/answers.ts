@@ -36,7 +36,7 @@ export interface AnswerItem {
  * data directory as soon as it exists and its id is printed on stderr, so Ctrl-C while polling leaves
  * it to `coach batches collect`; once its results are in, it is marked collected.
  */
-export async function scoreAll(
+async function scoreAll(
   scorer: Scorer,
   answers: readonly AnswerItem[],
   options: {
@@ -165,12 +165,12 @@ export function recordOrRescue(
 }
 
 /** The answers of a file read from stdin, as an answers file to pass again (JSON is YAML too). */
-export function answersFileText(answers: readonly AnswerItem[]): string {
+function answersFileText(answers: readonly AnswerItem[]): string {
   return `${JSON.stringify(Object.fromEntries(answers.map((a) => [a.question.id, a.text])), null, 2)}\n`;
 }
 
 /** The history records for answers from a file: ids and time fixed up front, so a score completes its record. */
-export function answerRecords(
+function answerRecords(
   answers: readonly AnswerItem[],
   source: 'drill' | 'score',
   date: string,
@@ -200,7 +200,7 @@ export function recordUnscoredFirst(write: () => void): void {
 }
 
 /** The answers from a file, unscored, in one append. */
-export function recordUnscored(
+function recordUnscored(
   store: HistoryStore,
   answers: readonly AnswerItem[],
   records: readonly AttemptContext[],
@@ -211,7 +211,7 @@ export function recordUnscored(
 }
 
 /** Completes the records with their scores, all in one append. */
-export function recordResults(
+function recordResults(
   store: HistoryStore,
   results: readonly ScoreResult[],
   records: readonly AttemptContext[],
