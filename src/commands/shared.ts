@@ -124,6 +124,25 @@ export interface ScorerFlags {
   baseUrl?: string;
 }
 
+/** The LLM scorer flags that were given, as a session records them and createScorer takes them. */
+export function givenScorerFlags(flags: Omit<ScorerFlags, 'scorer'>): {
+  model?: string;
+  provider?: string;
+  baseUrl?: string;
+  timeout?: string;
+  maxCost?: string;
+  fallback?: false;
+} {
+  return {
+    ...(flags.model ? { model: flags.model } : {}),
+    ...(flags.provider ? { provider: flags.provider } : {}),
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    ...(flags.timeout ? { timeout: flags.timeout } : {}),
+    ...(flags.maxCost ? { maxCost: flags.maxCost } : {}),
+    ...(flags.fallback === false ? { fallback: false as const } : {}),
+  };
+}
+
 /**
  * Which scorer the flags and config file ask for: --scorer, else `scorer:`, else offline; an LLM
  * scorer with the openai-compatible provider (--provider, else `provider:`) is the openai-compatible
