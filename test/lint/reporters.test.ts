@@ -298,7 +298,7 @@ function expectSarifShape(log: unknown): void {
   for (const result of run.results) {
     const r = result as {
       ruleId: string;
-      ruleIndex?: number;
+      ruleIndex: number;
       level: string;
       message: { text: string };
       locations: {
@@ -309,7 +309,8 @@ function expectSarifShape(log: unknown): void {
       }[];
     };
     expect(rules.map((x) => x.id)).toContain(r.ruleId);
-    if (r.ruleIndex !== undefined) expect(rules[r.ruleIndex]!.id).toBe(r.ruleId);
+    // Optional in SARIF, but ours always gives it (code-scanning viewers look rules up by it).
+    expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
     expect(['none', 'note', 'warning', 'error']).toContain(r.level);
     expect(typeof r.message.text).toBe('string');
     expect(r.locations).toHaveLength(1);

@@ -84,9 +84,32 @@ A/B test with purchases as the primary metric and clicks as a guardrail I expect
       { rubric: 'star', prompt: 'Tell me about a time you made customers happier.', json: true },
       ctx,
     );
-    const result = parseJson<{ questionId: string | null; overall: number }>(ctx.out());
-    expect(result.questionId).toBeNull();
+    const result = parseJson<{ questionId: string | null; rubric: string; overall: number }>(ctx.out());
+    expect(result).toMatchObject({ questionId: null, rubric: 'star' });
     expect(result.overall).toBeGreaterThan(0);
+    // The whole answer was read: the same answer from a file scores the same.
+    const fromFile = captureContext();
+    const file = join(fromFile.cwd, 'answer.txt');
+    writeFileSync(file, ANSWER);
+    await scoreCommand(
+      {
+        rubric: 'star',
+        prompt: 'Tell me about a time you made customers happier.',
+        answerFile: file,
+        json: true,
+      },
+      fromFile,
+    );
+    expect(result.overall).toBe(parseJson<{ overall: number }>(fromFile.out()).overall);
+    // ...and differently from its first half, so a truncated read would show.
+    const halfIn = new PassThrough();
+    halfIn.end(ANSWER.slice(0, ANSWER.length / 2));
+    const half = captureContext({ stdin: halfIn });
+    await scoreCommand(
+      { rubric: 'star', prompt: 'Tell me about a time you made customers happier.', json: true },
+      half,
+    );
+    expect(parseJson<{ overall: number }>(half.out()).overall).not.toBe(result.overall);
   });
 
   it('prints a human report with bars, the verdict and suggestions', async () => {
