@@ -1,9 +1,9 @@
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import type * as z from 'zod';
-import { locate, type YamlPath } from './banks/locate.js';
 import { describeSchemaIssue } from './banks/schema-issues.js';
 import { ConfigError } from './errors.js';
 import { readTextBounded } from './fsx/read-bounded.js';
+import { locate, type YamlPath } from './yaml/locate.js';
 
 /** A small input file needs no aliases at all; past this many it is refused as a possible alias bomb. */
 const MAX_ALIAS_COUNT = 100;

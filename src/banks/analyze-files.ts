@@ -2,10 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeSource, type FileAnalysis, positionsFor, questionFacts } from './analyze.js';
-import { FILE_START, type Span, type YamlPath } from './locate.js';
-import { simpleLocator } from './simple-locate.js';
-import { isSimpleYaml } from './simple-yaml.js';
+import { positionsFor } from '../yaml/document.js';
+import { FILE_START, type Span, type YamlPath } from '../yaml/locate.js';
+import { analyzeSource, type FileAnalysis, questionFacts } from './analyze.js';
 import { readSource } from './source.js';
 
 /** Below this much YAML, starting a worker costs more than it saves. */
@@ -26,17 +25,9 @@ export function locateInFile({ file, paths }: LocateRequest): Span[] {
   const source = readSource(file);
   // Gone or unreadable since it was analyzed: keep the findings, at the start of the file.
   if (!source.ok) return paths.map(() => FILE_START);
-  const { text } = source;
-  // Text in the simple subset is located by a line scan (same spans, a fraction of the cost);
-  // anything else, or any path the scan cannot follow, by a yaml v2 parse.
-  const quickly = isSimpleYaml(text) ? simpleLocator(text) : undefined;
-  let find: ReturnType<typeof positionsFor> | undefined;
-  return paths.map(({ path, at }) => {
-    const quick = quickly?.(path, at);
-    if (quick) return quick;
-    find ??= positionsFor(text);
-    return find ? find(path, at) : FILE_START;
-  });
+  // Only files with findings get here, so the yaml v2 parse that positions them is paid rarely.
+  const find = paths.length > 0 ? positionsFor(source.text) : null;
+  return paths.map(({ path, at }) => (find ? find(path, at) : FILE_START));
 }
 
 /**

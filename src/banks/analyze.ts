@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { type Document, isMap, isScalar, type LineCounter, type Node, visit } from 'yaml';
 import * as z from 'zod';
 import { type Problem, type RuleId, severityOf } from '../lint/problem.js';
 import { Slug } from '../schema/common.js';
@@ -16,11 +16,11 @@ import {
 import { Question as QuestionSchema } from '../schema/question-bank.js';
 import { Rubric as RubricSchema } from '../schema/rubric.js';
 import { Story as StorySchema } from '../schema/stories.js';
+import { parseWithPositions } from '../yaml/document.js';
+import { FILE_START, locate, type Span, spanOf } from '../yaml/locate.js';
+import { loadPlainYaml } from '../yaml/plain.js';
 import { findControlCharacters } from './control-characters.js';
-import { FILE_START, locate, type Span, spanOf, type YamlPath } from './locate.js';
 import { describeSchemaIssue } from './schema-issues.js';
-import { parseSimpleYaml } from './simple-parse.js';
-import { isSimpleYaml } from './simple-yaml.js';
 import type { SourceResult } from './source.js';
 
 /** Aliases beyond this many are refused: real banks use few or none, alias bombs use millions. */
@@ -109,9 +109,9 @@ export function questionFacts(analysis: FileAnalysis): QuestionFacts[] {
  * Parses and validates one file. Pure: text in, data out; never throws.
  *
  * Clean files take a fast path, but only when the text is in the plain, line-shaped subset of YAML
- * that simple-yaml.ts accepts: simple-parse.ts reads it line by line, many times faster than a general
- * parser, to the same data as yaml v2; and the result must pass the schema. Everything else goes
- * through yaml v2, the authority for syntax errors, duplicate keys, alias limits and positions.
+ * that src/yaml/gate.ts accepts, where js-yaml gives yaml v2's data faster (src/yaml/plain.ts); and
+ * the result must pass the schema. Everything else goes through yaml v2, the authority for syntax
+ * errors, duplicate keys, alias limits and positions.
  */
 export function analyzeSource(file: string, source: SourceResult): FileAnalysis {
   if (!source.ok) return failed(file, source.rule, source.message, FILE_START);
@@ -124,25 +124,9 @@ export function analyzeSource(file: string, source: SourceResult): FileAnalysis 
   return controls.length ? { ...analysis, problems: [...analysis.problems, ...controls] } : analysis;
 }
 
-/**
- * Safe parsing: the YAML 1.2 core schema only, YAML 1.1 tags such as !!binary or !!set left
- * unresolved (and so reported), duplicate keys as errors, positions kept for every node.
- */
-const YAML_OPTIONS = (lineCounter: LineCounter) =>
-  ({
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    schema: 'core',
-    resolveKnownTags: false,
-    // Not 'silent': that also drops the multiple-documents error. 'error' only stops process warnings.
-    logLevel: 'error',
-  }) as const;
-
 function fastPath(file: string, text: string): FileAnalysis | undefined {
-  // Only text in the simple subset (no anchors, aliases, tags or multi-line plain scalars either).
-  if (!isSimpleYaml(text)) return undefined;
-  const data = parseSimpleYaml(text);
+  // Only text in the plain subset (no anchors, aliases, tags or multi-line plain scalars either).
+  const data = loadPlainYaml(text);
   if (data === undefined) return undefined;
   const kind = kindOf(data);
   if (!kind) return undefined;
@@ -152,8 +136,7 @@ function fastPath(file: string, text: string): FileAnalysis | undefined {
 }
 
 function fullPath(file: string, text: string): FileAnalysis {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, YAML_OPTIONS(lineCounter));
+  const { doc, lineCounter } = parseWithPositions(text);
   const problems: Problem[] = [];
   // One problem per (line, column, message): some inputs make yaml v2 repeat an error.
   const seen = new Set<string>();
@@ -407,12 +390,4 @@ function problem(file: string, rule: RuleId, message: string, span: Span): Probl
 
 function firstLine(message: string): string {
   return message.split('\n', 1)[0]!.trim();
-}
-
-/** Parses a file with yaml v2 only to position findings of cross-file rules; null if it no longer parses. */
-export function positionsFor(text: string): ((path: YamlPath, at?: 'value' | 'key') => Span) | null {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, YAML_OPTIONS(lineCounter));
-  if (doc.errors.length > 0) return null;
-  return (path, at) => locate(doc, lineCounter, path, at);
 }

@@ -2,10 +2,10 @@ import type { ResolvedConfig } from '../config.js';
 import type { Problem } from '../lint/problem.js';
 import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../paths.js';
 import type { Question, Rubric } from '../schema/index.js';
+import { FILE_START } from '../yaml/locate.js';
 import type { FileAnalysis } from './analyze.js';
 import { analyzeFiles } from './analyze-files.js';
 import { discoverFiles } from './discover.js';
-import { FILE_START } from './locate.js';
 
 /** A question together with the bank it came from. */
 export interface BankQuestion extends Question {

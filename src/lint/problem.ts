@@ -1,4 +1,4 @@
-import type { Span, YamlPath } from '../banks/locate.js';
+import type { Span, YamlPath } from '../yaml/locate.js';
 
 export type Severity = 'error' | 'warning';
 

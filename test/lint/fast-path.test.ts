@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isSimpleYaml } from '../../src/banks/simple-yaml.js';
+import { isSimpleYaml } from '../../src/yaml/gate.js';
 import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
 import { lintIn, STAR_RUBRIC, where } from '../helpers/lint.js';
 
-// analyze.ts loads clean files with js-yaml (fast) and everything else with yaml v2 (the authority
-// for syntax and positions). Whichever path a file takes, the verdict on it must be the same.
+// analyze.ts loads files in the gate's plain subset with js-yaml (src/yaml/plain.ts, the fast path)
+// and everything else with yaml v2 (the authority for syntax and positions). Whichever path a file
+// takes, the verdict on it must be the same.
 
 const tmp = useTempDir('coach-fastpath-');
 
@@ -33,7 +34,7 @@ const BANK = yaml`
 
 /**
  * The same bank, sent down the full path: an anchor nothing refers to changes no data and no line,
- * but the fast path's gate only takes plain YAML (src/banks/simple-yaml.ts). The asterisk in the
+ * but the fast path's gate only takes plain YAML (src/yaml/gate.ts). The asterisk in the
  * prompt (plain text that the old gate took for an alias) is kept as well.
  */
 const viaFullPath = (text: string) =>

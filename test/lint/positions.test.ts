@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lint/problem.js';
+import { isSimpleYaml } from '../../src/yaml/gate.js';
 import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
 import { bankWithQuestions, lintIn, STAR_RUBRIC } from '../helpers/lint.js';
 
@@ -151,6 +152,26 @@ describe('where a problem points', () => {
     const found = await spans({ 'bank.yaml': bank }, 'bank.yaml');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^19:13-\d+:\d+ near-duplicate-prompt$/);
+  });
+
+  it('a folded prompt that ends the file without a final line break ends on its last line', async () => {
+    // The hand-written position finder this replaced put the end of such a span at the start of a
+    // line after the file (7:1 for a six-line text); yaml v2 ends it after the last character.
+    const first = bankWithQuestions('tail', [
+      { id: 'q-one', prompt: 'Tell me about a time you migrated a payments database without downtime.' },
+    ]);
+    const second = first.slice(first.indexOf('  - id: q-one')).replace('q-one', 'q-two');
+    const text = `${first}${second.replace(/ {4}prompt: .*\n/, '')}    prompt: >-
+      Tell me about a time you migrated a payments
+      database without any downtime`;
+    expect(text.endsWith('downtime')).toBe(true);
+    expect(isSimpleYaml(text)).toBe(true); // loaded by the fast path, so positioned by a re-parse
+    const lines = text.split('\n');
+    const promptLine = lines.findIndex((l) => l.endsWith('prompt: >-')) + 1;
+    const found = await spans({ 'bank.yaml': text }, 'bank.yaml');
+    expect(found).toEqual([
+      `${promptLine}:${lines[promptLine - 1]!.indexOf('>') + 1}-${lines.length}:${lines.at(-1)!.length + 1} near-duplicate-prompt`,
+    ]);
   });
 
   it('problems deep in a long file are on the right line', async () => {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyzeSource } from '../../src/banks/analyze.js';
-import { isSimpleYaml } from '../../src/banks/simple-yaml.js';
 import { storiesCheckCommand, storiesInitCommand } from '../../src/commands/stories.js';
 import { UsageError } from '../../src/errors.js';
 import { starterStories } from '../../src/stories/starter.js';
+import { isSimpleYaml } from '../../src/yaml/gate.js';
 import { captureContext, parseJson } from '../helpers/command-context.js';
 import { lintIn } from '../helpers/lint.js';
 

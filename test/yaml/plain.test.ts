@@ -3,37 +3,32 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { parseSimpleYaml } from '../../src/banks/simple-parse.js';
-import { isSimpleYaml } from '../../src/banks/simple-yaml.js';
+import { parse } from 'yaml';
 import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../../src/paths.js';
+import { isSimpleYaml } from '../../src/yaml/gate.js';
+import { loadPlainYaml } from '../../src/yaml/plain.js';
 import { useTempDir, yaml } from '../helpers/fs.js';
 import { bankWithQuestions, STAR_RUBRIC } from '../helpers/lint.js';
 import { repoRoot, sharedPresent, yamlTestSuiteDir } from '../helpers/paths.js';
 
-// The gate in front of the fast path (src/banks/simple-yaml.ts) and the reader behind it
-// (src/banks/simple-parse.ts). Two properties matter: the gate accepts the banks people write (or
-// lint loses its speed), and whatever it accepts, the reader and yaml v2 read the same way (or the
-// fast path gives a different verdict than the full one).
+// The gate in front of the fast path (src/yaml/gate.ts) and js-yaml behind it (src/yaml/plain.ts).
+// Two properties matter: the gate accepts the banks people write (or lint loses its speed), and
+// whatever it accepts, js-yaml and yaml v2 read the same way (or the fast path gives a different
+// verdict than the full one). This is the differential test: yaml v2's `parse` is the reference.
 
-/** The fast reader and yaml v2 on one text: equal data and no yaml v2 errors, or why not. */
+/** The fast path and yaml v2 on one text: equal data and no yaml v2 error, or why not. */
 function disagreement(text: string): string | undefined {
-  const fast = parseSimpleYaml(text);
-  const doc = parseDocument(text, {
-    uniqueKeys: true,
-    schema: 'core',
-    resolveKnownTags: false,
-    logLevel: 'error',
-    prettyErrors: false,
-  });
-  if (doc.errors.length > 0) {
-    const codes = doc.errors.map((e) => e.code);
-    // A duplicate key is an error for both: the fast reader steps aside and yaml v2 reports it.
-    if (fast === undefined && codes.every((c) => c === 'DUPLICATE_KEY')) return 'duplicated mapping key';
-    return `yaml v2: ${codes.join(', ')}`;
+  const fast = loadPlainYaml(text);
+  let full: unknown;
+  try {
+    full = parse(text, { uniqueKeys: true, schema: 'core', resolveKnownTags: false, logLevel: 'error' });
+  } catch (error) {
+    const message = String((error as Error).message);
+    // A duplicate key is an error for both: js-yaml throws (the fast path steps aside) and yaml v2 reports it.
+    if (fast === undefined && /Map keys must be unique/.test(message)) return 'duplicated mapping key';
+    return `yaml v2: ${message.split('\n', 1)[0]}`;
   }
-  if (fast === undefined) return 'the fast reader stepped aside';
-  const full: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (fast === undefined) return 'the fast path stepped aside';
   if (!isDeepStrictEqual(fast, full))
     return `fast ${JSON.stringify(fast)} vs yaml v2 ${JSON.stringify(full)}`;
   return undefined;
@@ -89,6 +84,11 @@ describe('isSimpleYaml accepts the banks people write', () => {
     'CRLF line ends': 'a: 1\r\nb:\r\n  - c\r\n',
     'no final line break': 'a: 1\nb: 2',
     'trailing spaces': 'a: 1   \nb:   \n  - c  \n',
+    // Kept final line breaks at the end of the file (the hand-written reader got these wrong).
+    'a |+ block scalar at the end of the file': 'a: 1\nb: |+\n  kept\n\n\n',
+    'a >+ block scalar at the end of the file': 'a: 1\nb: >+\n  kept\n  more\n\n',
+    'a |+ block scalar at the end of the file without a final line break': 'a: 1\nb: |+\n  kept',
+    'a >- block scalar at the end of the file without a final line break': 'a: 1\nb: >-\n  one\n  two',
   };
 
   it.each(Object.entries(ACCEPTED))('%s', (_, text) => {
@@ -179,7 +179,7 @@ describe('isSimpleYaml rejects everything outside its grammar', () => {
   });
 });
 
-describe('whatever isSimpleYaml accepts, the fast reader and yaml v2 read the same way', () => {
+describe('whatever isSimpleYaml accepts, js-yaml and yaml v2 read the same way', () => {
   if (!sharedPresent) {
     it.skip(`skipped: ${yamlTestSuiteDir} is missing (../shared not present), so the yaml-test-suite files are not checked against the gate`, () => {});
   }
@@ -294,7 +294,7 @@ describe('whatever isSimpleYaml accepts, the fast reader and yaml v2 read the sa
       if (!isSimpleYaml(text)) continue;
       accepted++;
       const why = disagreement(text);
-      // Duplicate keys are an error: the fast reader steps aside and yaml v2 reports them.
+      // Duplicate keys are an error: js-yaml throws, so the fast path steps aside and yaml v2 reports them.
       if (why && !/duplicated mapping key/.test(why)) wrong.push(`${JSON.stringify(text)}: ${why}`);
     }
     expect(wrong).toEqual([]);
@@ -302,15 +302,24 @@ describe('whatever isSimpleYaml accepts, the fast reader and yaml v2 read the sa
   });
 });
 
-describe('the fast reader steps aside where yaml v2 must speak', () => {
+describe('the fast path steps aside where yaml v2 must speak', () => {
   it.each([
     ['a duplicate key', 'a: 1\nb: 2\na: 3\n'],
     ['keys that are the same number', '1e3: a\n1000: b\n'],
     ['a duplicate key in a nested mapping', 'q:\n  - id: x\n    id: y\n'],
-    ['a __proto__ key', '__proto__: x\n'],
   ])('%s', (_, text) => {
     expect(isSimpleYaml(text)).toBe(true);
-    expect(parseSimpleYaml(text)).toBeUndefined();
+    expect(loadPlainYaml(text)).toBeUndefined();
+  });
+
+  it('a __proto__ key is an own property, as in yaml v2, and changes no prototype', () => {
+    const text = '__proto__: x\nq:\n  __proto__:\n    polluted: yes\n';
+    expect(isSimpleYaml(text)).toBe(true);
+    const data = loadPlainYaml(text) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data)).toEqual(['__proto__', 'q']);
+    expect(disagreement(text)).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
