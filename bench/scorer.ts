@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadRegistry } from '../src/banks/registry.js';
 import { scoreOffline } from '../src/scoring/offline/index.js';
+import { wordsIn } from '../src/text/tokens.js';
 import { type CalibrationSet, checkCalibration } from '../test/scoring/calibration-check.js';
 
 const registry = await loadRegistry({ banks: [] }, process.cwd());
@@ -39,8 +40,7 @@ for (const q of calibration.questions) {
 // Baseline: the least any scorer must do, reading every word of the answer into a count per word.
 function readWordsOnly(answer: string): number {
   const counts = new Map<string, number>();
-  for (const w of answer.toLowerCase().match(/[a-z0-9][a-z0-9'’%$-]*/g) ?? [])
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of wordsIn(answer)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts.size;
 }
 

@@ -1,3 +1,7 @@
+import { foldPlural } from '../text/stem.js';
+import { NEAR_DUPLICATE_STOP_WORDS } from '../text/stop-words.js';
+import { wordsIn } from '../text/tokens.js';
+
 /**
  * Near-duplicate prompt detection without comparing every pair.
  *
@@ -18,30 +22,16 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 /** An overlap count that marks a candidate the positional filter has ruled out. */
 const PRUNED = -1;
 
-// Words that carry no topic: English function words and the stock phrasing of interview prompts.
-const STOP_WORDS = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below ' +
-    'between both but by can could did do does doing down during each few for from further had has have having ' +
-    'he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on ' +
-    'once only or other our ours out over own same she should so some such than that the their theirs them then ' +
-    'there these they this those through to too under until up very was we were what when where which while who ' +
-    'whom why will with would you your yours one two way ways walk through tell describe give example time times ' +
-    'situation explain share talk us let lets please think approach'
-  ).split(' '),
-);
-
-/** Runs of two or more letters or digits: the words of a prompt. */
-const WORD = /[a-z0-9]{2,}/g;
-
-/** Content words of a prompt: lower case, stop words removed, a light plural fold ("models" = "model"). */
+/**
+ * Content words of a prompt: lower case, stop words removed, a light plural fold ("models" = "model").
+ * Joiners split words here ("read-heavy" counts as "read" and "heavy", and one-letter pieces are
+ * dropped), so prompts that hyphenate a phrase differently still share its words.
+ */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
-  // A native scan: this runs over every prompt of every bank on each lint, and a loop over each
-  // character in JavaScript costs several times more.
-  for (const raw of text.toLowerCase().match(WORD) ?? []) {
-    if (STOP_WORDS.has(raw)) continue;
-    const word = raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
+  for (const raw of wordsIn(text, { joiners: false, minLength: 2 })) {
+    if (NEAR_DUPLICATE_STOP_WORDS.has(raw)) continue;
+    const word = foldPlural(raw);
     if (!words.includes(word)) words.push(word);
   }
   return words;

@@ -1,7 +1,9 @@
 import type { Question, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import { contentTerms } from '../scoring/offline/text.js';
-import { stem } from '../scoring/offline/words.js';
+import { stem } from '../text/stem.js';
+import { STORY_PROMPT_WORDS } from '../text/stop-words.js';
+import { wordsIn } from '../text/tokens.js';
 import { relevance, SHOWN_RELEVANCE, WEAK_RELEVANCE } from './relevance.js';
 import { storyText } from './story.js';
 
@@ -29,11 +31,7 @@ const MAIN_SHOWN = 0.2;
 const SECONDARY = 0.1;
 const CONTENT = 0.3;
 /** The framing words of behavioral prompts ("tell me about a time..."): shared by everything, they say nothing. */
-const PROMPT_FRAMING = new Set(
-  'tell time describe situation example walk through happen give share story specific recent last most'
-    .split(' ')
-    .map(stem),
-);
+const PROMPT_FRAMING = new Set([...STORY_PROMPT_WORDS].map(stem));
 /** Shared terms that count as full overlap with a prompt: a prompt has about 6-12 content terms. */
 const FULL_OVERLAP = 6;
 
@@ -87,8 +85,7 @@ export function suggest(stories: readonly Story[], question: SuggestQuestion): S
 
 /** A term as the question writes it ("databases"), not its stem ("databas"). */
 function wordFor(term: string, prompt: string, signals: readonly string[]): string {
-  const words = `${prompt} ${signals.join(' ')}`.toLowerCase().match(/[a-z0-9][a-z0-9'’%$-]*/g) ?? [];
-  return words.find((w) => stem(w) === term) ?? term;
+  return wordsIn(`${prompt} ${signals.join(' ')}`).find((w) => stem(w) === term) ?? term;
 }
 
 function cueList(cues: readonly string[]): string {

@@ -1,5 +1,5 @@
+import { FUNCTION_WORDS } from '../../text/stop-words.js';
 import type { AnalyzedText, Sentence } from './text.js';
-import { FUNCTION_WORDS } from './words.js';
 
 /**
  * Guards run before any criterion is scored. They decide when an answer cannot be judged at all

@@ -1,5 +1,6 @@
 import type { Criterion, Level, Rubric } from '../../schema/index.js';
 import { findPrinciple, type PrincipleId } from '../../schema/principles.js';
+import { wordsIn } from '../../text/tokens.js';
 import {
   type CriterionScore,
   overallScore,
@@ -198,13 +199,12 @@ function contextOf({ rubric, question, prompt }: ScoreInput): QuestionContext {
         return id;
       });
     context = {
-      vocabulary: new Set<string>([
-        ...rubric.criteria.flatMap((c) =>
-          (c.hints?.phrases ?? []).flatMap((p) => p.toLowerCase().split(/\W+/)),
+      // Joiners split words here: "read-heavy" in a hint makes "read" and "heavy" known.
+      vocabulary: new Set<string>(
+        [...rubric.criteria.flatMap((c) => c.hints?.phrases ?? []), ...signals, prompt].flatMap((text) =>
+          wordsIn(text, { joiners: false }),
         ),
-        ...signals.flatMap((s) => s.toLowerCase().split(/\W+/)),
-        ...prompt.toLowerCase().split(/\W+/),
-      ]),
+      ),
       terms,
       signals: signals.map((text) => ({ text, terms: numbered(text) })),
       promptTerms: numbered(prompt),

@@ -1,4 +1,7 @@
-import { FUNCTION_WORDS, factsOf, readWords, stem, type WordFacts } from './words.js';
+import { stem } from '../../text/stem.js';
+import { TERM_STOP_WORDS } from '../../text/stop-words.js';
+import { wordsIn } from '../../text/tokens.js';
+import { factsOf, readWords, type WordFacts } from './words.js';
 
 /**
  * One pass over an answer: sentences with their offsets in the original text (so every quote is an
@@ -29,8 +32,6 @@ export interface AnalyzedText {
   /** Each distinct word once, in order of first use. */
   distinct: WordFacts[];
 }
-
-const WORD = /[a-z0-9][a-z0-9'’%$-]*/g;
 
 /** Line breaks, and runs of . ! ? (a sentence ends there when whitespace or the end follows). */
 const BOUNDARY = /[\n\r]|[.!?]+/g;
@@ -159,30 +160,18 @@ export function numbersIn(text: AnalyzedText): number {
 const termsMemo = new Map<string, Set<string>>();
 
 /**
- * Content words for relevance: not function words, at least 4 letters, light plural folding.
+ * Content words for relevance: stems of the words of 4 letters or more that are not TERM_STOP_WORDS.
  * Memoised: the same prompts and signals are read for every answer to a question.
  */
 export function contentTerms(text: string): Set<string> {
   const memo = termsMemo.get(text);
   if (memo) return memo;
   const terms = new Set<string>();
-  for (const w of text.toLowerCase().match(WORD) ?? []) {
-    if (w.length < 4 || FUNCTION_WORDS.has(w) || STOP_TERMS.has(w)) continue;
+  for (const w of wordsIn(text)) {
+    if (w.length < 4 || TERM_STOP_WORDS.has(w)) continue;
     terms.add(stem(w));
   }
   if (termsMemo.size > 5000) termsMemo.clear();
   termsMemo.set(text, terms);
   return terms;
 }
-
-const STOP_TERMS = new Set(
-  [
-    'with that this have from they them their what when your more than into about would could should which there',
-    'these those because while after before during where shows explains names answer strong',
-    // The wording of interview prompts and of signals, not what they are about.
-    'tell time describe describes situation example walk give think specific happened something someone',
-    'uses states notes including clear clearly rather instead',
-  ]
-    .join(' ')
-    .split(' '),
-);

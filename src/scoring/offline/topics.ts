@@ -1,6 +1,7 @@
 import type { Rubric } from '../../schema/index.js';
+import { stem } from '../../text/stem.js';
+import { FUNCTION_WORDS } from '../../text/stop-words.js';
 import { type AnalyzedText, contentTerms } from './text.js';
-import { FUNCTION_WORDS, stem } from './words.js';
 
 /**
  * The rubric's own hint phrases (and each criterion's name), found as a candidate would say them. Authors write a hint one way

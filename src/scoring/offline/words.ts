@@ -1,3 +1,7 @@
+import { stem } from '../../text/stem.js';
+import { FUNCTION_WORDS } from '../../text/stop-words.js';
+import { isWordPart, isWordStart } from '../../text/tokens.js';
+
 /**
  * What the offline scorer knows about each word it reads. Answers share most of their vocabulary, so
  * each distinct word is examined once (is it a number, a function word, what is its stem) and kept
@@ -18,16 +22,6 @@ export interface WordFacts {
   seen: number;
 }
 
-/** Common English function words. */
-export const FUNCTION_WORDS = new Set(
-  (
-    'a an the and or but so because if then than that this these those to of in on at by for with from into over ' +
-    'after before during while about as is are was were be been being have has had do did does i we you he she ' +
-    'it they me us him her them my our your their its not no can could would should will which who what when ' +
-    'where why how there here also just only very all some any more most each other such one'
-  ).split(' '),
-);
-
 const NUMBER_WORDS = new Set(
   // Every cardinal a person spells out: "ninety days" and "eleven alerts" are figures as much as "90".
   (
@@ -36,36 +30,6 @@ const NUMBER_WORDS = new Set(
     'thousand thousands million millions billion billions half double doubled tripled halved dozen'
   ).split(' '),
 );
-
-export function stem(word: string): string {
-  // The possessive is the noun: "team's" and "teams'" are "team".
-  const w = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("s'") ? word.slice(0, -1) : word;
-  let base = w;
-  if (w.length > 5 && w.endsWith('ing')) base = w.slice(0, -3);
-  else if (w.length > 4 && (w.endsWith('ied') || w.endsWith('ies'))) base = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && w.endsWith('eed')) base = w.slice(0, -1);
-  else if (w.length > 4 && w.endsWith('ed')) base = w.slice(0, -2);
-  else if (w.length > 4 && w.endsWith('es')) base = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) base = w.slice(0, -1);
-  // One form for the verb and its inflections: "committed" and "commit", "disagreed" and "disagree",
-  // "decided" and "decide" (a doubled last consonant undoubled, a final "e" dropped).
-  const n = base.length;
-  if (n > 3 && base.charCodeAt(n - 1) === base.charCodeAt(n - 2) && !/[aeiou]/.test(base[n - 1]!)) {
-    base = base.slice(0, -1);
-  }
-  if (base.length > 4 && base.endsWith('e')) base = base.slice(0, -1);
-  return base;
-}
-
-/** Letters and digits start a word (in lower-case text). */
-function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-/** After its first character a word may also hold the joiners ' ’ % $ and -. */
-function isWordPart(c: number): boolean {
-  return isWordStart(c) || c === 39 || c === 8217 || c === 37 || c === 36 || c === 45;
-}
 
 const APOSTROPHE = 39;
 const CURLY_APOSTROPHE = 8217;
@@ -156,9 +120,9 @@ function hasDigit(w: string): boolean {
 const table = new WordTable();
 
 /**
- * Reads the words of lower-case text between `from` and `to` into `into`. A word is a run of letters
- * and digits that may continue with ' ’ % $ or - ("don't", "40%", "read-heavy"). The hash (FNV-1a,
- * with ’ read as ') is computed in the same loop that finds the word's end.
+ * Reads the words of lower-case text between `from` and `to` into `into`: words as text/tokens.ts
+ * defines them ("don't", "40%", "read-heavy"). The hash (FNV-1a, with ’ read as ') is computed in the
+ * same loop that finds the word's end.
  */
 export function readWords(lower: string, from: number, to: number, into: WordFacts[]): void {
   let i = from;

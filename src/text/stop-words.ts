@@ -1,0 +1,61 @@
+/**
+ * Words that carry no topic, for every reader that compares what texts are about. Each word is
+ * listed once; each reader takes the groups it needs (the sets below say which), because what to
+ * ignore differs by purpose: the scorer must keep "through" and "share" in a signal, while prompts
+ * that differ only in "walk us through" and "share" are still near duplicates.
+ */
+
+function wordSet(...groups: (string | ReadonlySet<string>)[]): ReadonlySet<string> {
+  return new Set(groups.flatMap((g) => (typeof g === 'string' ? g.split(' ') : [...g])));
+}
+
+/**
+ * Common English function words. The offline scorer counts them as the glue prose has and keyword
+ * lists and keyboard mashing lack, and leaves them out of the terms it compares.
+ */
+export const FUNCTION_WORDS = wordSet(
+  'a an the and or but so because if then than that this these those to of in on at by for with from into over ' +
+    'after before during while about as is are was were be been being have has had do did does i we you he she ' +
+    'it they me us him her them my our your their its not no can could would should will which who what when ' +
+    'where why how there here also just only very all some any more most each other such one',
+);
+
+/** A classic English stop-word list: the function words and the rest of the words that name no topic. */
+export const STOP_WORDS = wordSet(
+  FUNCTION_WORDS,
+  'above again against am below between both doing down few further having hers his itself nor now off once ' +
+    'ours out own same theirs through too under until up whom yours',
+);
+
+/** How interview prompts ask for a story ("tell me about a time", "describe a situation", "walk us through", "give an example"). */
+const PROMPT_FRAMING = 'tell time describe situation example walk give';
+
+/**
+ * Ignored by the near-duplicate prompt check: stop words, the framing, and the rest of the stock
+ * wording of prompts ("two ways", "explain your approach", "please share", "let's talk").
+ */
+export const NEAR_DUPLICATE_STOP_WORDS = wordSet(
+  STOP_WORDS,
+  PROMPT_FRAMING,
+  'two way ways times explain share talk let lets please think approach',
+);
+
+/**
+ * Ignored by the offline scorer's content terms (it reads words of four letters or more): function
+ * words, the framing, and the wording of rubric signals ("shows", "names", "explains clearly").
+ */
+export const TERM_STOP_WORDS = wordSet(
+  FUNCTION_WORDS,
+  PROMPT_FRAMING,
+  'think shows explains names answer strong describes specific happened something someone uses states notes ' +
+    'including clear clearly rather instead',
+);
+
+/**
+ * How behavioral prompts ask for a story, beyond the framing ("what happened", "a specific, recent
+ * time", "share a story"): story suggestions compare stories with the rest of a prompt.
+ */
+export const STORY_PROMPT_WORDS = wordSet(
+  PROMPT_FRAMING,
+  'through happen share story specific recent last most',
+);
