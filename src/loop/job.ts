@@ -1,5 +1,6 @@
 import type { BankQuestion } from '../banks/registry.js';
-import { FUNCTION_WORDS, stem } from '../scoring/offline/words.js';
+import { stem } from '../text/stem.js';
+import { FUNCTION_WORDS } from '../text/stop-words.js';
 
 /**
  * A job posting reduced to the words that can steer a loop: its distinctive terms with how often
