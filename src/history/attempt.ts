@@ -1,3 +1,4 @@
+import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import type { ScoreResult } from '../scoring/result.js';
 
 /** One scored answer, as history keeps it. Self-contained: it survives edits to the banks. */
@@ -7,7 +8,8 @@ export interface Attempt {
   /** When it was recorded (ISO) and the candidate's local calendar day (YYYY-MM-DD). */
   at: string;
   date: string;
-  source: 'practice' | 'drill' | 'score';
+  /** `peer`: a person interviewed and scored (`coach interview --peer`). */
+  source: 'practice' | 'drill' | 'score' | 'peer';
   questionId: string | null;
   bank: string | null;
   category: string | null;
@@ -17,10 +19,12 @@ export interface Attempt {
   answer: string;
   elapsedMs: number | null;
   limitSeconds: number | null;
+  /** `human` when a person entered the levels (then there is no model and no prompt version). */
   scorer: ScoreResult['scorer'];
   /**
    * What produced the score (absent in records from before they were kept): the model (null
-   * offline), the prompt version (offline: the offline scorer's version) and the rubric version.
+   * offline and for a person), the prompt version (offline: the offline scorer's version; absent
+   * for a person) and the rubric version.
    */
   model?: string | null;
   promptVersion?: string;
@@ -36,8 +40,13 @@ export interface Attempt {
    * Per criterion, its 1-4 score and the quotes from the answer the scorer gave as evidence
    * (`evidence` is absent in records from before it was kept, and when there was none).
    */
-  criteria: { id: string; score: number | null; evidence?: string[] }[];
+  criteria: { id: string; score: number | null; evidence?: string[]; note?: string }[];
   costUsd: number;
+  /**
+   * Scored by a person only: the interviewer's overall note (each criterion's own note is its
+   * `note`). The answer of such an attempt is the transcript when one was given, else empty.
+   */
+  note?: string;
 }
 
 /** Where and when an answer was given: everything an attempt records besides its score. */
@@ -60,17 +69,20 @@ export function attemptFrom(result: ScoreResult, context: AttemptContext): Attem
     questionId: context.question?.id ?? result.questionId,
     scorer: result.scorer,
     model: result.model,
-    promptVersion: result.promptVersion,
+    ...(result.promptVersion !== null ? { promptVersion: result.promptVersion } : {}),
     rubricVersion: result.rubricVersion,
     overall: result.overall,
     verdict: result.verdict,
-    // Evidence is kept so `coach compare` can show what appeared and disappeared between attempts.
+    // Evidence is kept so `coach compare` can show what appeared and disappeared between attempts;
+    // a person's notes are their evidence, so they are kept too.
     criteria: result.criteria.map((c) => ({
       id: c.id,
       score: c.score,
       ...(c.evidence.length > 0 ? { evidence: c.evidence } : {}),
+      ...(result.scorer === 'human' && c.feedback ? { note: c.feedback } : {}),
     })),
     costUsd: (result.usage?.costUsd ?? 0) + (context.extraCostUsd ?? 0),
+    ...(result.note ? { note: result.note } : {}),
   };
 }
 
@@ -114,6 +126,15 @@ function answerFields(context: AttemptContext, rubric: string, level: string | n
   };
 }
 
+/**
+ * Who scored, as one label: the scorer and its model ("anthropic claude-sonnet-5-5", "offline"), or
+ * "human (scored by a person)".
+ */
+export function scorerName(a: { scorer: string; model?: string | null }): string {
+  if (a.scorer === 'human') return `human (${SCORED_BY_A_PERSON})`;
+  return a.model ? `${a.scorer} ${a.model}` : a.scorer;
+}
+
 /** Scored attempts only: what stats, streaks and schedules count. */
 export function scoredAttempts(attempts: readonly Attempt[]): Attempt[] {
   return attempts.filter((a) => a.status !== 'unscored');
@@ -127,16 +148,22 @@ export function localDate(at: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-/** Per "rubric/criterion": how many scored attempts and the sum of their 1-4 scores. */
-export function criterionTotals(attempts: readonly Attempt[]): Map<string, { n: number; total: number }> {
-  const totals = new Map<string, { n: number; total: number }>();
+/**
+ * Per "rubric/criterion": how many scored attempts, the sum of their 1-4 scores, and how many of
+ * those levels a person gave (so stats and drills can say when a weakness is a person's judgement).
+ */
+export function criterionTotals(
+  attempts: readonly Attempt[],
+): Map<string, { n: number; total: number; byPerson: number }> {
+  const totals = new Map<string, { n: number; total: number; byPerson: number }>();
   for (const a of attempts) {
     for (const c of a.criteria) {
       if (c.score === null) continue;
       const key = `${a.rubric}/${c.id}`;
-      const t = totals.get(key) ?? { n: 0, total: 0 };
+      const t = totals.get(key) ?? { n: 0, total: 0, byPerson: 0 };
       t.n++;
       t.total += c.score;
+      if (a.scorer === 'human') t.byPerson++;
       totals.set(key, t);
     }
   }

@@ -32,7 +32,7 @@ export function judgesCriterion(question: Focusable, criterionId: string): boole
 }
 
 /** The criterion ids a focused result was judged on, or undefined when the whole rubric was. */
-function judgedOn(full: Rubric, effective: Rubric): string[] | undefined {
+export function judgedOn(full: Rubric, effective: Rubric): string[] | undefined {
   return effective === full ? undefined : effective.criteria.map((c) => c.id);
 }
 

@@ -18,7 +18,7 @@ export function judgedResult(
   input: ScoreInput,
   judgement: Judgement,
   source: {
-    scorer: Exclude<ScoreResult['scorer'], 'offline'>;
+    scorer: LlmScorerName;
     model: string;
     promptVersion: string;
     rubricVersion: string;

@@ -26,18 +26,25 @@ export interface TokenUsage {
   costUsd: number;
 }
 
-/** What every scorer returns, offline or LLM, so results are comparable and stored alike. */
+/**
+ * Who judged an answer: a program (offline, an LLM) or a person (`human`: an interviewer in
+ * `coach interview --peer` entered the levels).
+ */
+export type ScorerName = 'offline' | LlmScorerName | 'human';
+
+/** What every scorer returns, offline, LLM or a person, so results are comparable and stored alike. */
 export interface ScoreResult {
   questionId: string | null;
   rubric: string;
-  scorer: 'offline' | LlmScorerName;
-  /** The model that judged (null offline): with the two versions below, what produced this score. */
+  scorer: ScorerName;
+  /** The model that judged (null offline and for a person): with the two versions below, what produced this score. */
   model: string | null;
   /**
    * LLM: a short hash of the grading rules, output schema and rubric text; offline: the offline
-   * scorer's hand-bumped version. A score is only comparable with scores of the same version.
+   * scorer's hand-bumped version; null when a person scored (there is no prompt). A score is only
+   * comparable with scores of the same version.
    */
-  promptVersion: string;
+  promptVersion: string | null;
   /** A short hash of the rubric as loaded. */
   rubricVersion: string;
   level: Level | null;
@@ -56,6 +63,8 @@ export interface ScoreResult {
   usage?: TokenUsage;
   /** Set when an LLM scorer failed and this is the offline score instead: which one, and why. */
   fallback?: { from: LlmScorerName; model: string; reason: string };
+  /** A person's score only: the interviewer's overall note (their notes per criterion are each criterion's feedback). */
+  note?: string;
 }
 
 /**
