@@ -4,6 +4,7 @@ import { localDate, scoredAttempts } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
+import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
@@ -154,7 +155,7 @@ function printPicks(date: string, questions: BankQuestion[], picks: Priority[], 
   questions.forEach((q, i) => {
     lines.push(
       '',
-      `${i + 1}. ${c.bold(q.id)}  ${c.dim(`${q.bank} / ${q.category} · ${formatDuration(q.timeLimitSeconds)} · ${why[picks[i]!.reason]}`)}`,
+      `${i + 1}. ${c.bold(q.id)}  ${c.dim(`${q.bank} / ${q.category} · ${formatDuration(q.timeLimitSeconds)} · ${why[picks[i]!.reason]}${picks[i]!.weakByPerson ? ` (${SCORED_BY_A_PERSON})` : ''}`)}`,
       wrap(q.prompt, width, '   '),
     );
   });

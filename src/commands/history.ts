@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeOutputFile } from '../fsx/write-whole.js';
 import type { Attempt } from '../history/attempt.js';
-import { localDate } from '../history/attempt.js';
+import { localDate, scorerName } from '../history/attempt.js';
 import { computeStats, filterByVersion, sparkline } from '../history/stats.js';
+import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
@@ -33,7 +34,7 @@ export async function historyCommand(options: { json?: boolean }, ctx: CommandCo
         a.overall === null ? '-' : String(a.overall),
         // An answer recorded before scoring whose score never came (interrupted, or a batch not collected).
         a.status === 'unscored' ? 'unscored' : a.verdict,
-        a.model ? `${a.scorer} ${a.model}` : a.scorer,
+        scorerName(a),
       ]),
       terminalWidth(ctx),
     ),
@@ -63,6 +64,7 @@ const CSV_COLUMNS = [
   'promptVersion',
   'rubricVersion',
   'status',
+  'note',
 ] as const;
 
 export function toCsv(attempts: readonly Attempt[]): string {
@@ -159,7 +161,7 @@ export async function statsCommand(
     )}`;
   const trend = stats.trend.slice(-60);
   const out = [
-    `${c.bold('Attempts')} ${stats.attempts}   ${c.bold('days practised')} ${stats.daysPractised}   ${c.bold('streak')} ${stats.streak} day${stats.streak === 1 ? '' : 's'}   ${c.bold('average')} ${stats.averageOverall ?? '-'}/100${stats.costUsd > 0 ? `   ${c.bold('LLM cost')} $${stats.costUsd.toFixed(2)}` : ''}`,
+    `${c.bold('Attempts')} ${stats.attempts}${stats.scoredByPerson ? c.dim(` (${stats.scoredByPerson} ${SCORED_BY_A_PERSON})`) : ''}   ${c.bold('days practised')} ${stats.daysPractised}   ${c.bold('streak')} ${stats.streak} day${stats.streak === 1 ? '' : 's'}   ${c.bold('average')} ${stats.averageOverall ?? '-'}/100${stats.costUsd > 0 ? `   ${c.bold('LLM cost')} $${stats.costUsd.toFixed(2)}` : ''}`,
     '',
     `${c.bold('Trend')} ${c.dim(`(daily average, ${trend[0]?.date} to ${trend.at(-1)?.date})`)}`,
     `  ${c.cyan(sparkline(trend.map((t) => t.average)))}  ${c.dim(`last ${trend.at(-1)?.average ?? '-'}`)}`,
@@ -170,7 +172,8 @@ export async function statsCommand(
     ...(options.by === 'version' ? [averages('By scorer, model and prompt version', stats.byVersion)] : []),
     c.bold('Weakest criteria, and questions to train them'),
     ...stats.weakest.map(
-      (w) => `  ${w.rubric}/${w.criterion} ${c.yellow(`${w.average}/4`)}: ${w.questions.join(', ')}`,
+      (w) =>
+        `  ${w.rubric}/${w.criterion} ${c.yellow(`${w.average}/4`)}${w.byPerson ? c.dim(` (${w.byPerson} of ${w.attempts} ${SCORED_BY_A_PERSON})`) : ''}: ${w.questions.join(', ')}`,
     ),
   ];
   ctx.stdout.write(`${out.join('\n')}\n`);

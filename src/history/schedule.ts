@@ -33,12 +33,12 @@ export interface Priority {
   weight: number;
   reason: 'new' | 'due' | 'weak-area' | 'scheduled';
   due?: string;
+  /** Set when a weak criterion behind the pick has levels a person gave (`coach interview --peer`). */
+  weakByPerson?: true;
 }
 
-/** Average score per rubric criterion (1-4) over the history; criteria under 2.5 are weak areas. */
-export function criterionAverages(attempts: readonly Attempt[]): Map<string, number> {
-  return new Map([...criterionTotals(attempts)].map(([k, t]) => [k, t.total / t.n]));
-}
+/** Criteria averaging under 2.5 (on 1-4) over the history are weak areas. */
+const WEAK_BELOW = 2.5;
 
 export function priorities(
   candidates: readonly BankQuestion[],
@@ -49,7 +49,7 @@ export function priorities(
   const byQuestion = new Map<string, Attempt[]>();
   for (const a of attempts)
     if (a.questionId) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
-  const averages = criterionAverages(attempts);
+  const totals = criterionTotals(attempts);
   const categoryScores = new Map<string, { total: number; n: number }>();
   for (const a of attempts) {
     if (a.overall === null || !a.category) continue;
@@ -62,9 +62,12 @@ export function priorities(
 
   return candidates.map((q) => {
     // Weakness of the areas this question trains: the weak criteria it judges and its category's average.
-    const weakCriteria = rubricCriteria(q.rubric).filter(
-      (c) => judgesCriterion(q, c) && (averages.get(`${q.rubric}/${c}`) ?? 4) < 2.5,
-    ).length;
+    const weak = rubricCriteria(q.rubric).flatMap((c) => {
+      const t = totals.get(`${q.rubric}/${c}`);
+      return judgesCriterion(q, c) && t && t.total / t.n < WEAK_BELOW ? [t] : [];
+    });
+    const weakCriteria = weak.length;
+    const byPerson = weak.some((t) => t.byPerson > 0) ? { weakByPerson: true as const } : {};
     const category = categoryScores.get(q.category);
     const categoryWeakness = category ? Math.max(0, (60 - category.total / category.n) / 60) : 0;
     const areaBonus = weakCriteria * 0.3 + categoryWeakness * 2;
@@ -72,7 +75,9 @@ export function priorities(
     const history = byQuestion.get(q.id);
     const card = history ? cardFor(history) : undefined;
     if (!card)
-      return { questionId: q.id, weight: 1 + areaBonus, reason: areaBonus > 0.5 ? 'weak-area' : 'new' };
+      return areaBonus > 0.5
+        ? { questionId: q.id, weight: 1 + areaBonus, reason: 'weak-area', ...byPerson }
+        : { questionId: q.id, weight: 1 + areaBonus, reason: 'new' };
     const overdueDays = (day.getTime() - card.due.getTime()) / 86_400_000;
     const due = card.due.toISOString().slice(0, 10);
     if (overdueDays >= 0) {

@@ -9,6 +9,8 @@ export interface Average {
 
 export interface Stats {
   attempts: number;
+  /** Of `attempts`, how many a person scored (`coach interview --peer`); the rest a scorer did. */
+  scoredByPerson: number;
   daysPractised: number;
   /** Consecutive days practised up to today (or up to yesterday, if today has no attempt yet). */
   streak: number;
@@ -23,7 +25,15 @@ export interface Stats {
   byVersion: Record<string, Average>;
   /** Keyed "rubric/criterion"; averages on the 1-4 scale. */
   byCriterion: Record<string, Average>;
-  weakest: { criterion: string; rubric: string; average: number; attempts: number; questions: string[] }[];
+  /** `byPerson`: how many of the criterion's `attempts` levels a person gave rather than a scorer. */
+  weakest: {
+    criterion: string;
+    rubric: string;
+    average: number;
+    attempts: number;
+    byPerson: number;
+    questions: string[];
+  }[];
   /** One point per day practised: the average overall that day. */
   trend: { date: string; attempts: number; average: number | null }[];
   costUsd: number;
@@ -80,11 +90,13 @@ export function computeStats(
         .sort((a, b) => a.best - b.best || (a.id < b.id ? -1 : 1))
         .slice(0, 3)
         .map((q) => q.id);
-      return { criterion, rubric, average: v.average!, attempts: v.attempts, questions };
+      const byPerson = criterionSums.get(key)?.byPerson ?? 0;
+      return { criterion, rubric, average: v.average!, attempts: v.attempts, byPerson, questions };
     });
 
   return {
     attempts: attempts.length,
+    scoredByPerson: attempts.filter((a) => a.scorer === 'human').length,
     daysPractised: days.length,
     streak: streak(new Set(scoredAttempts(all).map((a) => a.date)), options.today),
     averageOverall: scored.length ? round(scored.reduce((s, a) => s + a.overall!, 0) / scored.length) : null,
@@ -112,6 +124,8 @@ export function computeStats(
 
 /** What produced an attempt's score, as one key: scorer, model (LLM only) and prompt version. */
 export function versionKey(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
+  // A person has no model and no prompt: every human score is one group.
+  if (a.scorer === 'human') return 'human';
   if (!a.promptVersion) return `${a.scorer}/unrecorded`;
   return a.model ? `${a.scorer}/${a.model}/${a.promptVersion}` : `${a.scorer}/${a.promptVersion}`;
 }

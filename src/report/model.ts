@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
-import { type Attempt, scoredAttempts } from '../history/attempt.js';
+import { type Attempt, scoredAttempts, scorerName } from '../history/attempt.js';
 import { type Average, computeStats, type Stats } from '../history/stats.js';
 import type { Rubric, Story } from '../schema/index.js';
 import { coverage } from '../stories/coverage.js';
@@ -123,14 +123,13 @@ export interface ReportInput {
   recent?: number;
 }
 
-/** Who scored: the scorer, and its model when it has one ("anthropic claude-sonnet-5-5", "offline"). */
-export function scorerName(a: { scorer: string; model?: string | null }): string {
-  return a.model ? `${a.scorer} ${a.model}` : a.scorer;
-}
+export { scorerName };
 
 /** How a score was produced, as one phrase: "offline (offline-1)", "anthropic claude-sonnet-5-5 (prompt 1a2b...)". */
 export function judgeOf(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
   const who = scorerName(a);
+  // A person has no prompt version: the label already says who.
+  if (a.scorer === 'human') return who;
   if (!a.promptVersion) return `${who} (version unrecorded)`;
   return a.promptVersion.startsWith(a.scorer)
     ? `${who} (${a.promptVersion})`

@@ -22,6 +22,7 @@ export function sourcesLine(report: Report): string {
   const list = report.sources
     .map((s) => {
       const who = scorerName(s);
+      if (s.scorer === 'human') return `${who}: ${s.attempts}`;
       const version = s.promptVersion
         ? s.promptVersion.startsWith(s.scorer)
           ? s.promptVersion

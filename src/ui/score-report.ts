@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
+import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import type { ScoreResult, Verdict } from '../scoring/result.js';
 import { wrap } from './text.js';
 
-const VERDICT_LABEL: Record<Verdict, string> = {
+export const VERDICT_LABEL: Record<Verdict, string> = {
   'strong-hire': 'strong hire',
   hire: 'hire',
   'no-hire': 'no hire',
@@ -34,7 +35,7 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
   const lines: string[] = [];
   const overall = result.overall === null ? '  -/100' : `${String(result.overall).padStart(3)}/100`;
   const meta = [
-    `${result.scorer} scorer`,
+    result.scorer === 'human' ? SCORED_BY_A_PERSON : `${result.scorer} scorer`,
     `rubric ${result.rubric}`,
     ...(result.level ? [`level ${result.level}`] : []),
   ];
@@ -75,6 +76,7 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
       lines.push(wrap(s, width, '     ').replace(/^ {5}/, `  ${i + 1}. `));
     });
   }
+  if (result.note) lines.push('', color.bold('Interviewer’s note'), wrap(result.note, width, '  '));
   if (result.warnings.length > 0) {
     lines.push('', color.bold('Warnings'));
     for (const w of result.warnings)
@@ -87,7 +89,11 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
     );
   // What produced the score, to compare it only with scores of the same versions (results from before
   // versions were recorded have none).
-  if (result.promptVersion)
+  if (result.scorer === 'human')
+    audit.push(
+      `${SCORED_BY_A_PERSON}: overall from their levels and the rubric's weights, rubric ${result.rubricVersion}`,
+    );
+  else if (result.promptVersion)
     audit.push(
       `judged by ${[result.scorer, result.model].filter(Boolean).join(' ')}, prompt ${result.promptVersion}, rubric ${result.rubricVersion}`,
     );
