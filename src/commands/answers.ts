@@ -7,7 +7,7 @@ import { decodeUtf8, readStdinBounded, readTextBounded } from '../fsx/read-bound
 import { rescueCopy } from '../fsx/rescue-copy.js';
 import { type AttemptContext, attemptFrom, unscoredAttempt } from '../history/attempt.js';
 import { BatchStore, type StoredBatch } from '../history/batch-store.js';
-import type { HistoryStore } from '../history/store.js';
+import { type HistoryStore, recordUnscoredFirst } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { Level, Rubric } from '../schema/index.js';
 import type { BatchRunOptions, CreatedBatch } from '../scoring/anthropic/judge.js';
@@ -184,19 +184,6 @@ function answerRecords(
     question: a.question,
     answer: a.text,
   }));
-}
-
-/**
- * Writes answers to history, unscored, before any network call, so a Ctrl-C or crash while scoring
- * cannot lose them. A failed write (a full disk) does not stop the scoring: the score is still shown,
- * and recordOrRescue after it reports the failure and rescues stdin answers.
- */
-export function recordUnscoredFirst(write: () => void): void {
-  try {
-    write();
-  } catch {
-    // Reported by the record after scoring, which meets the same disk.
-  }
 }
 
 /** The answers from a file, unscored, in one append. */

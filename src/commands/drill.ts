@@ -112,7 +112,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
   const questions = picks.map((p) => byId.get(p.questionId)!);
 
   if (ctx.stdin.isTTY && ctx.stdout.isTTY && !options.json) {
-    const { startSession } = await import('./practice.js');
+    const { startSession } = await import('./support/session.js');
     // One probe per drill question, the first of its chain (its own part, for a STAR question).
     const random = seededRandom(hashString(seedText));
     return startSession(

@@ -4,12 +4,12 @@ import type { BankQuestion } from '../banks/registry.js';
 import { UsageError } from '../errors.js';
 import { decodeUtf8, readTextBounded } from '../fsx/read-bounded.js';
 import { attemptFrom, localDate, unscoredAttempt } from '../history/attempt.js';
-import { HistoryStore } from '../history/store.js';
+import { HistoryStore, recordUnscoredFirst } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
-import { readAnswers, recordOrRescue, recordUnscoredFirst, scoreAnswersFile } from './answers.js';
+import { readAnswers, recordOrRescue, scoreAnswersFile } from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   createScorer,

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import type { BankQuestion, Registry } from '../banks/registry.js';
+import type { BankQuestion } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { ensureDir, replaceWhole } from '../fsx/write-whole.js';
-import { defaultStoriesFile, PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
+import { isBehavioral } from '../stories/behavioral.js';
 import { checkStories, type StoryCheck } from '../stories/check.js';
 import { type Coverage, coverage, MIN_STORIES } from '../stories/coverage.js';
-import { loadStories } from '../stories/load.js';
+import { readStories, storiesFile } from '../stories/load.js';
 import { WEAK_RELEVANCE } from '../stories/relevance.js';
 import { starterStories } from '../stories/starter.js';
 import { FIT_SCORE, type Suggestion, suggest } from '../stories/suggest.js';
@@ -51,19 +52,6 @@ export interface StoriesInitFlags {
   stories?: string;
   force?: boolean;
   json?: boolean;
-}
-
-/** The stories file to use: --stories (relative to cwd), else the one in the config directory. */
-export function storiesFile(flag: string | true | undefined, ctx: CommandContext) {
-  return typeof flag === 'string'
-    ? { path: resolve(ctx.cwd, flag), explicit: true }
-    : { path: defaultStoriesFile(ctx.env), explicit: false };
-}
-
-/** Reads and validates the stories file, as `coach lint` would; any problem is exit 2. */
-export function readStories(flag: string | true | undefined, ctx: CommandContext) {
-  const { path, explicit } = storiesFile(flag, ctx);
-  return loadStories(path, { cwd: ctx.cwd, explicit });
 }
 
 /** `coach stories check`: each story scored as a three-minute answer, weakest criteria first. */
@@ -259,15 +247,6 @@ function renderCoverage(
   return `${lines.join('\n')}\n`;
 }
 
-/** Whether stories apply: a question judged with a behavioral rubric (or, without one, tagged with principles). */
-export function isBehavioral(
-  question: Pick<BankQuestion, 'rubric' | 'principles'>,
-  registry: Registry,
-): boolean {
-  const rubric = registry.rubrics.get(question.rubric);
-  return rubric ? rubric.appliesTo === 'behavioral' : question.principles.length > 0;
-}
-
 /** `coach stories suggest <question-id>`: which of your stories to tell for a question. */
 export async function storiesSuggestCommand(
   questionId: string,
@@ -383,21 +362,4 @@ function parseFailUnder(value: string | undefined): number | undefined {
     throw new UsageError(`--fail-under needs a score from 0 to 100, got "${value}"`);
   }
   return n;
-}
-
-/** The line practice shows above a behavioral question: the one or two stories that fit it best. */
-export function storyHint(
-  question: Pick<BankQuestion, 'prompt' | 'principles' | 'rubric'> & { signals?: string[] },
-  stories: readonly Story[],
-  registry: Registry,
-  color: ChalkInstance,
-): string | undefined {
-  if (!isBehavioral(question, registry)) return undefined;
-  const fits = suggest(stories, question)
-    .filter((s) => s.score >= FIT_SCORE)
-    .slice(0, 2);
-  if (fits.length === 0) {
-    return `${color.cyan('Your stories:')} ${color.dim('none fits this question; `coach stories coverage` shows the gaps')}`;
-  }
-  return `${color.cyan('Your stories:')} ${fits.map((s) => `${color.bold(s.id)} ${color.dim(`(${s.title})`)}`).join(' · ')}`;
 }

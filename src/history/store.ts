@@ -53,3 +53,16 @@ export class HistoryStore {
     return { attempts, damaged };
   }
 }
+
+/**
+ * Writes answers to history, unscored, before any network call, so a Ctrl-C or crash while scoring
+ * cannot lose them. A failed write (a full disk) does not stop the scoring: the score is still shown,
+ * and the record written after scoring meets the same disk and reports it.
+ */
+export function recordUnscoredFirst(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Reported by the record after scoring, which meets the same disk.
+  }
+}

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { analyzeFile, locateInFile } from '../banks/analyze-files.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { compareProblems, type Problem, severityOf } from '../lint/problem.js';
 import { RULE_FUNCTIONS } from '../lint/rules.js';
+import { defaultStoriesFile, type Env } from '../paths.js';
 import type { Story } from '../schema/index.js';
 
 export interface LoadedStories {
@@ -59,4 +60,17 @@ export function loadStories(path: string, { cwd, explicit = false }: LoadOptions
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** The stories file to use: --stories (relative to cwd), else the one in the config directory. */
+export function storiesFile(flag: string | true | undefined, where: { cwd: string; env: Env }) {
+  return typeof flag === 'string'
+    ? { path: resolve(where.cwd, flag), explicit: true }
+    : { path: defaultStoriesFile(where.env), explicit: false };
+}
+
+/** Reads and validates the stories file named by --stories (or the default one); any problem is exit 2. */
+export function readStories(flag: string | true | undefined, where: { cwd: string; env: Env }) {
+  const { path, explicit } = storiesFile(flag, where);
+  return loadStories(path, { cwd: where.cwd, explicit });
 }

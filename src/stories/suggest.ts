@@ -1,9 +1,11 @@
+import type { BankQuestion, Registry } from '../banks/registry.js';
 import type { Question, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import { contentTerms } from '../scoring/offline/text.js';
 import { stem } from '../text/stem.js';
 import { STORY_PROMPT_WORDS } from '../text/stop-words.js';
 import { wordsIn } from '../text/tokens.js';
+import { isBehavioral } from './behavioral.js';
 import { relevance, SHOWN_RELEVANCE, WEAK_RELEVANCE } from './relevance.js';
 import { storyText } from './story.js';
 
@@ -90,4 +92,19 @@ function wordFor(term: string, prompt: string, signals: readonly string[]): stri
 
 function cueList(cues: readonly string[]): string {
   return cues.length > 0 ? ` (${cues.slice(0, 3).join(', ')})` : '';
+}
+
+/**
+ * The one or two stories that fit a question best (practice shows them above it), or undefined when
+ * stories do not apply to the question.
+ */
+export function storiesThatFit(
+  question: Pick<BankQuestion, 'prompt' | 'principles' | 'rubric'> & { signals?: string[] },
+  stories: readonly Story[],
+  registry: Registry,
+): Suggestion[] | undefined {
+  if (!isBehavioral(question, registry)) return undefined;
+  return suggest(stories, question)
+    .filter((s) => s.score >= FIT_SCORE)
+    .slice(0, 2);
 }

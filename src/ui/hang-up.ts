@@ -14,7 +14,9 @@ export function isHangUp(error: unknown): boolean {
  * True when stdin is a terminal that is gone: turning raw mode off fails (node reports it as an
  * 'error' event, emitted synchronously). A live terminal is left in cooked mode, as at exit anyway.
  */
-export function terminalIsGone(stdin: NodeJS.ReadStream): boolean {
+export function terminalIsGone(
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown },
+): boolean {
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return false;
   let gone = false;
   const onError = (error: unknown) => {

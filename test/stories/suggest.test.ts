@@ -1,9 +1,10 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
-import { storiesSuggestCommand, storyHint } from '../../src/commands/stories.js';
+import { storiesSuggestCommand } from '../../src/commands/stories.js';
 import { UsageError } from '../../src/errors.js';
-import { FIT_SCORE, suggest } from '../../src/stories/suggest.js';
+import { FIT_SCORE, storiesThatFit, suggest } from '../../src/stories/suggest.js';
+import { storyHintLine } from '../../src/ui/story-hint.js';
 import { captureContext, parseJson } from '../helpers/command-context.js';
 import { FIXTURE, fixtureStories } from './helpers.js';
 
@@ -104,18 +105,21 @@ describe('the practice header line', () => {
     const registry = await loadRegistry({ banks: [] }, process.cwd());
     const color = new Chalk({ level: 0 });
     const question = registry.questions.find((q) => q.id === 'bhv-dive-deep-hardest-root-cause')!;
-    expect(storyHint(question, fixtureStories(), registry, color)).toBe(
+    const storyHint = (...args: Parameters<typeof storiesThatFit>) => {
+      const fits = storiesThatFit(...args);
+      return fits && storyHintLine(fits, color);
+    };
+    expect(storyHint(question, fixtureStories(), registry)).toBe(
       'Your stories: billing-migration (Migrated billing to a new database without downtime) · weak-team-story (Fixed a slow service with the team)',
     );
     const design = registry.questions.find((q) => q.id === 'sd-photo-library-backend')!;
-    expect(storyHint(design, fixtureStories(), registry, color)).toBeUndefined();
+    expect(storyHint(design, fixtureStories(), registry)).toBeUndefined();
     const none = storyHint(
       question,
       fixtureStories()
         .slice(2, 3)
         .map((s) => ({ ...s, principles: ['frugality'] })),
       registry,
-      color,
     );
     expect(none).toMatch(/^Your stories: none fits this question/);
   });

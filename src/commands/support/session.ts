@@ -1,0 +1,163 @@
+import type { ChalkInstance } from 'chalk';
+import type { Registry } from '../../banks/registry.js';
+import { EXIT } from '../../errors.js';
+import { rescueCopy } from '../../fsx/rescue-copy.js';
+import { HistoryStore } from '../../history/store.js';
+import { dataDir } from '../../paths.js';
+import type { Story } from '../../schema/index.js';
+import { type Draft, type SessionEvent, type SessionOptions, startEvent } from '../../session/engine.js';
+import { SessionJournal } from '../../session/journal.js';
+import type { PlannedQuestion } from '../../session/plan.js';
+import { type SessionOutcome, SessionRunner } from '../../session/runner.js';
+import { colorFor } from '../../ui/color.js';
+import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../../ui/hang-up.js';
+import { terminalSessionView } from '../../ui/session-view.js';
+import type { CommandContext } from '../context.js';
+import { createScorer, givenScorerFlags, scoringSpinner, targetLevel } from '../shared.js';
+
+/** Journals a new session of planned questions and runs it on the terminal (practice, drill). */
+export async function startSession(
+  questions: PlannedQuestion[],
+  options: SessionOptions,
+  registry: Registry,
+  ctx: CommandContext,
+  stories?: readonly Story[],
+): Promise<number> {
+  const journal = SessionJournal.create(dataDir(ctx.env), new Date());
+  const start: SessionEvent = {
+    type: 'start',
+    version: 1,
+    id: journal.id,
+    startedAt: new Date().toISOString(),
+    options,
+    questions,
+  };
+  journal.append(start);
+  return runSessionOnTerminal(journal, [start], undefined, registry, ctx, stories);
+}
+
+/**
+ * Runs a journaled session (new or resumed) on the terminal and returns the exit status: 0 when it
+ * completes, 130 when the candidate pauses it. The scorer is the one the journal names, so a resumed
+ * session scores as it started; the spinner of each scoring step shows the scorer's progress.
+ */
+export async function runSessionOnTerminal(
+  journal: SessionJournal,
+  events: SessionEvent[],
+  draft: Draft | undefined,
+  registry: Registry,
+  ctx: CommandContext,
+  stories?: readonly Story[],
+): Promise<number> {
+  const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  const width = Math.min(ctx.stdout.columns ?? 88, 100);
+  const { options } = startEvent(events);
+  let progress: ((received: number, total: number) => void) | undefined;
+  const scorer = await createScorer(
+    { scorer: options.scorer, ...givenScorerFlags(options) },
+    ctx,
+    (received, total) => progress?.(received, total),
+  );
+  const defaultLevel = targetLevel(undefined, ctx);
+  // Only with --stories: matching stories to questions loads the offline scorer's text analysis.
+  const storyHint = stories ? await storyHintFor(stories, registry, color) : undefined;
+  const runner = new SessionRunner(journal, events, draft, {
+    registry,
+    scorer,
+    history: new HistoryStore(dataDir(ctx.env)),
+    ...(defaultLevel ? { defaultLevel } : {}),
+    view: {
+      ...terminalSessionView({
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        color,
+        width,
+        ...(storyHint ? { extraLine: ({ planned }) => storyHint(planned) } : {}),
+      }),
+      async busy(task) {
+        const spinner = await scoringSpinner(ctx, true);
+        if (task === 'scoring') progress = spinner.progress;
+        return {
+          stop: () => {
+            spinner.stop();
+            progress = undefined;
+          },
+        };
+      },
+      answerLost: (text) => rescueAnswer(text, ctx),
+    },
+  });
+  const outcome = await withSessionSignals(ctx, runner);
+  return outcome.status === 'paused' ? EXIT.interrupted : EXIT.ok;
+}
+
+/** Which of the candidate's stories fit a question: the line shown before its timer starts. */
+async function storyHintFor(stories: readonly Story[], registry: Registry, color: ChalkInstance) {
+  const [{ storiesThatFit }, { storyHintLine }] = await Promise.all([
+    import('../../stories/suggest.js'),
+    import('../../ui/story-hint.js'),
+  ]);
+  return (planned: PlannedQuestion) => {
+    const bankQuestion = registry.questions.find((q) => q.id === planned.id);
+    const fits = storiesThatFit(bankQuestion ?? planned, stories, registry);
+    return fits && storyHintLine(fits, color);
+  };
+}
+
+/**
+ * Runs the session with the process's signals handled: SIGINT, SIGTERM and SIGHUP (and a terminal
+ * hanging up, which reports EIO, often before SIGHUP) save the answer on screen, say how to resume,
+ * and end the process with the shell's status for the signal (130, 143, 129). The answer box waits on
+ * the terminal when a signal comes, so ending the process here is the only way to honour it at once;
+ * this is the one place below cli.ts that exits, and it is the command's, never the session's.
+ */
+async function withSessionSignals(ctx: CommandContext, runner: SessionRunner): Promise<SessionOutcome> {
+  const onSignal = (signal: NodeJS.Signals, terminalGone = false) => {
+    let saved = true;
+    try {
+      runner.saveOnScreen();
+    } catch {
+      saved = false;
+    }
+    try {
+      ctx.stderr.write(
+        saved
+          ? `\ncoach: ${signal}: your answer is saved; continue with \`coach resume ${runner.journalId}\`\n`
+          : `\ncoach: ${signal}: your answer could not be saved\n`,
+      );
+    } catch {
+      // The terminal is gone (SIGHUP): nobody to tell.
+    }
+    if (terminalGone || (signal === 'SIGHUP' && terminalIsGone(ctx.stdin))) releaseDeadTerminal();
+    process.exit(128 + ({ SIGINT: 2, SIGHUP: 1, SIGTERM: 15 } as Record<string, number>)[signal]!);
+  };
+  // EIO from the terminal (a read ending, a raw-mode change failing inside readline) is the terminal
+  // hanging up, often before SIGHUP itself: handled like SIGHUP, never as a crash.
+  const onTerminalError = (error: unknown) => {
+    if (isHangUp(error)) onSignal('SIGHUP', true);
+    process.off('uncaughtException', onTerminalError);
+    throw error;
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignalEvent = (signal: NodeJS.Signals) => onSignal(signal);
+  for (const s of signals) process.on(s, onSignalEvent);
+  process.on('uncaughtException', onTerminalError);
+  ctx.stdin.on('error', onTerminalError);
+  try {
+    return await runner.run();
+  } finally {
+    for (const s of signals) process.off(s, onSignalEvent);
+    process.off('uncaughtException', onTerminalError);
+    ctx.stdin.off('error', onTerminalError);
+  }
+}
+
+/** The answer that could not be journaled: copied to a rescue file, or printed when even that fails. */
+function rescueAnswer(text: string, ctx: CommandContext): void {
+  const where = rescueCopy(text, dataDir(ctx.env), 'answer.txt');
+  ctx.stderr.write(
+    where
+      ? `\ncoach: your answer could not be saved in the session; a copy is in ${where}\n`
+      : `\ncoach: your answer could not be saved anywhere; here it is:\n${text}\n`,
+  );
+}
