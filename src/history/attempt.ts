@@ -8,8 +8,8 @@ export interface Attempt {
   /** When it was recorded (ISO) and the candidate's local calendar day (YYYY-MM-DD). */
   at: string;
   date: string;
-  /** `peer`: a person interviewed and scored (`coach interview --peer`). */
-  source: 'practice' | 'drill' | 'score' | 'peer';
+  /** `peer`: a person interviewed and scored (`coach interview --peer`); `loop`: a round of `coach loop`. */
+  source: 'practice' | 'drill' | 'score' | 'peer' | 'loop';
   questionId: string | null;
   bank: string | null;
   category: string | null;

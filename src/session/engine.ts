@@ -1,3 +1,4 @@
+import type { LoopPlan } from '../loop/plan.js';
 import type { ScoreResult, TokenUsage } from '../scoring/result.js';
 import type { PlannedFollowUp, PlannedQuestion } from './plan.js';
 
@@ -23,7 +24,7 @@ export interface SessionOptions {
   fallback?: false;
   maxCost?: string;
   /** Which command started it; history records it. */
-  source?: 'practice' | 'drill';
+  source?: 'practice' | 'drill' | 'loop';
   level?: string;
   filters: Record<string, unknown>;
 }
@@ -36,6 +37,8 @@ export type SessionEvent =
       startedAt: string;
       options: SessionOptions;
       questions: PlannedQuestion[];
+      /** A loop's plan (source 'loop'): its rounds, whose ids the questions' `round` refers to. */
+      loop?: LoopPlan;
     }
   | {
       type: 'answer';

@@ -23,6 +23,8 @@ export interface PlannedQuestion {
   timeLimitSeconds: number;
   /** The follow-ups this session will ask, in order, each with its own shorter timer. */
   followUps: PlannedFollowUp[];
+  /** In a loop, the id of the round that asks it (the plan is in the start event); absent in practice. */
+  round?: string;
 }
 
 export interface PlanOptions {

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import type { BankQuestion } from '../../src/banks/registry.js';
+import type { LoopPlan } from '../../src/loop/plan.js';
+import { nextStep, type SessionEvent } from '../../src/session/engine.js';
+import { loopOutcomes, loopSessionQuestions, roundPosition, roundProbes } from '../../src/session/loop.js';
+import { seededRandom } from '../../src/session/random.js';
+import { startLine } from '../helpers/journal.js';
+
+const behavioral = (id: string, principle: string, kinds: string[]): BankQuestion => ({
+  id,
+  bank: 'behavioral',
+  category: 'ownership',
+  prompt: `Tell me about ${id}.`,
+  levels: ['L6'],
+  principles: [principle],
+  rubric: 'star',
+  timeLimitSeconds: 300,
+  followUps: kinds.map((kind, i) => ({ kind: kind as never, prompt: `${id} ${kind} probe ${i}` })),
+  signals: ['s'],
+  pitfalls: ['p'],
+});
+
+const design = (id: string): BankQuestion => ({
+  ...behavioral(id, 'dive-deep', ['deep-dive', 'deep-dive', 'deep-dive', 'trade-off', 'trade-off']),
+  bank: 'system-design',
+  category: 'distributed-systems',
+  rubric: 'system-design',
+});
+
+const bank = [
+  behavioral('q-own', 'ownership', ['role', 'data', 'challenge', 'reflection', 'role']),
+  behavioral('q-dd', 'dive-deep', ['data', 'reflection', 'challenge']),
+  behavioral('q-br', 'earn-trust', ['role', 'data', 'challenge', 'second-example', 'reflection']),
+  behavioral('q-br2', 'bias-for-action', ['role', 'data', 'challenge']),
+  design('q-sd'),
+];
+
+const plan: LoopPlan = {
+  level: 'L6',
+  seed: 7,
+  job: null,
+  rounds: [
+    {
+      id: 'r1',
+      kind: 'behavioral',
+      interviewer: 'Hiring manager',
+      principles: ['ownership', 'dive-deep'],
+      questions: ['q-own', 'q-dd'],
+      minutes: 20,
+    },
+    {
+      id: 'r2',
+      kind: 'system-design',
+      interviewer: 'Peer engineer',
+      principles: [],
+      questions: ['q-sd'],
+      minutes: 30,
+    },
+    {
+      id: 'r3',
+      kind: 'bar-raiser',
+      interviewer: 'Bar raiser',
+      principles: ['earn-trust', 'bias-for-action'],
+      questions: ['q-br', 'q-br2'],
+      minutes: 20,
+    },
+  ],
+};
+
+describe('roundProbes', () => {
+  const kinds = (q: BankQuestion, kind: Parameters<typeof roundProbes>[1], seed = 1) =>
+    roundProbes(q, kind, seededRandom(seed)).map((f) => f.kind);
+
+  it('asks a behavioral story for the own part, the evidence and the lesson, in that order', () => {
+    for (const seed of [1, 2, 3])
+      expect(kinds(bank[0]!, 'behavioral', seed)).toEqual(['role', 'data', 'reflection']);
+  });
+
+  it('replaces a kind the question lacks by another of its probes, keeping the chain whole', () => {
+    // q-dd has no role probe: its challenge probe takes the first place.
+    expect(kinds(bank[1]!, 'behavioral')).toEqual(['challenge', 'data', 'reflection']);
+  });
+
+  it('has the bar raiser push back and end on a second example, written when the bank has none', () => {
+    expect(kinds(bank[2]!, 'bar-raiser')).toEqual(['role', 'data', 'challenge', 'second-example']);
+    const written = roundProbes(bank[3]!, 'bar-raiser', seededRandom(1));
+    expect(written.map((f) => f.kind)).toEqual(['role', 'data', 'challenge', 'second-example']);
+    expect(written.at(-1)!.prompt).toBe(
+      'Give me a second example, from a different situation, where you showed Bias for Action.',
+    );
+  });
+
+  it('pushes a design twice on its weakest part, then asks for the alternative', () => {
+    expect(kinds(bank[4]!, 'system-design')).toEqual(['deep-dive', 'deep-dive', 'trade-off']);
+  });
+});
+
+describe('loopSessionQuestions', () => {
+  it('flattens the rounds in order, each question knowing its round, with timers from the round budget', () => {
+    const { questions, missing } = loopSessionQuestions(plan, bank);
+    expect(missing).toEqual([]);
+    expect(questions.map((q) => [q.id, q.round])).toEqual([
+      ['q-own', 'r1'],
+      ['q-dd', 'r1'],
+      ['q-sd', 'r2'],
+      ['q-br', 'r3'],
+      ['q-br2', 'r3'],
+    ]);
+    // Round 1: 20 minutes of main answers for two questions; each probe a quarter of its main time.
+    expect(questions[0]!.timeLimitSeconds).toBe(600);
+    expect(questions[0]!.followUps.map((f) => f.timeLimitSeconds)).toEqual([150, 150, 150]);
+    // Round 2: one design question owns the 30 minutes.
+    expect(questions[2]!.timeLimitSeconds).toBe(1800);
+  });
+
+  it('is the same for the same plan, and names questions no longer in the banks', () => {
+    expect(loopSessionQuestions(plan, bank)).toEqual(loopSessionQuestions(plan, bank));
+    const { questions, missing } = loopSessionQuestions(plan, bank.slice(1));
+    expect(missing).toEqual(['q-own']);
+    expect(questions).toHaveLength(4);
+  });
+});
+
+/** A loop journal written as literal events: two rounds, one question each, one probe each. */
+function loopJournal(): SessionEvent[] {
+  const round = (id: string, kind: 'behavioral' | 'bar-raiser', principle: string) => ({
+    id,
+    kind,
+    interviewer: kind === 'bar-raiser' ? 'Bar raiser' : 'Hiring manager',
+    principles: [principle],
+    questions: [`q-${id}`],
+    minutes: 2,
+  });
+  return [
+    {
+      type: 'start',
+      version: 1,
+      id: 'loop-1',
+      startedAt: '2026-12-03T09:00:00.000Z',
+      options: {
+        seed: 5,
+        overtime: false,
+        scoreAtEnd: false,
+        scorer: 'offline',
+        source: 'loop',
+        filters: {},
+      },
+      loop: {
+        level: 'L6',
+        seed: 5,
+        job: null,
+        rounds: [round('r1', 'behavioral', 'ownership'), round('r2', 'bar-raiser', 'earn-trust')],
+      },
+      questions: ['r1', 'r2'].map((r) => ({
+        id: `q-${r}`,
+        bank: 'behavioral',
+        category: 'ownership',
+        prompt: `Question of ${r}`,
+        principles: [],
+        rubric: 'star',
+        timeLimitSeconds: 96,
+        followUps: [{ prompt: `Probe of ${r}`, timeLimitSeconds: 24, kind: 'role' }],
+        round: r,
+      })),
+    },
+    {
+      type: 'answer',
+      question: 0,
+      part: 0,
+      text: 'main answer of r1',
+      status: 'submitted',
+      elapsedMs: 50_000,
+      limitSeconds: 96,
+      at: '2026-12-03T09:01:00.000Z',
+    },
+    {
+      type: 'answer',
+      question: 0,
+      part: 1,
+      text: 'probe answer of r1',
+      status: 'submitted',
+      elapsedMs: 9_000,
+      limitSeconds: 24,
+      at: '2026-12-03T09:01:10.000Z',
+    },
+  ];
+}
+
+describe('a loop journal', () => {
+  it('places each question in its round', () => {
+    const events = loopJournal();
+    expect(roundPosition(events, 0)).toMatchObject({ number: 1, of: 2, question: 1, round: { id: 'r1' } });
+    expect(roundPosition(events, 1)).toMatchObject({
+      number: 2,
+      of: 2,
+      question: 1,
+      round: { id: 'r2', interviewer: 'Bar raiser' },
+    });
+  });
+
+  it('scores round 1 before round 2 opens, then resumes round 2 with its draft and the time it had used', () => {
+    const events = loopJournal();
+    expect(nextStep(events)).toEqual({ kind: 'score', question: 0 });
+    events.push({
+      type: 'score',
+      question: 0,
+      at: '2026-12-03T09:01:11.000Z',
+      result: {
+        questionId: 'q-r1',
+        rubric: 'star',
+        scorer: 'offline',
+        model: null,
+        promptVersion: 'offline-1',
+        rubricVersion: 'x',
+        level: 'L6',
+        overall: 55,
+        verdict: 'hire',
+        criteria: [],
+        suggestions: [],
+        warnings: [],
+      },
+    });
+    const draft = {
+      question: 1,
+      part: 0,
+      text: 'half a story',
+      elapsedMs: 40_000,
+      savedAt: '2026-12-03T09:02:00.000Z',
+    };
+    expect(nextStep(events, draft)).toEqual({
+      kind: 'answer',
+      question: 1,
+      part: 0,
+      prompt: 'Question of r2',
+      limitSeconds: 96,
+      draft: 'half a story',
+      elapsedMs: 40_000,
+    });
+  });
+
+  it('gives the debrief each round with its answers in asking order, and no score where none was given', () => {
+    const outcomes = loopOutcomes(loopJournal());
+    expect(outcomes.map((o) => o.round.id)).toEqual(['r1', 'r2']);
+    expect(outcomes[0]!.questions).toEqual([
+      {
+        id: 'q-r1',
+        question: 0,
+        answers: [
+          { part: 0, prompt: 'Question of r1', text: 'main answer of r1', status: 'submitted' },
+          { part: 1, prompt: 'Probe of r1', kind: 'role', text: 'probe answer of r1', status: 'submitted' },
+        ],
+        result: null,
+      },
+    ]);
+    expect(outcomes[1]!.questions[0]).toMatchObject({ id: 'q-r2', answers: [], result: null });
+  });
+
+  it('runs a journal whose plan was damaged by hand as a plain session: no rounds, no debrief input', () => {
+    const events = loopJournal();
+    const start = events[0] as Extract<SessionEvent, { type: 'start' }>;
+    start.loop!.rounds[1]!.principles = ['ownership'];
+    expect(roundPosition(events, 0)).toBeUndefined();
+    expect(loopOutcomes(events)).toEqual([]);
+    expect(nextStep(events)).toEqual({ kind: 'score', question: 0 });
+  });
+
+  it('leaves a practice journal (no rounds, an older version) as it was: no round, same next step', () => {
+    const events = [JSON.parse(startLine('old')) as SessionEvent];
+    expect(roundPosition(events, 0)).toBeUndefined();
+    expect(nextStep(events)).toMatchObject({ kind: 'answer', question: 0, part: 0, draft: '' });
+  });
+});
