@@ -1,6 +1,11 @@
 // Bundles the CLI into dist/: one small entry (commander only) plus a lazy chunk per command,
 // and the analysis worker as its own entry. Bundling is what keeps `coach --version` near bare node.
-import { readFileSync, rmSync } from 'node:fs';
+// Then validates the shipped banks and rubrics and writes dist/shipped.json, which the commands load
+// instead of parsing that YAML at every start (src/banks/shipped.ts); lint errors in them fail the build.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -25,3 +30,36 @@ await build({
   external: ['@anthropic-ai/bedrock-sdk'],
   logLevel: 'warning',
 });
+
+// The snapshot writer is TypeScript that shares the analysis with the CLI: bundle it to a scratch
+// file, run it, throw it away.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'coach-build-'));
+try {
+  const writer = join(scratch, 'shipped-snapshot.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts', 'shipped-snapshot.ts')],
+    outfile: writer,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    define: { __VERSION__: JSON.stringify(version) },
+    banner: {
+      js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  const { writeShippedSnapshot } = await import(pathToFileURL(writer).href);
+  const outcome = await writeShippedSnapshot(root);
+  if (!outcome.ok) {
+    process.stderr.write(
+      `${outcome.report}\nbuild: the shipped banks and rubrics have errors; no snapshot written\n`,
+    );
+    process.exitCode = 1;
+  } else if (outcome.warningCount > 0) {
+    process.stderr.write(`${outcome.report}\n`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,11 +1,10 @@
 import type { ResolvedConfig } from '../config.js';
 import type { Problem } from '../lint/problem.js';
-import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../paths.js';
 import type { Question, Rubric } from '../schema/index.js';
 import { FILE_START } from '../yaml/locate.js';
 import type { FileAnalysis } from './analyze.js';
-import { analyzeFiles } from './analyze-files.js';
 import { discoverFiles } from './discover.js';
+import { loadShipped } from './shipped.js';
 
 /** A question together with the bank it came from. */
 export interface BankQuestion extends Question {
@@ -80,14 +79,19 @@ export function buildRegistry(files: readonly FileAnalysis[]): Registry {
   return { banks, questions, rubrics, problems };
 }
 
-/** Loads shipped and configured banks and rubrics. */
+/**
+ * Loads shipped and configured banks and rubrics. The shipped ones come from the build's snapshot
+ * when it is fresh (shipped.ts); configured ones are always read from their YAML.
+ */
 export async function loadRegistry(config: Pick<ResolvedConfig, 'banks'>, cwd: string): Promise<Registry> {
-  const shipped = discoverFiles([SHIPPED_RUBRICS_DIR, SHIPPED_BANKS_DIR], cwd).files;
+  const shipped = await loadShipped();
   const extra = config.banks.length > 0 ? discoverFiles(config.banks, cwd) : { files: [], unreadable: [] };
-  const known = new Set(shipped);
-  const registry = buildRegistry(
-    await analyzeFiles([...shipped, ...extra.files.filter((f) => !known.has(f))]),
-  );
+  const known = new Set(shipped.files.map((f) => f.file));
+  const extraFiles = extra.files.filter((f) => !known.has(f));
+  // The YAML path is imported only when there is YAML to read.
+  const extraAnalyses =
+    extraFiles.length > 0 ? await (await import('./analyze-files.js')).analyzeFiles(extraFiles) : [];
+  const registry = buildRegistry([...shipped.files, ...extraAnalyses]);
   // A configured directory that cannot be listed is reported like a file that cannot be read.
   for (const { path, reason } of extra.unreadable) {
     registry.problems.push({
