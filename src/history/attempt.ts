@@ -135,6 +135,20 @@ export function scorerName(a: { scorer: string; model?: string | null }): string
   return a.model ? `${a.scorer} ${a.model}` : a.scorer;
 }
 
+/**
+ * How a score was produced, as one phrase: "offline (offline-1)", "anthropic claude-sonnet-5-5 (prompt
+ * 1a2b...)". Takes an attempt or a ScoreResult: the report, compare and the loop debrief name judges alike.
+ */
+export function judgeOf(a: { scorer: string; model?: string | null; promptVersion?: string | null }): string {
+  const who = scorerName(a);
+  // A person has no prompt version: the label already says who.
+  if (a.scorer === 'human') return who;
+  if (!a.promptVersion) return `${who} (version unrecorded)`;
+  return a.promptVersion.startsWith(a.scorer)
+    ? `${who} (${a.promptVersion})`
+    : `${who} (prompt ${a.promptVersion})`;
+}
+
 /** Scored attempts only: what stats, streaks and schedules count. */
 export function scoredAttempts(attempts: readonly Attempt[]): Attempt[] {
   return attempts.filter((a) => a.status !== 'unscored');

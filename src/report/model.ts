@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
-import { type Attempt, scoredAttempts, scorerName } from '../history/attempt.js';
+import { type Attempt, judgeOf, scoredAttempts, scorerName } from '../history/attempt.js';
 import { type Average, computeStats, type Stats } from '../history/stats.js';
 import type { Rubric, Story } from '../schema/index.js';
 import { coverage } from '../stories/coverage.js';
@@ -123,18 +123,7 @@ export interface ReportInput {
   recent?: number;
 }
 
-export { scorerName };
-
-/** How a score was produced, as one phrase: "offline (offline-1)", "anthropic claude-sonnet-5-5 (prompt 1a2b...)". */
-export function judgeOf(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
-  const who = scorerName(a);
-  // A person has no prompt version: the label already says who.
-  if (a.scorer === 'human') return who;
-  if (!a.promptVersion) return `${who} (version unrecorded)`;
-  return a.promptVersion.startsWith(a.scorer)
-    ? `${who} (${a.promptVersion})`
-    : `${who} (prompt ${a.promptVersion})`;
-}
+export { judgeOf, scorerName };
 
 export function buildReport(input: ReportInput): Report {
   const inRange = input.since ? input.attempts.filter((a) => a.date >= input.since!) : [...input.attempts];

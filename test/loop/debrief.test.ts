@@ -1,0 +1,365 @@
+import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/banks/registry.js';
+import {
+  buildDebrief,
+  type Debrief,
+  type QuestionOutcome,
+  type RoundOutcome,
+} from '../../src/loop/debrief.js';
+import type { LoopPlan } from '../../src/loop/plan.js';
+import type { ScoreResult } from '../../src/scoring/result.js';
+import { repoRoot } from '../helpers/paths.js';
+
+const bank = (await loadRegistry({ banks: [] }, repoRoot)).questions;
+
+/** A three-round loop written out: two stories, one design, two stories for the bar raiser. */
+const plan: LoopPlan = {
+  level: 'L6',
+  seed: 9,
+  job: null,
+  rounds: [
+    {
+      id: 'r1',
+      kind: 'behavioral',
+      interviewer: 'Hiring manager',
+      principles: ['ownership', 'dive-deep'],
+      questions: ['bhv-ownership-outside-your-area', 'bhv-dive-deep-due-diligence'],
+      minutes: 10,
+    },
+    {
+      id: 'r2',
+      kind: 'system-design',
+      interviewer: 'Senior engineer',
+      principles: [],
+      questions: ['sd-photo-library-backend'],
+      minutes: 40,
+    },
+    {
+      id: 'r3',
+      kind: 'bar-raiser',
+      interviewer: 'Bar raiser',
+      principles: ['earn-trust', 'think-big'],
+      questions: ['bhv-trust-skeptical-partner-team', 'bhv-think-big-team-ambition'],
+      minutes: 10,
+    },
+  ],
+};
+
+const STORY = {
+  'bhv-ownership-outside-your-area':
+    'Last year our billing exports failed every night. I took it on although it was not my team. I rewrote the retry logic and cut failures from 40 a week to 2.',
+  'bhv-dive-deep-due-diligence':
+    'In 2023 a vendor claimed 99.99% uptime. I pulled their status history myself and found three outages they had not reported. We chose another vendor.',
+  'sd-photo-library-backend':
+    'First the requirements: uploads, albums, sharing. Then a rough estimate of 2 billion photos. We store originals in object storage. Not sure about caching.',
+  'bhv-trust-skeptical-partner-team':
+    'A partner team stopped trusting our API after an outage. I met their lead every week and shared our incident reviews. They moved back to our API in 3 months.',
+  'bhv-think-big-team-ambition': 'We did some stuff with the team and it was fine I think.',
+} as const;
+type Asked = keyof typeof STORY;
+
+/**
+ * A literal score as a scorer returns it, with the criteria given as [id, name, score, quote]; the
+ * quote is copied from the answer (or, to test the guard, not).
+ */
+function score(
+  questionId: Asked,
+  overall: number,
+  verdict: ScoreResult['verdict'],
+  criteria: [string, string, number, string][],
+  judge: Pick<ScoreResult, 'scorer' | 'model' | 'promptVersion'> = {
+    scorer: 'offline',
+    model: null,
+    promptVersion: 'offline-1',
+  },
+): ScoreResult {
+  return {
+    questionId,
+    rubric: questionId.startsWith('sd-') ? 'system-design' : 'star',
+    ...judge,
+    rubricVersion: 'abc1234567',
+    level: 'L6',
+    overall,
+    verdict,
+    criteria: criteria.map(([id, name, s, quote]) => ({
+      id,
+      name,
+      score: s,
+      max: 4,
+      evidence: quote ? [quote] : [],
+      feedback: `${name} feedback`,
+    })),
+    suggestions: [],
+    warnings: [],
+  };
+}
+
+const strongOwnership = score('bhv-ownership-outside-your-area', 88, 'strong-hire', [
+  ['ownership', 'Ownership', 4, 'I took it on although it was not my team.'],
+  ['results', 'Results and quantified impact', 4, 'cut failures from 40 a week to 2'],
+  ['reflection', 'Reflection and learning', 3, ''],
+]);
+const strongDive = score('bhv-dive-deep-due-diligence', 80, 'strong-hire', [
+  ['specificity', 'Specificity and depth of actions', 4, 'I pulled their status history myself'],
+  ['results', 'Results and quantified impact', 3, 'We chose another vendor.'],
+  ['reflection', 'Reflection and learning', 2, ''],
+]);
+const weakDesign = score('sd-photo-library-backend', 30, 'no-hire', [
+  ['requirements', 'Requirements and clarification', 3, 'First the requirements: uploads, albums, sharing.'],
+  ['latency', 'Latency', 1, 'Not sure about caching.'],
+  ['trade-offs', 'Trade-offs', 1, ''],
+]);
+const goodTrust = score('bhv-trust-skeptical-partner-team', 70, 'hire', [
+  ['ownership', 'Ownership', 3, 'I met their lead every week'],
+  ['results', 'Results and quantified impact', 3, 'They moved back to our API in 3 months.'],
+  ['reflection', 'Reflection and learning', 2, ''],
+]);
+const weakBig = (overall: number, verdict: ScoreResult['verdict']) =>
+  score('bhv-think-big-team-ambition', overall, verdict, [
+    ['results', 'Results and quantified impact', 1, 'it was fine I think'],
+    ['specificity', 'Specificity and depth of actions', 1, 'We did some stuff with the team'],
+    // An invented quote (not in the answer): never shown as evidence.
+    ['principle-alignment', 'Alignment with the Leadership Principle', 2, 'I set a bold ten-year vision'],
+  ]);
+
+function asked(id: Asked, result: ScoreResult | null, secondExample?: string): QuestionOutcome {
+  return {
+    questionId: id,
+    answers: [
+      { prompt: `prompt of ${id}`, text: STORY[id] },
+      ...(secondExample !== undefined
+        ? [{ prompt: 'Give me another example.', kind: 'second-example' as const, text: secondExample }]
+        : []),
+    ],
+    score: result,
+  };
+}
+
+function outcomes(r1: QuestionOutcome[], r2: QuestionOutcome[], r3: QuestionOutcome[]): RoundOutcome[] {
+  return [
+    { roundId: 'r1', questions: r1 },
+    { roundId: 'r2', questions: r2 },
+    { roundId: 'r3', questions: r3 },
+  ];
+}
+
+const strongR1 = [
+  asked('bhv-ownership-outside-your-area', strongOwnership),
+  asked('bhv-dive-deep-due-diligence', strongDive),
+];
+
+/** Every quote in the debrief, with the question it claims to come from. */
+function quotes(d: Debrief): { questionId: string; quote: string }[] {
+  return [
+    ...d.rounds.flatMap((r) => r.evidence),
+    ...d.principles.flatMap((p) => [p.strongest, p.weakest].filter((e) => e !== null)),
+  ];
+}
+
+describe('buildDebrief', () => {
+  it('votes a strong round strong hire and a weak one no hire, with the mean that decided', () => {
+    const d = buildDebrief(
+      plan,
+      outcomes(
+        strongR1,
+        [asked('sd-photo-library-backend', weakDesign)],
+        [
+          asked('bhv-trust-skeptical-partner-team', goodTrust),
+          asked('bhv-think-big-team-ambition', weakBig(60, 'hire')),
+        ],
+      ),
+      bank,
+    );
+    const [r1, r2, r3] = d.rounds;
+    expect(r1).toMatchObject({
+      vote: 'strong-hire',
+      basis: 84,
+      reason: 'mean overall 84/100 of 2 question(s)',
+    });
+    expect(r2).toMatchObject({ vote: 'no-hire', basis: 30 });
+    // The bar raiser votes on the weakest story, not the mean.
+    expect(r3).toMatchObject({
+      vote: 'hire',
+      basis: 60,
+      reason: 'the weakest question decides: bhv-think-big-team-ambition scored 60/100',
+    });
+    // One no hire, no block: hire, and the reason names the round.
+    expect(d.recommendation.decision).toBe('hire');
+    expect(d.recommendation.because).toBe(
+      'one no hire (r2 (Senior engineer)) against 2 hire votes, and no block',
+    );
+    expect(d.recommendation.rule).toMatch(/bar raiser no hire, blocks/);
+    // Every number says which judge produced it.
+    expect(d.judges).toEqual(['offline (offline-1)']);
+    expect(r1!.questions.map((q) => q.judge)).toEqual(['offline (offline-1)', 'offline (offline-1)']);
+  });
+
+  it('a bar-raiser no hire blocks the offer even when every other interviewer votes hire', () => {
+    const d = buildDebrief(
+      plan,
+      outcomes(
+        strongR1,
+        [asked('sd-photo-library-backend', { ...weakDesign, overall: 70, verdict: 'hire' })],
+        [
+          asked('bhv-trust-skeptical-partner-team', { ...goodTrust, overall: 95, verdict: 'strong-hire' }),
+          asked('bhv-think-big-team-ambition', weakBig(40, 'no-hire')),
+        ],
+      ),
+      bank,
+    );
+    expect(d.rounds.map((r) => r.vote)).toEqual(['strong-hire', 'hire', 'no-hire']);
+    expect(d.recommendation.decision).toBe('no-hire');
+    expect(d.recommendation.because).toBe('the bar raiser votes no hire: r3 (Bar raiser)');
+  });
+
+  it('any strong no hire blocks; two no hires are no hire; all strong is strong hire', () => {
+    const design = (overall: number, verdict: ScoreResult['verdict']) => [
+      asked('sd-photo-library-backend', { ...weakDesign, overall, verdict }),
+    ];
+    const bar = [
+      asked('bhv-trust-skeptical-partner-team', { ...goodTrust, overall: 90, verdict: 'strong-hire' }),
+      asked('bhv-think-big-team-ambition', weakBig(85, 'strong-hire')),
+    ];
+    const blocked = buildDebrief(plan, outcomes(strongR1, design(10, 'strong-no-hire'), bar));
+    expect(blocked.recommendation).toMatchObject({
+      decision: 'no-hire',
+      because: 'strong no hire from r2 (Senior engineer)',
+    });
+    const weakR1 = [
+      asked('bhv-ownership-outside-your-area', { ...strongOwnership, overall: 40, verdict: 'no-hire' }),
+      asked('bhv-dive-deep-due-diligence', { ...strongDive, overall: 45, verdict: 'no-hire' }),
+    ];
+    expect(buildDebrief(plan, outcomes(weakR1, design(30, 'no-hire'), bar)).recommendation).toMatchObject({
+      decision: 'no-hire',
+      because: '2 no hire votes: r1 (Hiring manager), r2 (Senior engineer)',
+    });
+    expect(
+      buildDebrief(plan, outcomes(strongR1, design(90, 'strong-hire'), bar)).recommendation.decision,
+    ).toBe('strong-hire');
+  });
+
+  it('quotes only what the candidate wrote: scorer quotes checked against the answers', () => {
+    const d = buildDebrief(
+      plan,
+      outcomes(
+        strongR1,
+        [asked('sd-photo-library-backend', weakDesign)],
+        [
+          asked('bhv-trust-skeptical-partner-team', goodTrust),
+          asked('bhv-think-big-team-ambition', weakBig(40, 'no-hire')),
+        ],
+      ),
+      bank,
+    );
+    const all = quotes(d);
+    expect(all.length).toBeGreaterThan(5);
+    for (const { questionId, quote } of all) expect(STORY[questionId as Asked]).toContain(quote);
+    expect(JSON.stringify(d)).not.toContain('bold ten-year vision');
+    // Per principle: the strongest and weakest criterion's quotes.
+    const ownership = d.principles.find((p) => p.principle === 'ownership')!;
+    expect(ownership).toMatchObject({
+      name: 'Ownership',
+      roundId: 'r1',
+      overall: 88,
+      strongest: { quote: 'I took it on although it was not my team.', score: 4 },
+      weakest: { quote: 'cut failures from 40 a week to 2', score: 4 },
+    });
+    const big = d.principles.find((p) => p.principle === 'think-big')!;
+    expect(big.strongest?.quote).toBe('it was fine I think');
+    // The round's evidence: its best quote first, its worst last.
+    expect(d.rounds[1]!.evidence.map((e) => e.quote)).toEqual([
+      'First the requirements: uploads, albums, sharing.',
+      'Not sure about caching.',
+    ]);
+  });
+
+  it("the bar raiser's summary names the vote, the weakest story with its quote, and the second examples", () => {
+    const d = buildDebrief(
+      plan,
+      outcomes(
+        strongR1,
+        [asked('sd-photo-library-backend', weakDesign)],
+        [
+          asked('bhv-trust-skeptical-partner-team', goodTrust, 'Another time I rebuilt trust with finance.'),
+          asked('bhv-think-big-team-ambition', weakBig(40, 'no-hire'), ''),
+        ],
+      ),
+    );
+    expect(d.barRaiser?.roundId).toBe('r3');
+    const summary = d.barRaiser!.summary;
+    expect(summary).toContain('The bar raiser probed Earn Trust and Think Big and votes no hire');
+    expect(summary).toContain('Weakest: Think Big at 40/100');
+    expect(summary).toContain('"We did some stuff with the team"');
+    expect(summary).toContain('A second example was asked for 2 stories and given for 1.');
+  });
+
+  it('an unscored round has no vote and is listed as missing; an insufficient answer counts as 0', () => {
+    const insufficient: ScoreResult = { ...weakBig(0, 'insufficient'), overall: null };
+    const d = buildDebrief(
+      plan,
+      outcomes(
+        strongR1,
+        [asked('sd-photo-library-backend', null)],
+        [
+          asked('bhv-trust-skeptical-partner-team', goodTrust),
+          asked('bhv-think-big-team-ambition', insufficient),
+        ],
+      ),
+    );
+    expect(d.rounds[1]).toMatchObject({
+      vote: null,
+      basis: null,
+      reason: 'no vote: none of its questions was scored',
+    });
+    expect(d.rounds[2]).toMatchObject({ vote: 'strong-no-hire', basis: 0 });
+    expect(d.recommendation).toMatchObject({ decision: 'no-hire', missing: ['r2'] });
+    const none = buildDebrief(plan, []);
+    expect(none.recommendation.decision).toBeNull();
+    expect(none.rounds.every((r) => r.vote === null)).toBe(true);
+  });
+
+  it('three things to practise, weakest first, each linked to the loop question and bank questions', () => {
+    const d = buildDebrief(
+      plan,
+      outcomes(
+        strongR1,
+        [asked('sd-photo-library-backend', weakDesign)],
+        [
+          asked('bhv-trust-skeptical-partner-team', goodTrust),
+          asked('bhv-think-big-team-ambition', weakBig(20, 'strong-no-hire')),
+        ],
+      ),
+      bank,
+    );
+    // Ranked by how far below the top: latency at 1/4 everywhere, Think Big's story at 20/100, then
+    // the trade-offs criterion (1 of 4 once, but never quoted, so still a gap of 1).
+    expect(d.practice.map((p) => p.focus)).toEqual([
+      'Latency (criterion)',
+      'Trade-offs (criterion)',
+      'Think Big (principle)',
+    ]);
+    const thinkBig = d.practice[2]!;
+    expect(thinkBig.reason).toBe('its story scored 20/100, weakest on specificity and depth of actions');
+    expect(thinkBig.questionIds[0]).toBe('bhv-think-big-team-ambition');
+    const byId = new Map(bank.map((q) => [q.id, q]));
+    for (const item of d.practice) {
+      expect(item.questionIds.length).toBeGreaterThanOrEqual(2);
+      for (const id of item.questionIds) expect(byId.get(id)?.levels, id).toContain('L6');
+    }
+    // Other Think Big questions to practise on, from the banks.
+    for (const id of thinkBig.questionIds.slice(1)) expect(byId.get(id)!.principles[0]).toBe('think-big');
+    const criteria = d.practice.filter((p) => p.focus.endsWith('(criterion)'));
+    expect(criteria.length).toBeGreaterThan(0);
+    expect(criteria[0]!.reason).toMatch(/^mean \d\.\d\/4 over \d answer\(s\), lowest 1 on /);
+  });
+
+  it('names every judge when the loop was scored by more than one', () => {
+    const llm = { scorer: 'anthropic' as const, model: 'claude-sonnet-5-5', promptVersion: '0123456789' };
+    const d = buildDebrief(
+      plan,
+      outcomes(strongR1, [asked('sd-photo-library-backend', { ...weakDesign, ...llm })], []),
+    );
+    expect(d.judges).toEqual(['anthropic claude-sonnet-5-5 (prompt 0123456789)', 'offline (offline-1)']);
+    expect(d.rounds[1]!.questions[0]!.judge).toBe('anthropic claude-sonnet-5-5 (prompt 0123456789)');
+  });
+});
