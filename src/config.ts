@@ -6,8 +6,8 @@ import { CoachConfig } from './schema/config.js';
 import type { Level } from './schema/index.js';
 import { readValidatedYaml } from './validated-yaml.js';
 
-export const PROJECT_CONFIG_FILE = '.interview-coach.yaml';
-export const BANKS_ENV = 'COACH_BANKS';
+const PROJECT_CONFIG_FILE = '.interview-coach.yaml';
+const BANKS_ENV = 'COACH_BANKS';
 
 export interface ResolvedConfig {
   /** Extra bank and rubric locations from every source, absolute, in precedence order, without repeats. */

@@ -40,7 +40,7 @@ export function describeIoError(error: unknown): string {
 }
 
 /** True for the errors a file system operation is expected to meet (errno codes), not bugs. */
-export function isIoError(error: unknown): error is NodeJS.ErrnoException {
+function isIoError(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException)?.code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

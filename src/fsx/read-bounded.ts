@@ -23,7 +23,7 @@ export interface BoundedRead {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes of `path`, or an IoError/UsageError-style line saying why not (exit 2). */
-export function readBounded(path: string, options: BoundedRead): Buffer {
+function readBounded(path: string, options: BoundedRead): Buffer {
   const shown = options.shownAs ?? path;
   const action = `cannot read ${options.what}`;
   let stat: Stats;

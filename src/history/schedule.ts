@@ -14,11 +14,11 @@ import { type Attempt, criterionTotals } from './attempt.js';
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }));
 
 /** The overall score as an FSRS grade: below 25 "again", below 50 "hard", below 75 "good", else "easy". */
-export function gradeFor(overall: number): Rating.Again | Rating.Hard | Rating.Good | Rating.Easy {
+function gradeFor(overall: number): Rating.Again | Rating.Hard | Rating.Good | Rating.Easy {
   return overall < 25 ? Rating.Again : overall < 50 ? Rating.Hard : overall < 75 ? Rating.Good : Rating.Easy;
 }
 
-export function cardFor(attempts: readonly Attempt[]): Card | undefined {
+function cardFor(attempts: readonly Attempt[]): Card | undefined {
   let card: Card | undefined;
   for (const a of attempts) {
     if (a.overall === null) continue;

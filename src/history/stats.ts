@@ -123,7 +123,7 @@ export function computeStats(
 }
 
 /** What produced an attempt's score, as one key: scorer, model (LLM only) and prompt version. */
-export function versionKey(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
+function versionKey(a: Pick<Attempt, 'scorer' | 'model' | 'promptVersion'>): string {
   // A person has no model and no prompt: every human score is one group.
   if (a.scorer === 'human') return 'human';
   if (!a.promptVersion) return `${a.scorer}/unrecorded`;

@@ -5,7 +5,7 @@ import { asksHypothetically } from './hypothetical.js';
 import { findRepeats } from './near-duplicates.js';
 import type { PendingProblem } from './problem.js';
 
-export const TIME_LIMIT_RANGE = { min: 30, max: 3600 } as const;
+const TIME_LIMIT_RANGE = { min: 30, max: 3600 } as const;
 const WEIGHT_TOLERANCE = 1e-6;
 
 export interface RuleContext {
@@ -53,7 +53,7 @@ function allQuestions(files: readonly FileAnalysis[]): QuestionAt[] {
   return list;
 }
 
-export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
+function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
   const first = new Map<string, { file: string; index: number }>();
   const uses = new Map<string, number>();
   for (const { id } of allQuestions(files)) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
@@ -75,7 +75,7 @@ export function duplicateQuestionIds({ files }: RuleContext): PendingProblem[] {
   return found;
 }
 
-export function duplicateBankAndRubricIds({ files }: RuleContext): PendingProblem[] {
+function duplicateBankAndRubricIds({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   const first = new Map<string, string>();
   for (const f of files) {
@@ -96,7 +96,7 @@ export function duplicateBankAndRubricIds({ files }: RuleContext): PendingProble
   return found;
 }
 
-export function duplicateCriterionIds({ files }: RuleContext): PendingProblem[] {
+function duplicateCriterionIds({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const f of files) {
     const seen = new Set<string>();
@@ -115,7 +115,7 @@ export function duplicateCriterionIds({ files }: RuleContext): PendingProblem[] 
   return found;
 }
 
-export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingProblem[] {
+function unknownRubrics({ files, knownRubrics }: RuleContext): PendingProblem[] {
   const rubrics = new Set(knownRubrics);
   // rubricId, not rubric: a rubric with a schema error elsewhere still exists for its questions.
   for (const f of files) if (f.rubricId !== undefined) rubrics.add(f.rubricId);
@@ -137,7 +137,7 @@ export function unknownRubrics({ files, knownRubrics }: RuleContext): PendingPro
  * drop out of scoring, so it is an error at its position in the list. A rubric that is unknown or
  * invalid is reported by its own rule; its focus is not checked against nothing.
  */
-export function unknownFocusCriteria({ files, knownCriteria }: RuleContext): PendingProblem[] {
+function unknownFocusCriteria({ files, knownCriteria }: RuleContext): PendingProblem[] {
   const criteria = new Map(knownCriteria);
   for (const f of files)
     if (f.rubric)
@@ -162,7 +162,7 @@ export function unknownFocusCriteria({ files, knownCriteria }: RuleContext): Pen
   return found;
 }
 
-export function unknownPrinciples({ files }: RuleContext): PendingProblem[] {
+function unknownPrinciples({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const { file, index, principles } of allQuestions(files)) {
     principles.forEach((principle, j) => {
@@ -178,7 +178,7 @@ export function unknownPrinciples({ files }: RuleContext): PendingProblem[] {
   return found;
 }
 
-export function timeLimitRange({ files }: RuleContext): PendingProblem[] {
+function timeLimitRange({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const { file, index, timeLimitSeconds: t } of allQuestions(files)) {
     if (t === undefined || (t >= TIME_LIMIT_RANGE.min && t <= TIME_LIMIT_RANGE.max)) continue;
@@ -192,7 +192,7 @@ export function timeLimitRange({ files }: RuleContext): PendingProblem[] {
   return found;
 }
 
-export function rubricWeights({ files }: RuleContext): PendingProblem[] {
+function rubricWeights({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const f of files) {
     if (!f.rubric) continue;
@@ -210,7 +210,7 @@ export function rubricWeights({ files }: RuleContext): PendingProblem[] {
   return found;
 }
 
-export function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
+function nearDuplicatePrompts({ files }: RuleContext): PendingProblem[] {
   const questions = allQuestions(files).filter((q) => q.prompt !== undefined);
   // Each repeat once, against the earliest question it repeats: findings grow with questions, not pairs.
   return findRepeats(questions.map((q) => q.prompt!)).map(({ index, of, similarity, cluster }) => {
@@ -234,7 +234,7 @@ const MIN_STAR_FOLLOW_UPS = 3;
  * A STAR question needs the probes a bar raiser uses on one story: at least three, one about the
  * candidate's own part (`role`), and one that closes (a `reflection` or a `second-example`).
  */
-export function starFollowUps({ files }: RuleContext): PendingProblem[] {
+function starFollowUps({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const q of allQuestions(files)) {
     if (q.rubric !== STAR_RUBRIC || q.followUpKinds === undefined) continue;
@@ -261,7 +261,7 @@ export function starFollowUps({ files }: RuleContext): PendingProblem[] {
 }
 
 /** STAR prompts ask for a real story ("Tell me about a time..."), never what the candidate would do. */
-export function hypotheticalStarPrompts({ files }: RuleContext): PendingProblem[] {
+function hypotheticalStarPrompts({ files }: RuleContext): PendingProblem[] {
   return allQuestions(files)
     .filter((q) => q.rubric === STAR_RUBRIC && q.prompt !== undefined && asksHypothetically(q.prompt))
     .map((q) => ({
@@ -273,7 +273,7 @@ export function hypotheticalStarPrompts({ files }: RuleContext): PendingProblem[
 }
 
 /** Story ids are unique within their file: `coach stories` and practice refer to a story by id. */
-export function duplicateStoryIds({ files }: RuleContext): PendingProblem[] {
+function duplicateStoryIds({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const f of files) {
     const first = new Map<string, number>();
@@ -293,7 +293,7 @@ export function duplicateStoryIds({ files }: RuleContext): PendingProblem[] {
   return found;
 }
 
-export function unknownStoryPrinciples({ files }: RuleContext): PendingProblem[] {
+function unknownStoryPrinciples({ files }: RuleContext): PendingProblem[] {
   const found: PendingProblem[] = [];
   for (const f of files) {
     for (const { index, principles } of storyFacts(f)) {

@@ -67,7 +67,7 @@ function questionKey(a: Attempt): string {
  * An attempt by its id, or by a prefix of it that only one attempt has (ids are long). An unknown or
  * ambiguous id is a usage error naming what to do.
  */
-export function findAttempt(attempts: readonly Attempt[], id: string): Attempt {
+function findAttempt(attempts: readonly Attempt[], id: string): Attempt {
   const exact = attempts.find((a) => a.id === id);
   if (exact) return exact;
   const matches = attempts.filter((a) => a.id.startsWith(id));

@@ -16,8 +16,8 @@ const ConfiguredModel = z
   })
   .describe('Prices of a model, e.g. {inputPerMTok: 3, outputPerMTok: 15}.');
 
-export const SCORERS = ['offline', 'anthropic', 'openai-compatible'] as const;
-export const PROVIDERS = ['anthropic', 'bedrock', 'openai-compatible'] as const;
+const SCORERS = ['offline', 'anthropic', 'openai-compatible'] as const;
+const PROVIDERS = ['anthropic', 'bedrock', 'openai-compatible'] as const;
 
 /** The config file (`config.yaml` in the config directory, or `.interview-coach.yaml` in a project). */
 export const CoachConfig = z

@@ -14,7 +14,7 @@ export {
   QuestionBank,
 } from './question-bank.js';
 export { type Criterion, Rubric } from './rubric.js';
-export { STORY_SCOPES, StoriesFile, Story } from './stories.js';
+export { StoriesFile, Story } from './stories.js';
 
 /** The schema for each file kind: the one place a new kind is registered. */
 export const SCHEMAS = {

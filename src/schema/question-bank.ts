@@ -33,7 +33,7 @@ export interface FollowUp {
  * A follow-up is written either as plain text (users' own banks, older banks) or as `{kind, prompt}`;
  * both parse to one shape, `{kind?, prompt}`, so no consumer has to handle two.
  */
-export const FollowUpEntry = z
+const FollowUpEntry = z
   .union([
     Text,
     z.strictObject({

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { Slug, Text } from './common.js';
 
 /** The answer types a rubric can apply to. */
-export const ANSWER_TYPES = ['behavioral', 'design'] as const;
+const ANSWER_TYPES = ['behavioral', 'design'] as const;
 
 const LevelDescriptors = z
   .strictObject({

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { Level, Slug, Text } from './common.js';
 
 /** How far a story's impact reached: the scope interviewers expect grows with the level (L5 team ... L7 organisation). */
-export const STORY_SCOPES = ['team', 'multi-team', 'organisation'] as const;
+const STORY_SCOPES = ['team', 'multi-team', 'organisation'] as const;
 
 const StarParts = z
   .strictObject({

@@ -90,7 +90,7 @@ function firstLine(text: string): string {
   return text.split('\n')[0]!;
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join('[redacted]');
   return out

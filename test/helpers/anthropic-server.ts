@@ -109,7 +109,7 @@ export interface StartOptions {
   validate?: boolean;
 }
 
-export const DEFAULT_USAGE = {
+const DEFAULT_USAGE = {
   input_tokens: 1200,
   output_tokens: 300,
   cache_creation_input_tokens: 0,

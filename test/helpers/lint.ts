@@ -15,10 +15,6 @@ export function where(problems: readonly Problem[]): string[] {
   return problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`);
 }
 
-export function byRule(problems: readonly Problem[], rule: Problem['rule']): Problem[] {
-  return problems.filter((p) => p.rule === rule);
-}
-
 /**
  * A valid rubric with id `star` (weights sum to 1), for banks that need a rubric to refer to.
  * Kept separate so a bank fixture's line numbers are not affected by it.

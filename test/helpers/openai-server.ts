@@ -49,7 +49,7 @@ export interface OpenAITestServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_CHAT_USAGE = { prompt_tokens: 900, completion_tokens: 250 };
+const DEFAULT_CHAT_USAGE = { prompt_tokens: 900, completion_tokens: 250 };
 
 export async function startOpenAIServer(options: { requireKey?: string } = {}): Promise<OpenAITestServer> {
   let requiredKey = options.requireKey;

@@ -55,12 +55,12 @@ export interface JudgeOptions {
  * then the JSON, about OUTPUT_TOKENS_PER_CRITERION per criterion (three quotes and two sentences).
  * Only the tokens used are billed; a reply that still reaches the limit is reported as cut off.
  */
-export const JUDGE_EFFORT = 'medium' as const;
+const JUDGE_EFFORT = 'medium' as const;
 const THINKING_TOKENS = 12_000;
 const OUTPUT_TOKENS_PER_CRITERION = 400;
 const OUTPUT_TOKENS_BASE = 400;
 
-export function maxTokensFor(rubric: Rubric): number {
+function maxTokensFor(rubric: Rubric): number {
   return THINKING_TOKENS + OUTPUT_TOKENS_BASE + OUTPUT_TOKENS_PER_CRITERION * rubric.criteria.length;
 }
 
@@ -70,7 +70,7 @@ const FOLLOW_UP_MAX_TOKENS = 4_000;
 const DEFAULT_TIMEOUT_MS = 90_000;
 
 /** A batch is sent and paid for unattended, so it has a limit even without --max-cost. */
-export const DEFAULT_BATCH_MAX_COST_USD = 5;
+const DEFAULT_BATCH_MAX_COST_USD = 5;
 
 export interface CostEstimate {
   inputTokens: number;
@@ -509,7 +509,7 @@ function addUsage(total: RawUsage, more: RawUsage): void {
   total.cache_read_input_tokens = (total.cache_read_input_tokens ?? 0) + (more.cache_read_input_tokens ?? 0);
 }
 
-export function toTokenUsage(model: ModelInfo, usage: RawUsage, batch = false): TokenUsage {
+function toTokenUsage(model: ModelInfo, usage: RawUsage, batch = false): TokenUsage {
   return {
     inputTokens: usage.input_tokens ?? 0,
     outputTokens: usage.output_tokens ?? 0,

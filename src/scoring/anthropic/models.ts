@@ -14,7 +14,7 @@ export interface ModelInfo {
   cacheRead: number;
 }
 
-export const MODELS: readonly ModelInfo[] = [
+const MODELS: readonly ModelInfo[] = [
   {
     id: 'claude-sonnet-5-5',
     label: 'Claude Sonnet 5.5',

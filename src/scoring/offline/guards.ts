@@ -8,7 +8,7 @@ import type { AnalyzedText, Sentence } from './text.js';
  * never raise a score.
  */
 
-export const MIN_WORDS = 30;
+const MIN_WORDS = 30;
 
 export interface GuardReport {
   /** Why the answer cannot be judged, or null when it can. */

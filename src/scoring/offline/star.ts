@@ -468,7 +468,7 @@ export function measureResults(
   };
 }
 
-export function expectedScope(level: Level | undefined): Scope {
+function expectedScope(level: Level | undefined): Scope {
   return level === 'L5' ? 1 : level === 'L6' ? 2 : level === 'L7' || level === 'L8' ? 3 : 0;
 }
 

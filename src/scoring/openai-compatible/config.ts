@@ -20,7 +20,7 @@ export interface OpenAICompatibleSettings {
   maxRetries: number;
 }
 
-export const BASE_URL_ENV = 'COACH_OPENAI_BASE_URL';
+const BASE_URL_ENV = 'COACH_OPENAI_BASE_URL';
 
 export interface OpenAICompatibleOptions {
   /** --model, else `model:` in the config file. */
