@@ -24,6 +24,16 @@ export const ROUND_KINDS = [
 export type RoundKind = (typeof ROUND_KINDS)[number];
 export type DesignKind = Exclude<RoundKind, 'behavioral' | 'bar-raiser'>;
 
+/** How each kind of round is named on screen and in the debrief. */
+export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
+  behavioral: 'Behavioral',
+  'bar-raiser': 'Bar raiser',
+  'system-design': 'System design',
+  'ml-design': 'ML design',
+  'genai-design': 'GenAI design',
+  'object-oriented-design': 'Object-oriented design',
+};
+
 export const loopRoundSchema = z.strictObject({
   id: z.string().regex(/^r[1-9]\d*$/, 'round ids are r1, r2, ...'),
   kind: z.enum(ROUND_KINDS),

@@ -1,0 +1,103 @@
+import { randomInt } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Registry } from '../banks/registry.js';
+import { UsageError } from '../errors.js';
+import { IoError } from '../fsx/io-error.js';
+import { readTextBounded } from '../fsx/read-bounded.js';
+import { type JobProfile, jobProfile } from '../loop/job.js';
+import { buildLoopPlan, type LoopPlan, MAX_ROUNDS } from '../loop/plan.js';
+import { colorFor } from '../ui/color.js';
+import { renderLoopPlan } from '../ui/loop-plan.js';
+import type { CommandContext } from './context.js';
+import { registryFor, type ScorerFlags, targetLevel, terminalWidth, writeJson } from './shared.js';
+
+export interface LoopOptions extends ScorerFlags {
+  /** Print the plan instead of running it (also what happens without a terminal). */
+  plan?: boolean;
+  json?: boolean;
+  level?: string;
+  seed?: string;
+  /** A job posting (text or Markdown) to tailor the loop to. */
+  job?: string;
+  rounds?: string;
+  time?: string;
+  banks?: string[];
+}
+
+/** A posting is a page or two; far more is not a posting (and would be slow to match). */
+const MAX_JOB_BYTES = 256 * 1024;
+
+/**
+ * `coach loop`: a full interview loop. With --plan, or without a terminal, it prints the plan (the
+ * rounds, who interviews, the principles each owns, the questions and minutes); `--json` prints
+ * exactly the LoopPlan. On a terminal it runs the loop.
+ */
+export async function loopCommand(options: LoopOptions, ctx: CommandContext): Promise<number> {
+  const { plan, registry } = await planLoop(options, ctx);
+  const interactive = Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY);
+  if (options.plan || options.json || !interactive) {
+    printPlan(plan, registry, options, ctx);
+    return 0;
+  }
+  ctx.stderr.write('coach: running a loop on the terminal is not available yet; this is its plan\n');
+  printPlan(plan, registry, options, ctx);
+  return 0;
+}
+
+/** The plan the flags ask for, from the registry's questions; usage errors are one line (exit 2). */
+export async function planLoop(
+  options: LoopOptions,
+  ctx: CommandContext,
+): Promise<{ plan: LoopPlan; registry: Registry }> {
+  const level = targetLevel(options.level, ctx) ?? 'L6';
+  const seed =
+    options.seed === undefined ? randomInt(2 ** 31) : wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+  const rounds =
+    options.rounds === undefined ? undefined : wholeNumber(options.rounds, '--rounds', 1, MAX_ROUNDS);
+  const timeSeconds =
+    options.time === undefined ? undefined : wholeNumber(options.time, '--time', 1, 3 * 3600);
+  // The posting is read before the banks: a wrong path fails fast, before any loading.
+  const job = options.job === undefined ? null : readJob(options.job, ctx);
+  const registry = await registryFor(ctx, options.banks);
+  const plan = buildLoopPlan(registry.questions, {
+    level,
+    seed,
+    job,
+    ...(rounds !== undefined ? { rounds } : {}),
+    ...(timeSeconds !== undefined ? { timeSeconds } : {}),
+  });
+  if (job && plan.job?.terms.length === 0)
+    ctx.stderr.write(
+      `coach: warning: no term of ${options.job} matches a question; the plan is the seed's alone\n`,
+    );
+  return { plan, registry };
+}
+
+/** The posting's terms, read with the bounded reader: missing, unreadable, binary or huge is one line. */
+export function readJob(file: string, ctx: CommandContext): JobProfile {
+  const what = 'job posting';
+  const text = readTextBounded(resolve(ctx.cwd, file), { maxBytes: MAX_JOB_BYTES, what, shownAs: file });
+  // Valid UTF-8 can still be binary (a NUL-padded file); a posting never holds a NUL.
+  const nul = text.indexOf('\0');
+  if (nul >= 0) throw new IoError(file, `not text (a NUL byte at character ${nul})`, `cannot read ${what}`);
+  if (text.trim() === '') throw new IoError(file, 'is empty', `cannot read ${what}`);
+  return jobProfile(text, file);
+}
+
+function printPlan(plan: LoopPlan, registry: Registry, options: LoopOptions, ctx: CommandContext): void {
+  if (options.json) {
+    writeJson(ctx, plan);
+    return;
+  }
+  const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+  const questions = new Map(registry.questions.map((q) => [q.id, q]));
+  ctx.stdout.write(`${renderLoopPlan(plan, questions, color, terminalWidth(ctx) ?? 100)}\n`);
+}
+
+/** A whole number in [min, max], or a usage error naming the flag. */
+function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
