@@ -182,8 +182,9 @@ describe('anthropic test server with the real SDK', () => {
   });
 
   it('lets the client time out on a hanging server', async () => {
-    server.enqueue({ kind: 'hang', ms: 5_000 });
-    const started = Date.now();
+    // The hang outlasts the test's own timeout, and ends in a 500 (an InternalServerError) if it is
+    // ever reached: the timeout error can only come from the client's 300 ms.
+    server.enqueue({ kind: 'hang', ms: 60_000 });
     await expect(
       client({ timeout: 300, maxRetries: 0 }).messages.create({
         model: MODEL,
@@ -191,7 +192,6 @@ describe('anthropic test server with the real SDK', () => {
         messages: USER,
       }),
     ).rejects.toBeInstanceOf(Anthropic.APIConnectionTimeoutError);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('answers the fallback (a 500) when the queue is empty, and a set fallback after that', async () => {
@@ -242,13 +242,12 @@ describe('anthropic test server with the real SDK', () => {
   });
 
   it('closes promptly even while a response is pending', async () => {
-    server.enqueue({ kind: 'hang', ms: 10_000 });
+    // The hang outlasts the test's own timeout: close() returning at all shows it did not wait for it.
+    server.enqueue({ kind: 'hang', ms: 60_000 });
     const pending = client().messages.create({ model: MODEL, max_tokens: 64, messages: USER });
     pending.catch(() => {});
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
-    const started = Date.now();
     await server.close();
-    expect(Date.now() - started).toBeLessThan(500);
     await expect(pending).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
   });
 
