@@ -1,3 +1,4 @@
+import { averageOf } from '../answers/score-answers.js';
 import { CoachError, UsageError } from '../errors.js';
 import { attemptFrom } from '../history/attempt.js';
 import { BatchStore, type StoredBatch } from '../history/batch-store.js';
@@ -11,9 +12,9 @@ import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
-import { averageOf, printResults } from './answers.js';
 import type { CommandContext } from './context.js';
 import { createAnthropicScorer, registryFor, terminalWidth, writeJson } from './shared.js';
+import { printResults } from './support/answers-file.js';
 
 /**
  * `coach batches`: the Message Batches sent by `score --batch` and `drill --answers --batch`, kept in

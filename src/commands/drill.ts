@@ -9,7 +9,6 @@ import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
-import { readAnswers, scoreAnswersFile } from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   chosenScorer,
@@ -22,6 +21,7 @@ import {
   targetLevel,
   writeJson,
 } from './shared.js';
+import { readAnswers, scoreAnswersFile } from './support/answers-file.js';
 
 export interface DrillOptions extends FilterFlags {
   daily?: boolean;
@@ -66,7 +66,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
   if (damaged > 0) ctx.stderr.write(`coach: skipped ${damaged} damaged record(s) in ${store.file}\n`);
 
   if (options.answers !== undefined) {
-    const answers = readAnswers(options.answers, registry, ctx);
+    const answers = await readAnswers(options.answers, registry, ctx);
     const scorer = await createScorer(options, ctx);
     const scoringLevel = level ?? targetLevel(undefined, ctx);
     // Everything validated before anything is recorded: a rejected file leaves no trace.

@@ -9,7 +9,6 @@ import { dataDir } from '../paths.js';
 import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
-import { readAnswers, recordOrRescue, scoreAnswersFile } from './answers.js';
 import type { CommandContext } from './context.js';
 import {
   createScorer,
@@ -20,6 +19,8 @@ import {
   terminalWidth,
   writeJson,
 } from './shared.js';
+import { readAnswers, recordOrRescue, scoreAnswersFile } from './support/answers-file.js';
+import { readStdin } from './support/stdin.js';
 
 export interface ScoreOptions {
   question?: string;
@@ -132,7 +133,7 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
   }
   const level = targetLevel(options.level, ctx);
   const registry = await registryFor(ctx, options.banks);
-  const answers = readAnswers(file, registry, ctx);
+  const answers = await readAnswers(file, registry, ctx);
   const scorer = await createScorer(options, ctx);
   await scoreAnswersFile(file, answers, scorer, {
     source: 'score',
@@ -160,14 +161,10 @@ async function readAnswer(file: string | undefined, ctx: CommandContext): Promis
   if (ctx.stdin.isTTY) {
     throw new UsageError('no answer given: pass --answer-file FILE, or pipe the answer on stdin');
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_ANSWER_BYTES)
-      throw new UsageError(`the answer on stdin is over ${MAX_ANSWER_BYTES / 1024} KiB`);
-    chunks.push(buffer);
-  }
-  return decodeUtf8(Buffer.concat(chunks), 'stdin', 'the answer on');
+  const bytes = await readStdin(
+    ctx,
+    MAX_ANSWER_BYTES,
+    () => new UsageError(`the answer on stdin is over ${MAX_ANSWER_BYTES / 1024} KiB`),
+  );
+  return decodeUtf8(bytes, 'stdin', 'the answer on');
 }

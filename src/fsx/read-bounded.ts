@@ -53,11 +53,6 @@ function readBounded(path: string, options: BoundedRead): Buffer {
   }
 }
 
-/** Standard input (fd 0) read the same way: at most maxBytes, else refused. */
-export function readStdinBounded(options: Omit<BoundedRead, 'allowStream'>): Buffer {
-  return readUpTo(0, options.maxBytes, options.shownAs ?? 'stdin', options);
-}
-
 /** UTF-8 text of the bytes, or an error naming the file and the byte where the encoding breaks. */
 export function decodeUtf8(bytes: Uint8Array, shown: string, what: string): string {
   try {
@@ -90,7 +85,7 @@ function readUpTo(
     try {
       n = readSync(fd, buffer, 0, buffer.length, null);
     } catch (error) {
-      // A non-blocking stdin (a terminal or pipe node opened that way) with nothing yet: wait briefly.
+      // A non-blocking descriptor (a FIFO another process opened that way) with nothing yet: wait briefly.
       if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
         continue;

@@ -36,8 +36,6 @@ export function judgedOn(full: Rubric, effective: Rubric): string[] | undefined 
   return effective === full ? undefined : effective.criteria.map((c) => c.id);
 }
 
-type ScoreMany = (inputs: ScoreInput[], options: object) => Promise<ScoreResult[]>;
-
 /**
  * The scorer every command uses: each input's rubric is narrowed to its question's focus before any
  * scorer (offline, LLM, batch, follow-ups) sees it, and each result names the criteria it judged.
@@ -52,7 +50,7 @@ export function focusingScorer(scorer: Scorer): Scorer {
     const judged = judgedOn(input.rubric, narrowed.rubric);
     return judged ? { ...result, focusCriteria: judged } : result;
   };
-  const focusing: Scorer & { scoreMany?: ScoreMany } = {
+  const focusing: Scorer = {
     name: scorer.name,
     async score(input) {
       const narrowed = narrow(input);
@@ -63,12 +61,11 @@ export function focusingScorer(scorer: Scorer): Scorer {
     const followUps = scorer.followUps.bind(scorer);
     focusing.followUps = (input, result, chain) => followUps(narrow(input), result, chain);
   }
-  // Batch scoring (the anthropic scorer's Message Batches) is optional and not on the interface.
-  const many = (scorer as { scoreMany?: ScoreMany }).scoreMany;
-  if (many) {
+  if (scorer.scoreMany) {
+    const many = scorer.scoreMany.bind(scorer);
     focusing.scoreMany = async (inputs, options) => {
       const narrowed = inputs.map(narrow);
-      const results = await many.call(scorer, narrowed, options);
+      const results = await many(narrowed, options);
       return results.map((r, i) => stamp(inputs[i]!, narrowed[i]!, r));
     };
   }

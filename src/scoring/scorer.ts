@@ -44,6 +44,26 @@ export interface Scorer {
     result: ScoreResult,
     chain: readonly (FollowUpKind | undefined)[],
   ): Promise<GeneratedFollowUps | null>;
+  /**
+   * Scores many answers as one batch job (the anthropic scorer's Message Batches, at half the price),
+   * results in the order of the inputs. Optional: without it, answers are scored one by one.
+   */
+  scoreMany?(inputs: readonly ScoreInput[], options?: BatchRunOptions): Promise<ScoreResult[]>;
+}
+
+export interface BatchRunOptions {
+  pollMs?: number;
+  onPoll?: (done: number, total: number) => void;
+  /** The batch exists (and is paid for): store it and say its id, before any polling. */
+  onCreated?: (batch: CreatedBatch) => void;
+}
+
+export interface CreatedBatch {
+  id: string;
+  model: string;
+  estimatedCostUsd: number;
+  /** The answers sent, by their index in the inputs. */
+  items: { index: number; customId: string; promptVersion: string; rubricVersion: string }[];
 }
 
 export interface GeneratedFollowUps {

@@ -26,7 +26,7 @@ import {
 import { fallBackOrThrow, graderWarnings, judgeWithRepair, notSentToModel } from '../llm-judge.js';
 import { scoreOffline } from '../offline/index.js';
 import type { ScoreResult, TokenUsage } from '../result.js';
-import type { GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
+import type { BatchRunOptions, GeneratedFollowUps, ScoreInput, Scorer } from '../scorer.js';
 import { costUsd, type ModelInfo, type RawUsage } from './models.js';
 
 export interface JudgeOptions {
@@ -76,21 +76,6 @@ export interface CostEstimate {
   inputTokens: number;
   maxOutputTokens: number;
   costUsd: number;
-}
-
-export interface BatchRunOptions {
-  pollMs?: number;
-  onPoll?: (done: number, total: number) => void;
-  /** The batch exists (and is paid for): store it and say its id, before any polling. */
-  onCreated?: (batch: CreatedBatch) => void;
-}
-
-export interface CreatedBatch {
-  id: string;
-  model: string;
-  estimatedCostUsd: number;
-  /** The answers sent, by their index in the inputs. */
-  items: { index: number; customId: string; promptVersion: string; rubricVersion: string }[];
 }
 
 /**
