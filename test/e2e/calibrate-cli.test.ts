@@ -47,6 +47,10 @@ describe('coach calibrate', () => {
     for (const x of [report.spearman, report.quadraticKappa, report.baseline.spearman]) {
       expect(Math.abs(x!)).toBeLessThanOrEqual(1);
     }
+    // The README quotes these (0.87 and 0.80; word count 0.57 and 0.13): a scorer change that moves
+    // them updates the README too.
+    expect([report.pairwiseAgreement, report.spearman]).toEqual([0.868, 0.799]);
+    expect([report.baseline.pairwiseAgreement, report.baseline.spearman]).toEqual([0.568, 0.125]);
     // Each row of the confusion holds exactly the answers the file labels with that verdict.
     expect(Object.keys(report.confusion)).toEqual(VERDICTS);
     for (const [i, verdict] of VERDICTS.entries()) {

@@ -55,6 +55,8 @@ describe('offline scorer calibration, new rubrics', () => {
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.held).toBeGreaterThanOrEqual(report.orderings.length * 0.8);
     expect(report.baselineHeld).toBeLessThan(report.held * 0.5);
+    // The README quotes these: 12 of 15 orderings, word count 5.
+    expect([report.held, report.orderings.length, report.baselineHeld]).toEqual([12, 15, 5]);
   });
 });
 
