@@ -12,7 +12,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'analyze-worker': 'src/banks/analyze-worker.ts' },
+  entryPoints: { cli: 'src/cli/index.ts', 'analyze-worker': 'src/banks/analyze-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

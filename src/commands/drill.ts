@@ -4,6 +4,7 @@ import { localDate, scoredAttempts } from '../history/attempt.js';
 import { type Priority, pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
+import type { Level } from '../schema/index.js';
 import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
@@ -15,28 +16,24 @@ import {
   createScorer,
   type FilterFlags,
   givenScorerFlags,
-  parseLevel,
   registryFor,
+  type ScorerFlags,
   selectQuestions,
   targetLevel,
   writeJson,
 } from './shared.js';
 import { readAnswers, scoreAnswersFile } from './support/answers-file.js';
 
-export interface DrillOptions extends FilterFlags {
+/** What src/cli/ hands over, already parsed (src/cli/parsers.ts): a real day, a count of 1 or more, a 0-100 score. */
+export interface DrillOptions extends FilterFlags, ScorerFlags {
   daily?: boolean;
+  /** YYYY-MM-DD, a day that exists. */
   date?: string;
-  count?: string;
+  count?: number;
+  level?: Level;
   answers?: string;
   json?: boolean;
-  failUnder?: string;
-  scorer?: string;
-  model?: string;
-  provider?: string;
-  baseUrl?: string;
-  timeout?: string;
-  fallback?: boolean;
-  maxCost?: string;
+  failUnder?: number;
   batch?: boolean;
   banks?: string[];
 }
@@ -47,17 +44,7 @@ export interface DrillOptions extends FilterFlags {
  */
 export async function drillCommand(options: DrillOptions, ctx: CommandContext): Promise<number> {
   const date = options.date ?? localDate(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new UsageError(`--date needs YYYY-MM-DD, got "${options.date}"`);
-  }
-  const count = options.count === undefined ? 3 : Number(options.count);
-  if (!Number.isInteger(count) || count < 1)
-    throw new UsageError(`--count needs a positive whole number, got "${options.count}"`);
-  const failUnder = options.failUnder === undefined ? undefined : Number(options.failUnder);
-  if (failUnder !== undefined && (!Number.isFinite(failUnder) || failUnder < 0 || failUnder > 100)) {
-    throw new UsageError(`--fail-under needs a score from 0 to 100, got "${options.failUnder}"`);
-  }
-  const level = parseLevel(options.level);
+  const { count = 3, failUnder, level } = options;
 
   const registry = await registryFor(ctx, options.banks);
   const store = new HistoryStore(dataDir(ctx.env));

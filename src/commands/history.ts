@@ -8,7 +8,7 @@ import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { parseCalendarDate, readHistory, registryFor, terminalWidth, writeJson } from './shared.js';
+import { readHistory, registryFor, terminalWidth, writeJson } from './shared.js';
 
 /** `coach history`: every scored attempt, oldest first. */
 export async function historyCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {
@@ -114,7 +114,6 @@ export async function statsCommand(
   },
   ctx: CommandContext,
 ): Promise<number> {
-  if (options.since !== undefined) parseCalendarDate('--since', options.since);
   if (options.by !== undefined && options.by !== 'version')
     throw new UsageError(`unknown grouping "${options.by}"; choose version`);
   // Scores from different scorers, models or prompts are not comparable: these pick one.

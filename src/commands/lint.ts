@@ -10,9 +10,10 @@ import type { CommandContext } from './context.js';
 
 export interface LintCommandOptions {
   format: string;
-  maxWarnings?: string;
+  /** 0 or more (src/cli/parsers.ts). */
+  maxWarnings?: number;
   banks: string[];
-  threads?: string;
+  threads?: number;
 }
 
 /**
@@ -29,8 +30,7 @@ export async function lintCommand(
   if (!LINT_FORMATS.includes(format)) {
     throw new UsageError(`unknown format "${options.format}"; choose one of: ${LINT_FORMATS.join(', ')}`);
   }
-  const maxWarnings = parseCount(options.maxWarnings, '--max-warnings');
-  const threads = parseCount(options.threads, '--threads');
+  const { maxWarnings, threads } = options;
   const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks: options.banks });
   const shipped = [SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR];
   const stories = defaultStoriesFile(ctx.env);
@@ -61,10 +61,4 @@ export async function lintCommand(
   }
   if (result.ioError) return EXIT.usage;
   return result.errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
-}
-
-function parseCount(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, got "${value}"`);
-  return Number(value);
 }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { EXIT, UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { dataDir } from '../paths.js';
-import type { Story } from '../schema/index.js';
+import type { Level, Story } from '../schema/index.js';
 import type { SessionOptions } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
 import { DEFAULT_FOLLOW_UPS, planSession } from '../session/plan.js';
@@ -11,25 +11,23 @@ import {
   chosenScorer,
   type FilterFlags,
   givenScorerFlags,
-  parseLevel,
   registryFor,
+  type ScorerFlags,
   selectQuestions,
 } from './shared.js';
 import { runSessionOnTerminal, startSession } from './support/session.js';
 
-export interface PracticeOptions extends FilterFlags {
-  count?: string;
-  time?: string;
-  seed?: string;
-  scorer?: string;
-  model?: string;
-  provider?: string;
-  baseUrl?: string;
-  timeout?: string;
-  fallback?: boolean;
-  maxCost?: string;
-  /** A number (string from argv) bounds the chain of follow-ups; false (--no-followups) asks none. */
-  followups?: string | boolean;
+/** What src/cli/ hands over, already parsed (src/cli/parsers.ts). */
+export interface PracticeOptions extends FilterFlags, ScorerFlags {
+  /** 1 or more. */
+  count?: number;
+  /** Seconds, 1 or more. */
+  time?: number;
+  /** 0 or more. */
+  seed?: number;
+  level?: Level;
+  /** A number (0 or more) bounds the chain of follow-ups; false (--no-followups) asks none. */
+  followups?: number | boolean;
   overtime?: boolean;
   scoreAtEnd?: boolean;
   banks?: string[];
@@ -40,10 +38,8 @@ export interface PracticeOptions extends FilterFlags {
 /** `coach practice`: a timed mock interview in the terminal, journaled so nothing typed is lost. */
 export async function practiceCommand(options: PracticeOptions, ctx: CommandContext): Promise<number> {
   requireTerminal(ctx, 'practice');
-  const count = parsePositive(options.count ?? '3', '--count');
-  const timeSeconds = options.time === undefined ? undefined : parsePositive(options.time, '--time');
-  const seed = options.seed === undefined ? randomInt(2 ** 31) : parsePositive(options.seed, '--seed', true);
-  const level = parseLevel(options.level);
+  const { count = 3, time: timeSeconds, level } = options;
+  const seed = options.seed ?? randomInt(2 ** 31);
 
   const stories = await storiesFor(options.stories, ctx);
   const registry = await registryFor(ctx, options.banks);
@@ -80,10 +76,10 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
 }
 
 /** How many follow-ups to chain after each answer: --followups N, none with --no-followups, else the default. */
-function followUpsWanted(flag: string | boolean | undefined): number {
+function followUpsWanted(flag: number | boolean | undefined): number {
   if (flag === false) return 0;
   if (flag === undefined || flag === true) return DEFAULT_FOLLOW_UPS;
-  return parsePositive(flag, '--followups', true);
+  return flag;
 }
 
 /** The candidate's stories for --stories (read and validated up front), or none without the flag. */
@@ -155,13 +151,4 @@ function requireTerminal(ctx: CommandContext, command: string): void {
       `coach ${command} is interactive and needs a terminal; for scripts use \`coach drill\` (or \`coach score\` with --answer-file)`,
     );
   }
-}
-
-function parsePositive(value: string, flag: string, allowZero = false): number {
-  if (!/^\d+$/.test(value) || (!allowZero && Number(value) === 0)) {
-    throw new UsageError(
-      `${flag} needs a ${allowZero ? 'non-negative' : 'positive'} whole number, got "${value}"`,
-    );
-  }
-  return Number(value);
 }

@@ -10,7 +10,7 @@ import { buildReport } from '../report/model.js';
 import { SessionJournal } from '../session/journal.js';
 import { loadStories } from '../stories/load.js';
 import type { CommandContext } from './context.js';
-import { parseCalendarDate, readHistory, registryFor } from './shared.js';
+import { readHistory, registryFor } from './shared.js';
 
 export interface ReportFlags {
   output?: string;
@@ -32,7 +32,7 @@ export async function reportCommand(options: ReportFlags, ctx: CommandContext): 
   const format = options.format ?? (/\.(md|markdown)$/i.test(options.output ?? '') ? 'md' : 'html');
   if (format !== 'html' && format !== 'md')
     throw new UsageError(`unknown format "${format}"; choose html or md`);
-  const since = options.since === undefined ? undefined : parseCalendarDate('--since', options.since);
+  const { since } = options;
   const attempts = readHistory(ctx);
   const registry = await registryFor(ctx, options.banks);
   const now = new Date();

@@ -6,6 +6,7 @@ import { decodeUtf8, readTextBounded } from '../fsx/read-bounded.js';
 import { attemptFrom, localDate, unscoredAttempt } from '../history/attempt.js';
 import { HistoryStore, recordUnscoredFirst } from '../history/store.js';
 import { dataDir } from '../paths.js';
+import type { Level } from '../schema/index.js';
 import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
@@ -14,6 +15,7 @@ import {
   createScorer,
   findQuestion,
   registryFor,
+  type ScorerFlags,
   scoringSpinner,
   targetLevel,
   terminalWidth,
@@ -22,19 +24,14 @@ import {
 import { readAnswers, recordOrRescue, scoreAnswersFile } from './support/answers-file.js';
 import { readStdin } from './support/stdin.js';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends ScorerFlags {
   question?: string;
   rubric?: string;
   prompt?: string;
   answerFile?: string;
-  level?: string;
+  level?: Level;
   /** typed (default) or spoken: how many words fit the time limit. */
   mode?: AnswerMode;
-  scorer?: string;
-  model?: string;
-  provider?: string;
-  timeout?: string;
-  fallback?: boolean;
   json?: boolean;
   save?: boolean;
   /** An answers file (question id: answer) to score at once; with the anthropic scorer, as one Message Batch. */

@@ -115,11 +115,11 @@ export interface ScorerFlags {
   model?: string;
   provider?: string;
   /** --timeout SECONDS: one overall deadline per answer for an LLM scorer. */
-  timeout?: string;
+  timeout?: number;
   /** --no-fallback sets this to false: an LLM failure exits 2 instead of scoring offline. */
   fallback?: boolean;
   /** --max-cost USD: refuse to send above this estimated cost. */
-  maxCost?: string;
+  maxCost?: number;
   /** --base-url: the openai-compatible server. */
   baseUrl?: string;
 }
@@ -129,16 +129,16 @@ export function givenScorerFlags(flags: Omit<ScorerFlags, 'scorer'>): {
   model?: string;
   provider?: string;
   baseUrl?: string;
-  timeout?: string;
-  maxCost?: string;
+  timeout?: number;
+  maxCost?: number;
   fallback?: false;
 } {
   return {
     ...(flags.model ? { model: flags.model } : {}),
     ...(flags.provider ? { provider: flags.provider } : {}),
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-    ...(flags.timeout ? { timeout: flags.timeout } : {}),
-    ...(flags.maxCost ? { maxCost: flags.maxCost } : {}),
+    ...(flags.timeout !== undefined ? { timeout: flags.timeout } : {}),
+    ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
     ...(flags.fallback === false ? { fallback: false as const } : {}),
   };
 }
@@ -191,7 +191,7 @@ export async function createScorer(
       baseUrl: flags.baseUrl,
       configBaseUrl: config.baseUrl,
       models: config.models,
-      timeoutSeconds: parseTimeout(flags.timeout),
+      timeoutSeconds: flags.timeout,
     });
     return focusingScorer(
       new OpenAICompatibleScorer({
@@ -214,14 +214,14 @@ export async function createAnthropicScorer(
   onProgress?: (received: number, total: number) => void,
 ): Promise<import('../scoring/anthropic/judge.js').AnthropicScorer> {
   const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env });
-  const maxCostUsd = parseMaxCost(flags.maxCost);
+  const maxCostUsd = flags.maxCost;
   const { anthropicSettings, createClient } = await import('../scoring/anthropic/config.js');
   const { AnthropicScorer } = await import('../scoring/anthropic/judge.js');
   const settings = anthropicSettings(ctx.env, {
     model: flags.model ?? config.model,
     provider: flags.provider ?? config.provider,
     models: config.models,
-    timeoutSeconds: parseTimeout(flags.timeout),
+    timeoutSeconds: flags.timeout,
   });
   return new AnthropicScorer({
     client: await createClient(settings),
@@ -234,48 +234,9 @@ export async function createAnthropicScorer(
   });
 }
 
-function parseMaxCost(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const usd = Number(value.replace(/^\$/, ''));
-  if (!Number.isFinite(usd) || usd < 0)
-    throw new UsageError(`--max-cost needs an amount in USD such as 0.50, got "${value}"`);
-  return usd;
-}
-
-function parseTimeout(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600)
-    throw new UsageError(`--timeout needs a number of seconds from 1 to 3600, got "${value}"`);
-  return seconds;
-}
-
 /** The target level: --level, else `level:` in the config file, else none (the judge is told the question's levels). */
-export function targetLevel(flag: string | undefined, ctx: CommandContext): Level | undefined {
-  return parseLevel(flag) ?? resolveConfig({ cwd: ctx.cwd, env: ctx.env }).level;
-}
-
-/**
- * A calendar day given as YYYY-MM-DD, strictly: the shape and a day that exists (2024-02-29 yes,
- * 2024-02-30 and 2023-02-29 no), so a typo is an error instead of a silently empty range.
- */
-export function parseCalendarDate(flag: string, value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(
-      m ? `${flag} ${value} is not a day in the calendar` : `${flag} needs YYYY-MM-DD, got "${value}"`,
-    );
-  }
-  return value;
-}
-
-export function parseLevel(value: string | undefined): Level | undefined {
-  if (value === undefined) return undefined;
-  const level = value.toUpperCase() as Level;
-  if (!LEVELS.includes(level))
-    throw new UsageError(`unknown level "${value}"; choose one of: ${LEVELS.join(', ')}`);
-  return level;
+export function targetLevel(flag: Level | undefined, ctx: CommandContext): Level | undefined {
+  return flag ?? resolveConfig({ cwd: ctx.cwd, env: ctx.env }).level;
 }
 
 /** A spinner on stderr while scoring, only on a terminal and never with --json. */

@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { ensureDir, replaceWhole } from '../fsx/write-whole.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { Story } from '../schema/index.js';
+import type { Level, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import { isBehavioral } from '../stories/behavioral.js';
 import { checkStories, type StoryCheck } from '../stories/check.js';
@@ -22,7 +22,6 @@ import type { CommandContext } from './context.js';
 import {
   createScorer,
   findQuestion,
-  parseLevel,
   registryFor,
   type ScorerFlags,
   scoringSpinner,
@@ -39,13 +38,15 @@ export interface StoriesFlags {
   banks?: string[];
 }
 
+/** Parsed by src/cli/ (src/cli/parsers.ts): a level L5-L8, a score from 0 to 100. */
 export interface StoriesCheckFlags extends StoriesFlags, ScorerFlags {
-  level?: string;
-  failUnder?: string;
+  level?: Level;
+  failUnder?: number;
 }
 
 export interface StoriesSuggestFlags extends StoriesFlags {
-  count?: string;
+  /** 1 or more. */
+  count?: number;
 }
 
 export interface StoriesInitFlags {
@@ -56,8 +57,7 @@ export interface StoriesInitFlags {
 
 /** `coach stories check`: each story scored as a three-minute answer, weakest criteria first. */
 export async function storiesCheckCommand(options: StoriesCheckFlags, ctx: CommandContext): Promise<number> {
-  const level = parseLevel(options.level);
-  const failUnder = parseFailUnder(options.failUnder);
+  const { level, failUnder } = options;
   const { file, stories } = readStories(options.stories, ctx);
   const registry = await registryFor(ctx, options.banks);
   const rubric = registry.rubrics.get('star');
@@ -253,7 +253,7 @@ export async function storiesSuggestCommand(
   options: StoriesSuggestFlags,
   ctx: CommandContext,
 ): Promise<number> {
-  const count = parseCount(options.count ?? '3');
+  const { count = 3 } = options;
   const registry = await registryFor(ctx, options.banks);
   const question = findQuestion(registry, questionId);
   if (!isBehavioral(question, registry)) {
@@ -348,18 +348,3 @@ function displayPath(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) === 0) {
-    throw new UsageError(`--count needs a positive whole number, got "${value}"`);
-  }
-  return Number(value);
-}
-
-function parseFailUnder(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new UsageError(`--fail-under needs a score from 0 to 100, got "${value}"`);
-  }
-  return n;
-}

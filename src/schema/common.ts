@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { LEVELS } from './levels.js';
 
-/** Interview levels: L5 senior, L6 senior/lead, L7 principal, L8 senior principal. */
-export const LEVELS = ['L5', 'L6', 'L7', 'L8'] as const;
+export { LEVELS };
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 

@@ -20,9 +20,9 @@ export interface SessionOptions {
   /** The openai-compatible server (--base-url), kept so `coach resume` scores alike. */
   baseUrl?: string;
   /** --timeout, --no-fallback and --max-cost of the LLM scorer, kept so `coach resume` scores alike. */
-  timeout?: string;
+  timeout?: number;
   fallback?: false;
-  maxCost?: string;
+  maxCost?: number;
   /** Which command started it; history records it. */
   source?: 'practice' | 'drill' | 'loop';
   level?: string;

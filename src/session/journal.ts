@@ -90,7 +90,8 @@ export class SessionJournal {
       if (!line.trim()) continue;
       try {
         const event = JSON.parse(line) as unknown;
-        if (isWholeEvent(event, events.length === 0)) events.push(event);
+        if (isWholeEvent(event, events.length === 0))
+          events.push(event.type === 'start' ? withNumericLimits(event) : event);
         else damaged++;
       } catch {
         damaged++;
@@ -106,6 +107,27 @@ export class SessionJournal {
     const problem = events[0]?.type === 'start' ? undefined : 'no valid start event (damaged journal)';
     return { events, ...(draft ? { draft } : {}), damaged, ...(problem ? { problem } : {}) };
   }
+}
+
+/**
+ * Journals written before flags were parsed by the CLI kept --timeout and --max-cost as typed
+ * ("90", "$0.50"); `coach resume` of such a session scores with the same limits, as numbers.
+ */
+function withNumericLimits(event: SessionEvent & { type: 'start' }): SessionEvent {
+  const { timeout, maxCost } = event.options as { timeout?: unknown; maxCost?: unknown };
+  const number = (v: unknown) => {
+    const n = typeof v === 'string' ? Number(v.replace(/^\$/, '')) : Number.NaN;
+    return Number.isFinite(n) ? n : v;
+  };
+  if (typeof timeout !== 'string' && typeof maxCost !== 'string') return event;
+  return {
+    ...event,
+    options: {
+      ...event.options,
+      ...(timeout !== undefined ? { timeout: number(timeout) as number } : {}),
+      ...(maxCost !== undefined ? { maxCost: number(maxCost) as number } : {}),
+    },
+  };
 }
 
 type Loose = Record<string, unknown>;

@@ -207,7 +207,9 @@ describe('failures that say what they are', () => {
   it('rejects a --timeout below the 1 second its message states, before any call', async () => {
     const run = await coach(score('--timeout', '0.5'));
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('coach: --timeout needs a number of seconds from 1 to 3600, got "0.5"');
+    expect(run.stderr.trim()).toBe(
+      'coach: --timeout needs a number of seconds from 1 to 3600 (such as 90), got "0.5"',
+    );
     expect(messages()).toHaveLength(0);
   });
 });

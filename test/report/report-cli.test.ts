@@ -128,9 +128,9 @@ describe('coach report (HTML)', () => {
     expect(page).not.toContain('2026-11-19');
 
     for (const [since, message] of [
-      ['2024-02-30', 'coach: --since 2024-02-30 is not a day in the calendar\n'],
-      ['2023-02-29', 'coach: --since 2023-02-29 is not a day in the calendar\n'],
-      ['2024-2-1', 'coach: --since needs YYYY-MM-DD, got "2024-2-1"\n'],
+      ['2024-02-30', 'coach: --since needs a day that is on the calendar (YYYY-MM-DD), got "2024-02-30"\n'],
+      ['2023-02-29', 'coach: --since needs a day that is on the calendar (YYYY-MM-DD), got "2023-02-29"\n'],
+      ['2024-2-1', 'coach: --since needs a date as YYYY-MM-DD (such as 2024-02-29), got "2024-2-1"\n'],
     ] as const) {
       const run = report(['--since', since], tmp());
       expect(run.status).toBe(2);

@@ -20,7 +20,7 @@ describe('coach score', () => {
     writeFileSync(file, ANSWER);
     expect(
       await scoreCommand(
-        { question: 'bhv-customer-pain-before-complaints', answerFile: file, json: true, level: 'l6' },
+        { question: 'bhv-customer-pain-before-complaints', answerFile: file, json: true, level: 'L6' },
         ctx,
       ),
     ).toBe(0);
@@ -127,7 +127,6 @@ A/B test with purchases as the primary metric and clicks as a guardrail I expect
     [{}, /--question <id>, or --rubric <id> with --prompt/],
     [{ question: 'bhv-customer-pain-before-complaints', rubric: 'star' }, /not both/],
     [{ rubric: 'nope', prompt: 'x' }, /unknown rubric "nope"/],
-    [{ question: 'bhv-customer-pain-before-complaints', level: 'L9' }, /unknown level "L9"/],
     [
       { question: 'bhv-customer-pain-before-complaints', answerFile: 'missing.txt' },
       /cannot read answer file missing.txt: no such file/,

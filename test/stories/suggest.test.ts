@@ -80,7 +80,7 @@ describe('coach stories suggest', () => {
 
   it('prints the fitting stories, numbered, with their reasons', async () => {
     const ctx = captureContext();
-    await storiesSuggestCommand('bhv-dive-deep-hardest-root-cause', { stories: FIXTURE, count: '1' }, ctx);
+    await storiesSuggestCommand('bhv-dive-deep-hardest-root-cause', { stories: FIXTURE, count: 1 }, ctx);
     const out = ctx.out();
     expect(out).toMatch(/^bhv-dive-deep-hardest-root-cause {2}Dive Deep \(main\), Ownership\n/);
     expect(out).toMatch(

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { withExitCodes } from '../help.js';
+import { lazyAction } from '../lazy-action.js';
+import { banksOption, jsonOption } from '../options.js';
+
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description('two attempts at the same question side by side: criterion changes, evidence, a word diff')
+    .argument('[attempt-ids...]', 'one or two attempt ids from `coach history` (a unique prefix is enough)')
+    .option('-q, --question <id>', 'with no id: the latest two scored attempts at this question')
+    .addOption(jsonOption())
+    .addOption(banksOption())
+    .addHelpText(
+      'after',
+      withExitCodes(`With two ids: those two. With one: it and the latest other scored attempt at its question.
+--json prints {question, before, after, criteria: [{id, before, after, delta}]}.`),
+    )
+    .action(
+      lazyAction(async (ctx, ids: string[], options) => {
+        const { compareCommand } = await import('../../commands/compare.js');
+        return compareCommand(ids, options, ctx);
+      }),
+    );
+}
