@@ -32,6 +32,17 @@ export function nonNegativeInteger(value: string): number {
   return integerFrom(0, value);
 }
 
+/** A parser for a whole number with both bounds (`--rounds 1..6`): the message states the range. */
+export function integerBetween(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!DIGITS.test(value) || n < min || n > max) {
+      throw new InvalidArgumentError(`needs a whole number from ${min} to ${max}, in digits`);
+    }
+    return n;
+  };
+}
+
 /** `--level`: L5 to L8, any case, given back upper-case. */
 export function level(value: string): Level {
   const upper = value.toUpperCase() as Level;

@@ -6,6 +6,7 @@ import { IoError } from '../fsx/io-error.js';
 import { readTextBounded } from '../fsx/read-bounded.js';
 import { type JobProfile, jobProfile } from '../loop/job.js';
 import { buildLoopPlan, type LoopPlan, MAX_ROUNDS } from '../loop/plan.js';
+import type { Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderLoopPlan } from '../ui/loop-plan.js';
 import type { CommandContext } from './context.js';
@@ -15,7 +16,8 @@ export interface LoopOptions extends ScorerFlags {
   /** Print the plan instead of running it (also what happens without a terminal). */
   plan?: boolean;
   json?: boolean;
-  level?: string;
+  /** L5-L8, parsed by src/cli/ (src/cli/parsers.ts). */
+  level?: Level;
   seed?: string;
   /** A job posting (text or Markdown) to tailor the loop to. */
   job?: string;

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import {
   calendarDate,
+  integerBetween,
   level,
   nonNegativeInteger,
   percentScore,
@@ -49,6 +50,17 @@ describe('nonNegativeInteger (--max-warnings, --followups, --seed)', () => {
     expect(refusal(nonNegativeInteger, value)).toBe(
       'needs a whole number of 0 or more, in digits (such as 3)',
     );
+  });
+});
+
+describe('integerBetween (a bounded whole number)', () => {
+  const rounds = integerBetween(1, 6);
+  it('accepts both bounds and what lies between', () => {
+    expect([rounds('1'), rounds('4'), rounds('6')]).toEqual([1, 4, 6]);
+  });
+
+  it.each([...NOT_PLAIN_DIGITS, '0', '7', '99999999999999999999'])('refuses %j', (value) => {
+    expect(refusal(rounds, value)).toBe('needs a whole number from 1 to 6, in digits');
   });
 });
 
