@@ -115,16 +115,19 @@ export async function resumeCommand(
     if (!ctx.stdin.isTTY || interrupted.length > 1) {
       ctx.stdout.write(`Interrupted sessions:\n${interrupted.map((s) => `  ${s}`).join('\n')}\n`);
       if (!ctx.stdin.isTTY) return EXIT.ok;
-      const { select } = await import('@inquirer/prompts');
+      const [{ default: select }, { ExitPromptError }] = await Promise.all([
+        import('@inquirer/select'),
+        import('@inquirer/core'),
+      ]);
       try {
         id = await select({
           message: 'Resume which session?',
           choices: [...interrupted].reverse().map((s) => ({ value: s })),
         });
       } catch (error) {
-        // Ctrl-C at the picker is an interruption like any other (130), not an error. By name:
-        // @inquirer/prompts carries its own copy of @inquirer/core, so instanceof would not match.
-        if ((error as Error)?.name === 'ExitPromptError') return EXIT.interrupted;
+        // Ctrl-C at the picker is an interruption like any other (130), not an error. instanceof
+        // matches because the prompts and the answer box share one copy of @inquirer/core.
+        if (error instanceof ExitPromptError) return EXIT.interrupted;
         throw error;
       }
     } else {

@@ -66,7 +66,7 @@ export function terminalSessionView(options: TerminalViewOptions): Omit<SessionV
     },
 
     async confirmPause() {
-      const { confirm } = await import('@inquirer/prompts');
+      const { default: confirm } = await import('@inquirer/confirm');
       // A second Ctrl-C, at this question, quits too.
       return confirm({ message: 'Pause here? Your answer so far is saved.', default: true }).catch(
         () => true,
