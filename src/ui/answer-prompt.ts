@@ -10,6 +10,7 @@ import {
 import type { ChalkInstance } from 'chalk';
 import type { AnswerStatus } from '../session/engine.js';
 import { formatClock, timerState } from '../session/timer.js';
+import { wrapLine } from './text.js';
 
 export interface AnswerPromptConfig {
   /** Lines shown above the answer: question number, category, principles, the prompt. */
@@ -33,6 +34,8 @@ export interface AnswerPromptConfig {
   draftEveryMs?: number;
   /** Terminal rows, to show only the tail of a long answer. */
   rows?: number;
+  /** Terminal columns, to wrap finished lines at word boundaries (default 80). */
+  columns?: number;
 }
 
 export interface AnswerValue {
@@ -142,13 +145,19 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const clock = state.expired
     ? `${formatClock(state.remainingMs)} overtime`
     : `${formatClock(state.remainingMs)} left`;
-  // Only the tail of a long answer fits under the question.
+  // Finished lines wrap at word boundaries here. The line being typed is left to @inquirer/core's hard
+  // wrap, which is how readline counts columns to place the cursor: a word moved to the next row would
+  // put the cursor in the wrong place.
+  const rows = lines.flatMap((line, index) =>
+    wrapLine(line, (config.columns ?? 80) - 2).map((row) => ({ index, row })),
+  );
+  // Only the tail of a long answer fits under the question, counted in screen rows.
   const room = Math.max(3, (config.rows ?? 40) - config.header.split('\n').length - 4);
-  const shown = lines.slice(-(room - 1));
-  const hidden = lines.length - shown.length;
+  const shown = rows.slice(-(room - 1));
+  const hidden = shown[0]?.index ?? lines.length;
   const body = [
     ...(hidden > 0 ? [color.dim(`  … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []),
-    ...shown.map((l) => `  ${l}`),
+    ...shown.map(({ row }) => `  ${row}`),
     `${color.cyan('›')} ${current}`,
   ];
   const status = `${paint(`⏱ ${clock}`)}  ${color.dim(`${words} words · ${KEYS_HELP}`)}`;

@@ -53,6 +53,7 @@ export function terminalSessionView(options: TerminalViewOptions): Omit<SessionV
             clock: () => performance.now(),
             color,
             rows: stdout.rows ?? 40,
+            columns: stdout.columns,
             onDraft: request.onDraft,
             onChange: request.onChange,
           },

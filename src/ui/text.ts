@@ -1,33 +1,49 @@
-/** Plain-text layout helpers shared by the human output of every command. */
+/**
+ * Plain-text layout helpers shared by the human output of every command. Widths are display widths
+ * (string-width): a CJK character or an emoji takes two columns, colour codes none. Wrapping goes
+ * through wrap-ansi, which keeps colour codes balanced on every line it makes.
+ */
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
+/** Columns a string takes on a terminal. */
 export function visibleLength(s: string): number {
-  return s.replace(ANSI, '').length;
+  return stringWidth(s);
 }
 
-/** Word-wraps text to a width, indenting every line. */
+/**
+ * One line cut into rows of at most `width` columns, at spaces where there are any; a word longer
+ * than a row is broken. The line's own indentation is kept and continues on every row it makes.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  const indent = /^[ \t]*/.exec(line)![0];
+  const room = Math.max(1, width - visibleLength(indent));
+  return wrapAnsi(line.slice(indent.length), room, { hard: true })
+    .split('\n')
+    .map((row) => indent + row);
+}
+
+/** Word-wraps text to a width, indenting every line; runs of whitespace inside a paragraph become one space. */
 export function wrap(text: string, width: number, indent = ''): string {
-  const room = Math.max(20, width - indent.length);
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > room) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines.map((l) => indent + l).join('\n');
+  const room = Math.max(20, width - visibleLength(indent));
+  return text
+    .split('\n')
+    .flatMap((paragraph) => wrapLine(paragraph.split(/\s+/).filter(Boolean).join(' '), room))
+    .map((l) => indent + l)
+    .join('\n');
 }
 
+const RESET = '\u001b[0m';
+
+/**
+ * A line cut to `width` columns with an ellipsis. Colour codes are kept (wrap-ansi closes what it
+ * cut open) and a cut coloured line ends with a reset, so no colour runs on into the next line.
+ */
 export function truncate(s: string, width: number): string {
   if (visibleLength(s) <= width) return s;
-  return `${s.replace(ANSI, '').slice(0, Math.max(0, width - 1))}…`;
+  if (width <= 1) return '…';
+  const head = wrapAnsi(s, width - 1, { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '';
+  return s.includes('\u001b') ? `${head}…${RESET}` : `${head}…`;
 }
 
 /**

@@ -111,6 +111,37 @@ describe('answer prompt', () => {
     await expect(p.promise).resolves.toMatchObject({ status: 'skipped', text: 'not this one' });
   });
 
+  it('wraps a finished line at word boundaries, and breaks a word longer than the box', async () => {
+    // The fake terminal is 120 columns wide, so only the prompt's own wrapping (at 30) is at work.
+    const p = await run({ columns: 30 });
+    await p.type('the quick brown fox jumps over the lazy dog and runs');
+    await p.type(keys.enter);
+    await p.type('https://example.com/a/path/too/long/for/one/row');
+    await p.type(keys.enter);
+    const frame = p.screen().split('Question 1 of 1\n').at(-1)!;
+    expect(frame).toContain(
+      '  the quick brown fox jumps\n  over the lazy dog and runs\n  https://example.com/a/path/t\n  oo/long/for/one/row\n',
+    );
+    await p.type(keys.ctrlD);
+    await expect(p.promise).resolves.toMatchObject({
+      text: 'the quick brown fox jumps over the lazy dog and runs\nhttps://example.com/a/path/too/long/for/one/row',
+    });
+  });
+
+  it('shows the tail of a long answer, counting wrapped rows', async () => {
+    // 12 rows: the header takes 1, the frame 4, so 7 rows are left, 6 of them for finished lines.
+    const p = await run({ columns: 30, rows: 12 });
+    for (const n of [1, 2, 3, 4]) {
+      await p.type(`line ${n} says a few words and then a few more`);
+      await p.type(keys.enter);
+    }
+    const frame = p.screen().split('Question 1 of 1\n').at(-1)!;
+    expect(frame).toMatch(/^ {2}… 1 earlier line\n {2}line 2 says/);
+    expect(frame).toContain('line 4 says');
+    await p.type(keys.ctrlD);
+    await p.promise;
+  });
+
   it('shows the keys on screen', async () => {
     const p = await run();
     await p.type('x');
