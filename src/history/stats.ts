@@ -156,6 +156,7 @@ function streak(days: ReadonlySet<string>, today: string): number {
   return n;
 }
 
+/** @internal The day `delta` days from `date`; also builds the test history's dates. */
 export function addDays(date: string, delta: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + delta);

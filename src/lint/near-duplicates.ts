@@ -17,6 +17,7 @@ import { wordsIn } from '../text/tokens.js';
  * candidates.
  */
 
+/** @internal The default Jaccard threshold; its test pins the value the README documents. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 
 /** An overlap count that marks a candidate the positional filter has ruled out. */
@@ -26,6 +27,7 @@ const PRUNED = -1;
  * Content words of a prompt: lower case, stop words removed, a light plural fold ("models" = "model").
  * Joiners split words here ("read-heavy" counts as "read" and "heavy", and one-letter pieces are
  * dropped), so prompts that hyphenate a phrase differently still share its words.
+ * @internal Exported for its unit test and the brute-force check the pair search is tested against.
  */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
@@ -44,7 +46,11 @@ export interface SimilarPair {
   similarity: number;
 }
 
-/** Every pair of texts at or above the threshold, exactly. */
+/**
+ * Every pair of texts at or above the threshold, exactly.
+ * @internal The lint rule reads the pair search through findRepeats; this exposes it whole so the
+ * test can check it against every pair, which findRepeats (one row per repeat) cannot show.
+ */
 export function findNearDuplicates(
   texts: readonly string[],
   threshold = NEAR_DUPLICATE_THRESHOLD,

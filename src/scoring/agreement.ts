@@ -26,7 +26,10 @@ export function pairwiseAgreement(reference: readonly number[], other: readonly 
   return pairs === 0 ? null : agreed / pairs;
 }
 
-/** 1-based ranks, tied values sharing the mean of the ranks they span (the usual "fractional" ranking). */
+/**
+ * 1-based ranks, tied values sharing the mean of the ranks they span (the usual "fractional" ranking).
+ * @internal Exported for its worked-by-hand unit test; spearman is its only caller.
+ */
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
   const ranks = new Array<number>(values.length);

@@ -162,7 +162,10 @@ export function judgePrompt(input: ScoreInput, nonce: string = newNonce()): Judg
 
 const promptVersions = new WeakMap<Rubric, string>();
 
-/** What produced an LLM score, short enough to read in a table; the same for every answer to the rubric. */
+/**
+ * What produced an LLM score, short enough to read in a table; the same for every answer to the rubric.
+ * @internal Scorers get it through judgePrompt; tests use it to build the records a judge would write.
+ */
 export function promptVersion(rubric: Rubric): string {
   let version = promptVersions.get(rubric);
   if (!version) {

@@ -343,6 +343,8 @@ const FRAMING = new Set(['requirements', 'problem-framing', 'threat-model', 'opt
  * Whether a design rubric judges the order of an answer at all: through a framing criterion (read in
  * the opening third) or communication (signposting). A focused deep-dive on, say, monitoring and
  * trade-offs judges what is said, and the same sentences in another order score the same.
+ * @internal The calibration check (tests and bench) asks it which perturbations apply; it sits here,
+ * beside FRAMING, so it follows the scorer.
  */
 export function judgesOrder(rubric: Rubric): boolean {
   return rubric.criteria.some((c) => FRAMING.has(c.id) || c.id === 'communication');
