@@ -3,10 +3,9 @@ import type * as z from 'zod';
 import { describeSchemaIssue } from './banks/schema-issues.js';
 import { ConfigError } from './errors.js';
 import { readTextBounded } from './fsx/read-bounded.js';
+import { dataOf, isAliasLimit, TOO_MANY_ALIASES } from './yaml/document.js';
 import { locate, type YamlPath } from './yaml/locate.js';
 
-/** A small input file needs no aliases at all; past this many it is refused as a possible alias bomb. */
-const MAX_ALIAS_COUNT = 100;
 /** Files read here are small and hand-written; past this size they are refused before reading. */
 const MAX_INPUT_BYTES = 1024 * 1024;
 
@@ -51,15 +50,13 @@ export function readValidatedYaml<S extends z.ZodType>(
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? empty;
+    data = dataOf(doc) ?? empty;
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep(error, name, subject);
-    // toJS throws a ReferenceError past maxAliasCount (an alias bomb): a bad input, not a crash.
     const { line, col } = lineCounter.linePos(firstAliasPos(doc) ?? 0);
-    const reason =
-      error instanceof ReferenceError && /alias/i.test(error.message)
-        ? `too many aliases (over ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`
-        : `cannot load ${subject}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+    const reason = isAliasLimit(error)
+      ? TOO_MANY_ALIASES
+      : `cannot load ${subject}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
     throw new ConfigError([`${name}:${line}:${col}: ${reason}`]);
   }
   const at = (path: YamlPath, where: 'value' | 'key' = 'value') => {

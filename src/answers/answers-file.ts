@@ -3,6 +3,7 @@ import type { BankQuestion, Registry } from '../banks/registry.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { Rubric } from '../schema/index.js';
 import { readableYamlError } from '../validated-yaml.js';
+import { dataOf } from '../yaml/document.js';
 
 /** Answers files (question id: answer text) for `coach drill --answers` and `coach score --batch`. */
 
@@ -40,7 +41,7 @@ export function parseAnswers(text: string, name: string, registry: Registry): An
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = dataOf(doc);
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep;
     throw new UsageError(`${name}: too many aliases; write the answers out in full`);

@@ -16,15 +16,12 @@ import {
 import { Question as QuestionSchema } from '../schema/question-bank.js';
 import { Rubric as RubricSchema } from '../schema/rubric.js';
 import { Story as StorySchema } from '../schema/stories.js';
-import { parseWithPositions } from '../yaml/document.js';
+import { dataOf, isAliasLimit, parseWithPositions, TOO_MANY_ALIASES } from '../yaml/document.js';
 import { FILE_START, locate, type Span, spanOf } from '../yaml/locate.js';
 import { loadPlainYaml } from '../yaml/plain.js';
 import { findControlCharacters } from './control-characters.js';
 import { describeSchemaIssue } from './schema-issues.js';
 import type { SourceResult } from './source.js';
-
-/** Aliases beyond this many are refused: real banks use few or none, alias bombs use millions. */
-export const MAX_ALIAS_COUNT = 100;
 
 /** What one file holds, validated as far as it goes, with its problems already positioned. */
 export interface FileAnalysis {
@@ -188,14 +185,11 @@ function fullPath(file: string, text: string): FileAnalysis {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = dataOf(doc);
   } catch (error) {
     const reason = String((error as Error)?.message ?? error);
     if (isStackOverflow(reason)) return failed(file, 'yaml-syntax', NESTING_TOO_DEEP, FILE_START);
-    const message =
-      error instanceof ReferenceError && /alias/i.test(reason)
-        ? `too many aliases (over ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`
-        : `cannot load document: ${firstLine(reason)}`;
+    const message = isAliasLimit(error) ? TOO_MANY_ALIASES : `cannot load document: ${firstLine(reason)}`;
     return failed(file, 'yaml-unsafe', message, FILE_START);
   }
 

@@ -19,6 +19,22 @@ export function parseWithPositions(text: string): { doc: Document; lineCounter: 
   return { doc, lineCounter };
 }
 
+/** Aliases beyond this many are refused: hand-written files use few or none, alias bombs millions. */
+const MAX_ALIAS_COUNT = 100;
+
+/** What to tell the user when a document is refused by isAliasLimit. */
+export const TOO_MANY_ALIASES = `too many aliases (over ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`;
+
+/** The data of a parsed document, with aliases limited: past the limit it throws (see isAliasLimit). */
+export function dataOf(doc: Document): unknown {
+  return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+}
+
+/** Whether dataOf threw for too many aliases: a bad input, not a crash. */
+export function isAliasLimit(error: unknown): boolean {
+  return error instanceof ReferenceError && /alias/i.test(error.message);
+}
+
 /** Where the node at a path into the data was written; see locate() in locate.ts. */
 export type Locator = (path: YamlPath, at?: 'value' | 'key') => Span;
 

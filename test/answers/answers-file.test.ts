@@ -47,6 +47,16 @@ describe('answers files', () => {
     expect(() => parseAnswers('{}\n', 'a.yaml', registry)).toThrow(/no answers in the file/);
   });
 
+  it('refuses a file with more aliases than any hand-written file needs (a possible alias bomb)', () => {
+    // 101 aliases of one anchor: past the limit every YAML reader of coach shares.
+    const text = `${first!.id}: &a text\nlist: [${Array.from({ length: 101 }, () => '*a').join(', ')}]\n`;
+    expect(() => parseAnswers(text, 'a.yaml', registry)).toThrow(
+      new UsageError('a.yaml: too many aliases; write the answers out in full'),
+    );
+    const fine = `${first!.id}: &a text\n${second!.id}: *a\n`;
+    expect(parseAnswers(fine, 'a.yaml', registry).map((a) => a.text)).toEqual(['text', 'text']);
+  });
+
   it('scores the answers in order and averages those with an overall', async () => {
     const answers = parseAnswers(
       `${first!.id}: ${JSON.stringify(ANSWER)}\n${second!.id}: Short.\n`,
