@@ -6,6 +6,7 @@ import {
   NEAR_DUPLICATE_THRESHOLD,
   type SimilarPair,
 } from '../../src/lint/near-duplicates.js';
+import { seededRandom } from '../../src/session/random.js';
 
 /** The definition the prefix-filtered search must agree with: every pair, plain Jaccard. */
 function bruteForce(texts: readonly string[], threshold: number): SimilarPair[] {
@@ -24,22 +25,12 @@ function bruteForce(texts: readonly string[], threshold: number): SimilarPair[] 
   return pairs;
 }
 
-/** Small deterministic PRNG (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Prompts in families: each family has a base set of topic words and each member keeps most of
  * them, drops some and adds others, so similarities spread on both sides of any threshold.
  */
 function generatePrompts(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const vocabulary = Array.from({ length: 400 }, (_, i) => `topic${i.toString(36)}x`);
   const families = Array.from({ length: 40 }, () =>

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR } from '../../src/paths.js';
+import { seededRandom } from '../../src/session/random.js';
 import { isSimpleYaml } from '../../src/yaml/gate.js';
 import { loadPlainYaml } from '../../src/yaml/plain.js';
 import { useTempDir, yaml } from '../helpers/fs.js';
@@ -212,7 +213,7 @@ describe('whatever isSimpleYaml accepts, js-yaml and yaml v2 read the same way',
   });
 
   it('thousands of generated near-bank documents, with mutated indentation', () => {
-    const next = random(20240611);
+    const next = seededRandom(20240611);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const values = [
       'a',
@@ -346,13 +347,3 @@ describe('the fast path stays on the plain files', () => {
     expect(disagreement(block)).toBeUndefined();
   });
 });
-
-/** Small deterministic PRNG (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
