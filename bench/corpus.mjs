@@ -1,7 +1,11 @@
 // Generates a synthetic lint corpus: FILES bank files of PER_FILE questions each, plus a rubric.
 // Deterministic (seeded), with distinct prompts so near-duplicate detection has real work but few hits.
+// Two styles of the same data: 'own' is how the shipped banks are written (block style, `>-`
+// prompts, one-line flow lists), which the fast path reads; 'yaml' is what `YAML.stringify` writes
+// (block sequences everywhere, long strings folded into multi-line plain scalars), which it does not.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 
 const WORDS = (
   'latency throughput cache shard replica queue stream batch index ledger tenant quota region zone ' +
@@ -37,7 +41,7 @@ function phrase(next, n) {
   }).join(' ');
 }
 
-export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {}) {
+export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42, style = 'own' } = {}) {
   mkdirSync(dir, { recursive: true });
   const next = rng(seed);
   writeFileSync(
@@ -74,39 +78,70 @@ export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42 } = {})
     return text;
   };
   for (let f = 0; f < files; f++) {
-    const lines = [
-      'kind: question-bank',
-      `id: bench-${f}`,
-      `title: Bench bank ${f}`,
-      'description: A generated bank for benchmarks.',
-      'questions:',
-    ];
+    const questions = [];
     for (let q = 0; q < perFile; q++) {
-      lines.push(
-        `  - id: bench-${f}-q${q}`,
-        `    category: topic-${q % 7}`,
-        '    prompt: >-',
-        `      ${prompt(f, q)}`,
-        '    levels: [L6, L7]',
-        '    principles: [dive-deep, ownership]',
-        '    rubric: bench-rubric',
-        '    timeLimitSeconds: 1800',
-        '    followUps:',
-        `      - What happens to ${phrase(next, 2)} at ten times the traffic?`,
-        `      - How do you monitor ${phrase(next, 2)}?`,
-        '    signals:',
-        `      - Quantifies ${phrase(next, 2)}.`,
-        `      - Trades ${phrase(next, 1)} against ${phrase(next, 1)}.`,
-        `      - Names failure modes of ${phrase(next, 2)}.`,
-        '    pitfalls:',
-        `      - Jumps to ${phrase(next, 3)} without requirements.`,
-      );
+      questions.push({
+        id: `bench-${f}-q${q}`,
+        category: `topic-${q % 7}`,
+        prompt: prompt(f, q),
+        levels: ['L6', 'L7'],
+        principles: ['dive-deep', 'ownership'],
+        rubric: 'bench-rubric',
+        timeLimitSeconds: 1800,
+        followUps: [
+          `What happens to ${phrase(next, 2)} at ten times the traffic?`,
+          `How do you monitor ${phrase(next, 2)}?`,
+        ],
+        signals: [
+          `Quantifies ${phrase(next, 2)}.`,
+          `Trades ${phrase(next, 1)} against ${phrase(next, 1)}.`,
+          `Names failure modes of ${phrase(next, 2)}.`,
+        ],
+        pitfalls: [`Jumps to ${phrase(next, 3)} without requirements.`],
+      });
     }
-    const text = `${lines.join('\n')}\n`;
+    const bank = {
+      kind: 'question-bank',
+      id: `bench-${f}`,
+      title: `Bench bank ${f}`,
+      description: 'A generated bank for benchmarks.',
+      questions,
+    };
+    const text = style === 'yaml' ? stringify(bank) : ownStyle(bank);
     bytes += text.length;
     writeFileSync(join(dir, `bank-${String(f).padStart(3, '0')}.yaml`), text);
   }
   return { files: files + 1, questions: files * perFile, bytes };
+}
+
+/** A bank as the shipped ones are written. */
+function ownStyle({ questions, ...bank }) {
+  const lines = [
+    `kind: ${bank.kind}`,
+    `id: ${bank.id}`,
+    `title: ${bank.title}`,
+    `description: ${bank.description}`,
+    'questions:',
+  ];
+  for (const q of questions) {
+    lines.push(
+      `  - id: ${q.id}`,
+      `    category: ${q.category}`,
+      '    prompt: >-',
+      `      ${q.prompt}`,
+      `    levels: [${q.levels.join(', ')}]`,
+      `    principles: [${q.principles.join(', ')}]`,
+      `    rubric: ${q.rubric}`,
+      `    timeLimitSeconds: ${q.timeLimitSeconds}`,
+      '    followUps:',
+      ...q.followUps.map((f) => `      - ${f}`),
+      '    signals:',
+      ...q.signals.map((f) => `      - ${f}`),
+      '    pitfalls:',
+      ...q.pitfalls.map((f) => `      - ${f}`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -31,8 +31,8 @@ export function locateInFile({ file, paths }: LocateRequest): Span[] {
 }
 
 /**
- * For lint: only what the rules read (each question's id, prompt, rubric, principles, time limit
- * and focus criteria), so less crosses from worker threads and less stays in memory on large corpora.
+ * For lint: only what the rules read (each question's id, prompt, rubric, principles, time limit,
+ * focus criteria and follow-up kinds), so less crosses from worker threads and less stays in memory on large corpora.
  */
 export function analyzeForLint(file: string): FileAnalysis {
   const analysis = analyzeFile(file);

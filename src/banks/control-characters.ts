@@ -16,7 +16,13 @@ export interface ControlCharacter extends Span {
   message: string;
 }
 
+/** The same patterns without the global flag: one scan of the whole text says whether to look closer. */
+const ANY_RAW = new RegExp(RAW.source);
+const ANY_ESCAPE = new RegExp(ESCAPE.source);
+
 export function findControlCharacters(text: string): ControlCharacter[] {
+  // Almost every file has neither; splitting it into lines just to learn that cost lint about 8%.
+  if (!ANY_RAW.test(text) && !ANY_ESCAPE.test(text)) return [];
   const found: ControlCharacter[] = [];
   const lines = text.split('\n');
   lines.forEach((line, i) => {
