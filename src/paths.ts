@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type Env = Record<string, string | undefined>;
@@ -18,6 +18,12 @@ function findPackageRoot(start: string): string {
       return dir;
     if (dirname(dir) === dir) return resolve(start, '..');
   }
+}
+
+/** A path as a person would type it: relative to `cwd` when it is inside it, else as given. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 export const SHIPPED_BANKS_DIR = join(PACKAGE_ROOT, 'question-banks');

@@ -1,7 +1,7 @@
-import { isAbsolute, relative } from 'node:path';
 import type { FileAnalysis } from '../banks/analyze.js';
 import { analyzeFile, createFilePool, type FilePool, sizeOf } from '../banks/analyze-files.js';
 import { discoverFiles } from '../banks/discover.js';
+import { displayPath } from '../paths.js';
 import { FILE_START } from '../yaml/locate.js';
 import { compareProblems, type PendingProblem, type Problem, severityOf } from './problem.js';
 import { RULE_FUNCTIONS } from './rules.js';
@@ -34,10 +34,7 @@ export interface LintResult {
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
-  const display = (file: string) => {
-    const rel = relative(cwd, file);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-  };
+  const display = (file: string) => displayPath(file, cwd);
   const { files, unreadable } = discoverFiles(options.paths, cwd);
   const pool = createFilePool(files, options.threads);
   try {

@@ -3,6 +3,7 @@ import { findPrinciple, type PrincipleId } from '../schema/principles.js';
 import { PRINCIPLE_CUES } from '../scoring/offline/principles.js';
 import type { ScoreResult } from '../scoring/result.js';
 import type { Scorer } from '../scoring/scorer.js';
+import { countWords } from '../text/tokens.js';
 import { relevance, WEAK_RELEVANCE } from './relevance.js';
 import { storyQuestion, storyText } from './story.js';
 
@@ -67,7 +68,7 @@ export async function checkStories(stories: readonly Story[], options: CheckOpti
       id: story.id,
       title: story.title,
       principles: [...story.principles],
-      words: answer.split(/\s+/).filter(Boolean).length,
+      words: countWords(answer),
       result,
       weakest: weakestCriteria(explained(result, story), options.rubric),
       notes: notesFor(story, answer),

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { analyzeFile, locateInFile } from '../banks/analyze-files.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { compareProblems, type Problem, severityOf } from '../lint/problem.js';
 import { RULE_FUNCTIONS } from '../lint/rules.js';
-import { defaultStoriesFile, type Env } from '../paths.js';
+import { defaultStoriesFile, displayPath, type Env } from '../paths.js';
 import type { Story } from '../schema/index.js';
 
 export interface LoadedStories {
@@ -55,11 +55,6 @@ export function loadStories(path: string, { cwd, explicit = false }: LoadOptions
     throw new ConfigError(problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`));
   }
   return { file, stories: (analysis.stories ?? []).map(({ story }) => story) };
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 /** The stories file to use: --stories (relative to cwd), else the one in the config directory. */

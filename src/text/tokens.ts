@@ -52,3 +52,12 @@ function patternFor({ joiners = true, minLength = 1 }: WordOptions): RegExp {
 export function wordsIn(text: string, options: WordOptions = {}): string[] {
   return text.toLowerCase().match(patternFor(options)) ?? [];
 }
+
+/**
+ * Words as a person counts them: runs of characters between whitespace ("40%" and "A/B" are one
+ * each). The count shown while typing an answer and beside a story, and the baseline the scorer's
+ * calibration compares with.
+ */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

@@ -10,6 +10,7 @@ import {
 import type { ChalkInstance } from 'chalk';
 import type { AnswerStatus } from '../session/engine.js';
 import { formatClock, timerState } from '../session/timer.js';
+import { countWords } from '../text/tokens.js';
 import { wrapLine } from './text.js';
 
 export interface AnswerPromptConfig {
@@ -134,7 +135,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   }, [text]);
 
   const state = timerState(config.limitSeconds, elapsedMs);
-  const words = text.split(/\s+/).filter(Boolean).length;
+  const words = countWords(text);
   if (finished) {
     const how = { submitted: 'submitted', timeout: "time's up, submitted", skipped: 'skipped' }[
       finished.status

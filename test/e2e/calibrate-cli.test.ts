@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { spearman } from '../../src/scoring/agreement.js';
 import type { CalibrationReport } from '../../src/scoring/calibration.js';
+import { countWords } from '../../src/text/tokens.js';
 import { startAnthropicServer } from '../helpers/anthropic-server.js';
 import { assertBuilt, runCoach, runCoachAsync, stackLines } from '../helpers/exec.js';
 import { useTempDir, writeFiles, yaml } from '../helpers/fs.js';
@@ -62,7 +63,7 @@ describe('coach calibrate', () => {
 
   it('ships an example whose labels do not follow length, so the word-count baseline is weak', () => {
     const levels = example.map((e) => labelLevel(e.label));
-    const words = example.map((e) => e.answer.split(/\s+/).filter(Boolean).length);
+    const words = example.map((e) => countWords(e.answer));
     expect(example.length).toBeGreaterThanOrEqual(12);
     expect(new Set(levels).size).toBe(4);
     expect(Math.abs(spearman(levels, words)!)).toBeLessThan(0.3);

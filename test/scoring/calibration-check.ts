@@ -4,6 +4,7 @@ import { focusRubric } from '../../src/scoring/focus.js';
 import { judgesOrder } from '../../src/scoring/offline/design.js';
 import { scoreOffline } from '../../src/scoring/offline/index.js';
 import type { ScoreResult } from '../../src/scoring/result.js';
+import { countWords as words } from '../../src/text/tokens.js';
 
 /**
  * The calibration set (test/scoring/calibration.yaml and calibration-heldout.yaml): answers written by
@@ -45,8 +46,6 @@ export interface CalibrationReport {
   checks: { what: string; ok: boolean }[];
   failures: string[];
 }
-
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * Perturbations of a strong answer that keep its length but remove what made it strong. Each must

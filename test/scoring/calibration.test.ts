@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRegistry } from '../../src/banks/registry.js';
+import { countWords as words } from '../../src/text/tokens.js';
 import { type CalibrationSet, checkCalibration, PERTURBATIONS } from './calibration-check.js';
 
 // Answers written by hand, ranked as a bar raiser would, in tiers of similar length. The held-out half
@@ -10,7 +11,6 @@ const load = (file: string) => parse(readFileSync(new URL(file, import.meta.url)
 const dev = load('./calibration.yaml');
 const heldOut = load('./calibration-heldout.yaml');
 const registry = await loadRegistry({ banks: [] }, process.cwd());
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 describe.each([
   ['tuning half', dev],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordsOf } from '../../src/scoring/offline/words.js';
-import { isWordPart, isWordStart, wordsIn } from '../../src/text/tokens.js';
+import { countWords, isWordPart, isWordStart, wordsIn } from '../../src/text/tokens.js';
 
 describe('wordsIn', () => {
   it('keeps joiners inside a word and lower-cases', () => {
@@ -63,5 +63,12 @@ describe('the character tests the scorer scans with', () => {
     const text =
       "we shipped 3x faster; the team’s p99 fell 40% — a read-heavy, cache-first don't-break-it plan";
     expect(wordsOf(text)).toEqual(wordsIn(text).map((w) => w.replaceAll('’', "'")));
+  });
+});
+
+describe('countWords', () => {
+  it('counts runs between whitespace, as a person counts', () => {
+    expect(countWords('  We cut p99 by 40% — in A/B tests.\n\nThen  shipped ')).toBe(11);
+    expect(countWords(' \n\t ')).toBe(0);
   });
 });
