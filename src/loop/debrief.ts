@@ -336,7 +336,7 @@ function recommend(rounds: readonly RoundVote[]): Debrief['recommendation'] {
     because:
       no.length === 1
         ? `one no hire (${named(no)}) against ${voted.length - 1} hire votes, and no block`
-        : `${voted.length} hire or strong hire votes, fewer than half strong`,
+        : `${voted.length} hire or strong hire vote(s), fewer than half strong`,
   };
 }
 
