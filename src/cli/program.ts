@@ -7,6 +7,7 @@ import * as compare from './commands/compare.js';
 import * as drill from './commands/drill.js';
 import * as history from './commands/history.js';
 import * as lint from './commands/lint.js';
+import * as loop from './commands/loop.js';
 import * as practice from './commands/practice.js';
 import * as principles from './commands/principles.js';
 import * as questions from './commands/questions.js';
@@ -33,6 +34,7 @@ const COMMANDS: { register(program: Command): void }[] = [
   principles,
   tenets,
   practice,
+  loop,
   resume,
   sessions,
   drill,

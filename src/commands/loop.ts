@@ -1,11 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Registry } from '../banks/registry.js';
-import { UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { readTextBounded } from '../fsx/read-bounded.js';
 import { type JobProfile, jobProfile } from '../loop/job.js';
-import { buildLoopPlan, type LoopPlan, MAX_ROUNDS } from '../loop/plan.js';
+import { buildLoopPlan, type LoopPlan } from '../loop/plan.js';
 import type { Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderLoopPlan } from '../ui/loop-plan.js';
@@ -18,11 +17,14 @@ export interface LoopOptions extends ScorerFlags {
   json?: boolean;
   /** L5-L8, parsed by src/cli/ (src/cli/parsers.ts). */
   level?: Level;
-  seed?: string;
+  /** Parsed by src/cli/ (a whole number, 0 or more); random when absent. */
+  seed?: number;
   /** A job posting (text or Markdown) to tailor the loop to. */
   job?: string;
-  rounds?: string;
-  time?: string;
+  /** 1 to MAX_ROUNDS, parsed by src/cli/. */
+  rounds?: number;
+  /** Every question's main time limit in seconds, parsed by src/cli/. */
+  time?: number;
   banks?: string[];
 }
 
@@ -52,12 +54,7 @@ export async function planLoop(
   ctx: CommandContext,
 ): Promise<{ plan: LoopPlan; registry: Registry }> {
   const level = targetLevel(options.level, ctx) ?? 'L6';
-  const seed =
-    options.seed === undefined ? randomInt(2 ** 31) : wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-  const rounds =
-    options.rounds === undefined ? undefined : wholeNumber(options.rounds, '--rounds', 1, MAX_ROUNDS);
-  const timeSeconds =
-    options.time === undefined ? undefined : wholeNumber(options.time, '--time', 1, 3 * 3600);
+  const seed = options.seed ?? randomInt(2 ** 31);
   // The posting is read before the banks: a wrong path fails fast, before any loading.
   const job = options.job === undefined ? null : readJob(options.job, ctx);
   const registry = await registryFor(ctx, options.banks);
@@ -65,8 +62,8 @@ export async function planLoop(
     level,
     seed,
     job,
-    ...(rounds !== undefined ? { rounds } : {}),
-    ...(timeSeconds !== undefined ? { timeSeconds } : {}),
+    ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
+    ...(options.time !== undefined ? { timeSeconds: options.time } : {}),
   });
   if (job && plan.job?.terms.length === 0)
     ctx.stderr.write(
@@ -94,12 +91,4 @@ function printPlan(plan: LoopPlan, registry: Registry, options: LoopOptions, ctx
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   const questions = new Map(registry.questions.map((q) => [q.id, q]));
   ctx.stdout.write(`${renderLoopPlan(plan, questions, color, terminalWidth(ctx) ?? 100)}\n`);
-}
-
-/** A whole number in [min, max], or a usage error naming the flag. */
-function wholeNumber(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, got "${value}"`);
-  return n;
 }
