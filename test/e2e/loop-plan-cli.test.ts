@@ -108,9 +108,21 @@ describe('coach loop without running it (spawned, no terminal)', () => {
       ['--job', 'huge.txt'],
       /^coach: cannot read job posting huge\.txt: over the 256 KiB limit$/,
     ],
-    ['--rounds 0', ['--rounds', '0'], /^coach: --rounds needs a whole number from 1 to 8, in digits, got "0"$/],
-    ['--rounds 9', ['--rounds', '9'], /^coach: --rounds needs a whole number from 1 to 8, in digits, got "9"$/],
-    ['--time 2.5', ['--time', '2.5'], /^coach: --time needs a whole number from 1 to 10800, in digits, got "2.5"$/],
+    [
+      '--rounds 0',
+      ['--rounds', '0'],
+      /^coach: --rounds needs a whole number from 1 to 8, in digits, got "0"$/,
+    ],
+    [
+      '--rounds 9',
+      ['--rounds', '9'],
+      /^coach: --rounds needs a whole number from 1 to 8, in digits, got "9"$/,
+    ],
+    [
+      '--time 2.5',
+      ['--time', '2.5'],
+      /^coach: --time needs a whole number from 1 to 10800, in digits, got "2.5"$/,
+    ],
     ['--seed x1', ['--seed', 'x1'], /^coach: --seed needs .*, got "x1"$/],
     ['--level L9', ['--level', 'L9'], /^coach: --level .*, got "L9"$/],
   ])('%s is one line on stderr, exit 2, nothing on stdout', (_name, args, message) => {
