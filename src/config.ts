@@ -4,7 +4,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { configDir, type Env } from './paths.js';
 import { CoachConfig } from './schema/config.js';
 import type { Level } from './schema/index.js';
-import { readValidatedYaml } from './validated-yaml.js';
+import { readValidatedYaml } from './yaml/validated.js';
 
 const PROJECT_CONFIG_FILE = '.interview-coach.yaml';
 const BANKS_ENV = 'COACH_BANKS';

@@ -2,8 +2,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { BankQuestion, Registry } from '../banks/registry.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { Rubric } from '../schema/index.js';
-import { readableYamlError } from '../validated-yaml.js';
 import { dataOf } from '../yaml/document.js';
+import { readableYamlError } from '../yaml/validated.js';
 
 /** Answers files (question id: answer text) for `coach drill --answers` and `coach score --batch`. */
 

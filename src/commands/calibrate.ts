@@ -12,7 +12,7 @@ import {
 import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput } from '../scoring/scorer.js';
 import { renderCalibration } from '../ui/calibration-report.js';
-import { readValidatedYaml } from '../validated-yaml.js';
+import { readValidatedYaml } from '../yaml/validated.js';
 import type { CommandContext } from './context.js';
 import { createScorer, registryFor, type ScorerFlags, scoringSpinner, writeJson } from './shared.js';
 

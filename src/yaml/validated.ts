@@ -1,10 +1,10 @@
-import { type Document, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, visit } from 'yaml';
 import type * as z from 'zod';
-import { describeSchemaIssue } from './banks/schema-issues.js';
-import { ConfigError } from './errors.js';
-import { readTextBounded } from './fsx/read-bounded.js';
-import { dataOf, isAliasLimit, TOO_MANY_ALIASES } from './yaml/document.js';
-import { locate, type YamlPath } from './yaml/locate.js';
+import { describeSchemaIssue } from '../banks/schema-issues.js';
+import { ConfigError } from '../errors.js';
+import { readTextBounded } from '../fsx/read-bounded.js';
+import { dataOf, isAliasLimit, parseWithPositions, TOO_MANY_ALIASES } from './document.js';
+import { locate, type YamlPath } from './locate.js';
 
 /** Files read here are small and hand-written; past this size they are refused before reading. */
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -33,13 +33,14 @@ export function readValidatedYaml<S extends z.ZodType>(
   // Checked and bounded: a FIFO or a device named like the file would hang or fill memory, and
   // invalid UTF-8 is reported rather than replaced without a word.
   const text = readTextBounded(file, { maxBytes: MAX_INPUT_BYTES, what: subject, shownAs: name });
-  const lineCounter = new LineCounter();
-  let doc: Document;
+  let yaml: ReturnType<typeof parseWithPositions>;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core' });
+    // The same safe options as banks: core schema, YAML 1.1 tags unresolved, duplicate keys refused.
+    yaml = parseWithPositions(text);
   } catch (error) {
     throw tooDeep(error, name, subject);
   }
+  const { doc, lineCounter } = yaml;
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
