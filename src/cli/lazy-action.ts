@@ -3,19 +3,21 @@ import type { CommandContext } from '../commands/context.js';
 import { safeStream } from '../ui/sanitize.js';
 
 /**
- * The action of every command: builds the command context, runs the implementation and sets the
- * exit code it returns. `run` imports the implementation itself (`await import(...)` inside), so
- * the bundler keeps each command in its own chunk and `coach --version` loads none of them.
- * Commander calls an action with the arguments, the options and the command; `run` gets them after
- * the context.
+ * The action of every command: imports the implementation (`load`, a dynamic `import()`, so the
+ * bundler keeps each command in its own chunk and `coach --version` loads none of them), builds the
+ * command context, runs `run` and sets the exit code it returns. Commander calls an action with the
+ * arguments, the options and the command; `run` gets them after the module and the context.
+ * Each registration module (cli/commands/) declares its `load` once at the top and passes it here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: commander passes untyped arguments; each action names its own.
-export function lazyAction<Args extends any[]>(
-  run: (ctx: CommandContext, ...args: Args) => Promise<number>,
+export function lazyAction<Module, Args extends any[]>(
+  load: () => Promise<Module>,
+  run: (module: Module, ctx: CommandContext, ...args: Args) => Promise<number>,
 ): (...args: Args) => Promise<void> {
   return async (...args: Args) => {
     const command = args.at(-1) as Command;
-    process.exitCode = await run(contextFor(command), ...args);
+    const module = await load();
+    process.exitCode = await run(module, contextFor(command), ...args);
   };
 }
 

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
 import { writeOutputFile } from '../fsx/write-whole.js';
 import type { Attempt } from '../history/attempt.js';
 import { localDate, scorerName } from '../history/attempt.js';
@@ -84,12 +83,10 @@ export function toCsv(attempts: readonly Attempt[]): string {
 
 /** `coach history export --format csv|json [-o FILE]`. */
 export async function historyExportCommand(
-  options: { format?: string; output?: string },
+  options: { format?: 'csv' | 'json'; output?: string },
   ctx: CommandContext,
 ): Promise<number> {
   const format = options.format ?? 'json';
-  if (format !== 'csv' && format !== 'json')
-    throw new UsageError(`unknown format "${format}"; choose csv or json`);
   const attempts = readHistory(ctx);
   const out = format === 'csv' ? toCsv(attempts) : `${JSON.stringify(attempts, null, 2)}\n`;
   if (options.output) {
@@ -105,17 +102,16 @@ export async function historyExportCommand(
 export async function statsCommand(
   options: {
     json?: boolean;
+    /** YYYY-MM-DD, a day that exists (src/cli/parsers.ts). */
     since?: string;
     banks?: string[];
     scorer?: string;
     model?: string;
     promptVersion?: string;
-    by?: string;
+    by?: 'version';
   },
   ctx: CommandContext,
 ): Promise<number> {
-  if (options.by !== undefined && options.by !== 'version')
-    throw new UsageError(`unknown grouping "${options.by}"; choose version`);
   // Scores from different scorers, models or prompts are not comparable: these pick one.
   const history = readHistory(ctx);
   const attempts = filterByVersion(history, {

@@ -53,7 +53,7 @@ export async function sessionsCommand(options: { json?: boolean }, ctx: CommandC
 /** `coach sessions show <id>`: the transcript, as text on screen or Markdown (--format md, --output FILE). */
 export async function sessionShowCommand(
   id: string,
-  options: { format?: string; output?: string; json?: boolean },
+  options: { format?: 'md' | 'text'; output?: string; json?: boolean },
   ctx: CommandContext,
 ): Promise<number> {
   const journal = SessionJournal.open(dataDir(ctx.env), id);
@@ -65,8 +65,6 @@ export async function sessionShowCommand(
     return 0;
   }
   const format = options.format ?? 'md';
-  if (format !== 'md' && format !== 'text')
-    throw new UsageError(`unknown format "${format}"; choose md or text`);
   // Markdown reads well as plain text too; "text" drops the heading and emphasis marks and indents answers.
   const markdown = transcriptMarkdown(events);
   const out = format === 'md' ? markdown : transcriptText(markdown);

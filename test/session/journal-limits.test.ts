@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionJournal } from '../../src/session/journal.js';
+import { useTempDir } from '../helpers/fs.js';
 import { startLine, writeJournal } from '../helpers/journal.js';
 
-let home: string;
-afterEach(() => rmSync(home, { recursive: true, force: true }));
+const tmp = useTempDir('coach-journal-limits-');
 
 /** A journal whose start event carries these scorer options, read back through SessionJournal. */
 function startOptionsAfterReading(options: Record<string, unknown>): Record<string, unknown> {
-  home = mkdtempSync(join(tmpdir(), 'coach-journal-limits-'));
+  const home = tmp();
   const start = JSON.parse(startLine('2026-11-01-10-00-00-abcd'));
   start.options = { ...start.options, scorer: 'anthropic', ...options };
   writeJournal(home, start.id, `${JSON.stringify(start)}\n`);

@@ -3,6 +3,8 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+const load = () => import('../../commands/batches.js');
+
 export function register(program: Command): void {
   const batches = program
     .command('batches')
@@ -15,12 +17,7 @@ export function register(program: Command): void {
       withExitCodes(`A batch is stored in the data directory as soon as it is sent, so Ctrl-C while waiting leaves it
 running; collect it later. --json prints [{id, createdAt, source, model, answers, state, status, estimatedCostUsd}].`),
     )
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { batchesCommand } = await import('../../commands/batches.js');
-        return batchesCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.batchesCommand(options, ctx)));
   batches
     .command('collect')
     .description(
@@ -30,21 +27,15 @@ running; collect it later. --json prints [{id, createdAt, source, model, answers
     .addOption(jsonOption())
     .addOption(banksOption())
     .action(
-      lazyAction(async (ctx, id: string | undefined, options) => {
-        const { batchesCollectCommand } = await import('../../commands/batches.js');
+      lazyAction(load, async (m, ctx, id: string | undefined, options) => {
         // The parent's --json is parsed before the subcommand sees it.
         const json = Boolean(options.json || batches.opts().json);
-        return batchesCollectCommand(id, { ...options, json }, ctx);
+        return m.batchesCollectCommand(id, { ...options, json }, ctx);
       }),
     );
   batches
     .command('cancel')
     .description('cancel a batch; its answers stay in history, unscored')
     .argument('<batch-id>')
-    .action(
-      lazyAction(async (ctx, id: string) => {
-        const { batchesCancelCommand } = await import('../../commands/batches.js');
-        return batchesCancelCommand(id, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, id: string) => m.batchesCancelCommand(id, ctx)));
 }

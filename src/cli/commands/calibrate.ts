@@ -3,6 +3,8 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { addLlmOptions, banksOption, jsonOption, SCORER_NAMES } from '../options.js';
 
+const load = () => import('../../commands/calibrate.js');
+
 export function register(program: Command): void {
   const calibrate = program
     .command('calibrate')
@@ -23,10 +25,5 @@ verdict (strong-no-hire, no-hire, hire, strong-hire); optional criteria: {CRITER
 --json prints {scorer, n, pairwiseAgreement, spearman, quadraticKappa, baseline: {pairwiseAgreement,
 spearman}, confusion, fallbacks} (and criteria when labelled); with two scorers {scorers: [...], comparison}.`),
     )
-    .action(
-      lazyAction(async (ctx, file: string, options) => {
-        const { calibrateCommand } = await import('../../commands/calibrate.js');
-        return calibrateCommand(file, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, file: string, options) => m.calibrateCommand(file, options, ctx)));
 }

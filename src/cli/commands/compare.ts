@@ -3,6 +3,8 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+const load = () => import('../../commands/compare.js');
+
 export function register(program: Command): void {
   program
     .command('compare')
@@ -16,10 +18,5 @@ export function register(program: Command): void {
       withExitCodes(`With two ids: those two. With one: it and the latest other scored attempt at its question.
 --json prints {question, before, after, criteria: [{id, before, after, delta}]}.`),
     )
-    .action(
-      lazyAction(async (ctx, ids: string[], options) => {
-        const { compareCommand } = await import('../../commands/compare.js');
-        return compareCommand(ids, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, ids: string[], options) => m.compareCommand(ids, options, ctx)));
 }

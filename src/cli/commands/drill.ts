@@ -12,6 +12,8 @@ import {
 } from '../options.js';
 import { calendarDate } from '../parsers.js';
 
+const load = () => import('../../commands/drill.js');
+
 export function register(program: Command): void {
   const drill = program
     .command('drill')
@@ -38,10 +40,5 @@ export function register(program: Command): void {
 it prints them (--json: [{id, category, prompt, timeLimitSeconds}]); with --answers it scores and records
 them (--json: {date, results, averageOverall}).`),
     )
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { drillCommand } = await import('../../commands/drill.js');
-        return drillCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.drillCommand(options, ctx)));
 }

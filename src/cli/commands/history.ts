@@ -2,26 +2,18 @@ import { type Command, Option } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { jsonOption } from '../options.js';
 
+const load = () => import('../../commands/history.js');
+
 export function register(program: Command): void {
   const history = program
     .command('history')
     .description('every scored attempt (practice, drill, score --save)')
     .addOption(jsonOption())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { historyCommand } = await import('../../commands/history.js');
-        return historyCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.historyCommand(options, ctx)));
   history
     .command('export')
     .description('export the history as CSV or JSON')
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { historyExportCommand } = await import('../../commands/history.js');
-        return historyExportCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.historyExportCommand(options, ctx)));
 }

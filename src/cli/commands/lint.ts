@@ -1,8 +1,11 @@
 import { type Command, Option } from 'commander';
+import type { LintFormat } from '../../reporters/index.js';
 import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, strictOption } from '../options.js';
 import { nonNegativeInteger } from '../parsers.js';
+
+const load = () => import('../../commands/lint.js');
 
 export function register(program: Command): void {
   program
@@ -13,7 +16,7 @@ export function register(program: Command): void {
     .argument('[paths...]', 'files or directories to lint')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['stylish', 'json', 'github', 'sarif'])
+        .choices(['stylish', 'json', 'github', 'sarif'] satisfies LintFormat[])
         .default('stylish'),
     )
     .addOption(
@@ -32,10 +35,5 @@ export function register(program: Command): void {
       ).hideHelp(),
     )
     .addHelpText('after', withExitCodes())
-    .action(
-      lazyAction(async (ctx, paths: string[], options) => {
-        const { lintCommand } = await import('../../commands/lint.js');
-        return lintCommand(paths, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, paths: string[], options) => m.lintCommand(paths, options, ctx)));
 }

@@ -11,6 +11,8 @@ import {
 } from '../options.js';
 import { nonNegativeInteger, positiveInteger } from '../parsers.js';
 
+const load = () => import('../../commands/practice.js');
+
 export function register(program: Command): void {
   const practice = addFilterOptions(
     program
@@ -46,10 +48,5 @@ export function register(program: Command): void {
 
 Every answer and draft is saved as you type; \`coach resume\` continues an interrupted session.`),
     )
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { practiceCommand } = await import('../../commands/practice.js');
-        return practiceCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.practiceCommand(options, ctx)));
 }

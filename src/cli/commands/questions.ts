@@ -2,15 +2,12 @@ import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { addFilterOptions, banksOption, jsonOption } from '../options.js';
 
+const load = () => import('../../commands/browse.js');
+
 export function register(program: Command): void {
   addFilterOptions(program.command('questions').description('list questions, filtered'))
     .option('--search <text>', 'words that must appear in the prompt, id, category or signals')
     .addOption(jsonOption())
     .addOption(banksOption())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { questionsCommand } = await import('../../commands/browse.js');
-        return questionsCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.questionsCommand(options, ctx)));
 }

@@ -3,6 +3,8 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, sinceOption, storiesOption } from '../options.js';
 
+const load = () => import('../../commands/report.js');
+
 export function register(program: Command): void {
   program
     .command('report')
@@ -23,10 +25,5 @@ export function register(program: Command): void {
 with questions to practise, principles by stories, time used against limits, recent attempts with
 their transcripts, LLM cost. The page has no script and loads nothing from the network.`),
     )
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { reportCommand } = await import('../../commands/report.js');
-        return reportCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.reportCommand(options, ctx)));
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, storiesOption } from '../options.js';
 
+const load = () => import('../../commands/practice.js');
+
 export function register(program: Command): void {
   program
     .command('resume')
@@ -9,10 +11,5 @@ export function register(program: Command): void {
     .argument('[session-id]', 'the session (default: the only interrupted one, or choose)')
     .addOption(storiesOption(true))
     .addOption(banksOption())
-    .action(
-      lazyAction(async (ctx, id: string | undefined, options) => {
-        const { resumeCommand } = await import('../../commands/practice.js');
-        return resumeCommand(id, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, id: string | undefined, options) => m.resumeCommand(id, options, ctx)));
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+const load = () => import('../../commands/browse.js');
+
 export function register(program: Command): void {
   program
     .command('rubrics')
@@ -10,9 +12,6 @@ export function register(program: Command): void {
     .addOption(jsonOption())
     .addOption(banksOption())
     .action(
-      lazyAction(async (ctx, id: string | undefined, options) => {
-        const { rubricsCommand } = await import('../../commands/browse.js');
-        return rubricsCommand(id, options, ctx);
-      }),
+      lazyAction(load, (m, ctx, id: string | undefined, options) => m.rubricsCommand(id, options, ctx)),
     );
 }

@@ -4,6 +4,8 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { addScorerOptions, banksOption, jsonOption, levelOption } from '../options.js';
 
+const load = () => import('../../commands/score.js');
+
 export function register(program: Command): void {
   const score = program
     .command('score')
@@ -28,10 +30,5 @@ export function register(program: Command): void {
     .addOption(jsonOption())
     .addOption(banksOption())
     .addHelpText('after', withExitCodes())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { scoreCommand } = await import('../../commands/score.js');
-        return scoreCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.scoreCommand(options, ctx)));
 }

@@ -2,17 +2,14 @@ import { type Command, Option } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { jsonOption } from '../options.js';
 
+const load = () => import('../../commands/sessions.js');
+
 export function register(program: Command): void {
   const sessions = program
     .command('sessions')
     .description('list past practice sessions')
     .addOption(jsonOption())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { sessionsCommand } = await import('../../commands/sessions.js');
-        return sessionsCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.sessionsCommand(options, ctx)));
   sessions
     .command('show')
     .description('print a session transcript (questions, answers, follow-ups, scores, timings)')
@@ -20,10 +17,5 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'md (Markdown) or text').choices(['md', 'text']).default('md'))
     .option('-o, --output <file>', 'write the transcript to a file')
     .addOption(jsonOption().default(false))
-    .action(
-      lazyAction(async (ctx, id: string, options) => {
-        const { sessionShowCommand } = await import('../../commands/sessions.js');
-        return sessionShowCommand(id, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, id: string, options) => m.sessionShowCommand(id, options, ctx)));
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+const load = () => import('../../commands/browse.js');
+
 export function register(program: Command): void {
   program
     .command('show')
@@ -10,10 +12,5 @@ export function register(program: Command): void {
     .option('--no-spoilers', 'hide follow-ups, signals and pitfalls (for practice)')
     .addOption(jsonOption())
     .addOption(banksOption())
-    .action(
-      lazyAction(async (ctx, id: string, options) => {
-        const { showCommand } = await import('../../commands/browse.js');
-        return showCommand(id, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, id: string, options) => m.showCommand(id, options, ctx)));
 }

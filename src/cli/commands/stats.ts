@@ -2,6 +2,8 @@ import { type Command, Option } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption, SCORER_NAMES, sinceOption } from '../options.js';
 
+const load = () => import('../../commands/history.js');
+
 export function register(program: Command): void {
   program
     .command('stats')
@@ -23,10 +25,5 @@ export function register(program: Command): void {
 Scores are comparable only within one scorer, model and prompt version: --by version shows them side by
 side (--json always has byVersion), and --scorer, --model, --prompt-version keep one of them.`,
     )
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { statsCommand } = await import('../../commands/history.js');
-        return statsCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.statsCommand(options, ctx)));
 }

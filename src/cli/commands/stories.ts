@@ -11,6 +11,8 @@ import {
   storiesOption,
 } from '../options.js';
 
+const load = () => import('../../commands/stories.js');
+
 export function register(program: Command): void {
   const stories = program
     .command('stories')
@@ -30,24 +32,14 @@ export function register(program: Command): void {
     .addOption(jsonOption())
     .addOption(banksOption())
     .addHelpText('after', withExitCodes())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { storiesCheckCommand } = await import('../../commands/stories.js');
-        return storiesCheckCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.storiesCheckCommand(options, ctx)));
   stories
     .command('coverage')
     .description('the 16 Leadership Principles against your stories: gaps (fewer than 2) and weak claims')
     .addOption(storiesOption())
     .addOption(jsonOption())
     .addHelpText('after', '\n--json prints [{principle, stories: [ids], count}] for all 16 principles.')
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { storiesCoverageCommand } = await import('../../commands/stories.js');
-        return storiesCoverageCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.storiesCoverageCommand(options, ctx)));
   stories
     .command('suggest')
     .description('rank your stories for a behavioral question')
@@ -56,22 +48,12 @@ export function register(program: Command): void {
     .addOption(countOption('how many fitting stories to show'))
     .addOption(jsonOption())
     .addOption(banksOption())
-    .action(
-      lazyAction(async (ctx, id: string, options) => {
-        const { storiesSuggestCommand } = await import('../../commands/stories.js');
-        return storiesSuggestCommand(id, options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, id: string, options) => m.storiesSuggestCommand(id, options, ctx)));
   stories
     .command('init')
     .description('write a commented starter stories file with two example stories')
     .addOption(storiesOption())
     .option('--force', 'overwrite the file if it exists')
     .addOption(jsonOption())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { storiesInitCommand } = await import('../../commands/stories.js');
-        return storiesInitCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.storiesInitCommand(options, ctx)));
 }

@@ -2,16 +2,13 @@ import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+const load = () => import('../../commands/browse.js');
+
 export function register(program: Command): void {
   program
     .command('tenets')
     .description('the 8 principal engineering tenets (L7-L8 rounds), with how many questions test each')
     .addOption(jsonOption())
     .addOption(banksOption())
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { tenetsCommand } = await import('../../commands/browse.js');
-        return tenetsCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.tenetsCommand(options, ctx)));
 }
