@@ -5,6 +5,8 @@ import { lazyAction } from '../lazy-action.js';
 import { addScorerOptions, banksOption, jsonOption, levelOption, strictOption } from '../options.js';
 import { integerBetween, nonNegativeInteger } from '../parsers.js';
 
+const load = () => import('../../commands/loop.js');
+
 export function register(program: Command): void {
   const loop = program
     .command('loop')
@@ -40,10 +42,5 @@ export function register(program: Command): void {
       withExitCodes(`--json prints the plan as {level, seed, job: {file, terms} | null, rounds: [{id, kind, interviewer,
 principles, questions, minutes}]}, which \`coach interview --peer --plan FILE\` reads back.`),
     )
-    .action(
-      lazyAction(async (ctx, options) => {
-        const { loopCommand } = await import('../../commands/loop.js');
-        return loopCommand(options, ctx);
-      }),
-    );
+    .action(lazyAction(load, (m, ctx, options) => m.loopCommand(options, ctx)));
 }
