@@ -13,8 +13,10 @@ import type { ScoreInput } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { createAnthropicScorer, registryFor, terminalWidth, writeJson } from './shared.js';
 import { printResults } from './support/answers-file.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { registryFor } from './support/registry.js';
+import { createAnthropicScorer } from './support/scorer-choice.js';
 
 /**
  * `coach batches`: the Message Batches sent by `score --batch` and `drill --answers --batch`, kept in

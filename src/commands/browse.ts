@@ -5,14 +5,8 @@ import { findTenet, PRINCIPAL_TENETS } from '../schema/tenets.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, table, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import {
-  type FilterFlags,
-  findQuestion,
-  registryFor,
-  selectQuestions,
-  terminalWidth,
-  writeJson,
-} from './shared.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { type FilterFlags, findQuestion, registryFor, selectQuestions } from './support/registry.js';
 
 /** The browse family: banks, questions, show, rubrics, principles, tenets. Each reads the registry and prints. */
 

@@ -14,7 +14,10 @@ import type { ScoreInput } from '../scoring/scorer.js';
 import { renderCalibration } from '../ui/calibration-report.js';
 import { readValidatedYaml } from '../yaml/validated.js';
 import type { CommandContext } from './context.js';
-import { createScorer, registryFor, type ScorerFlags, scoringSpinner, writeJson } from './shared.js';
+import { writeJson } from './support/output.js';
+import { registryFor } from './support/registry.js';
+import { createScorer, type ScorerFlags } from './support/scorer-choice.js';
+import { scoringSpinner } from './support/spinner.js';
 
 export interface CalibrateOptions extends Omit<ScorerFlags, 'scorer'> {
   /** One scorer, or two to compare (repeatable flag). */
@@ -46,7 +49,7 @@ export async function calibrateCommand(
 
   const results: ScoreResult[][] = [];
   for (const scorer of scorers) {
-    const spinner = await scoringSpinner(ctx, !options.json, `Scoring with ${scorer.name}…`, 'answers');
+    const spinner = scoringSpinner(ctx, !options.json, `Scoring with ${scorer.name}…`, 'answers');
     const scored: ScoreResult[] = [];
     try {
       for (const input of inputs) {

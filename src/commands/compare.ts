@@ -6,7 +6,9 @@ import { colorFor } from '../ui/color.js';
 import { stripControl } from '../ui/sanitize.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { readHistory, registryFor, terminalWidth, writeJson } from './shared.js';
+import { readHistory } from './support/history.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { registryFor } from './support/registry.js';
 
 export interface CompareFlags {
   question?: string;

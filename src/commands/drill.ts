@@ -11,18 +11,11 @@ import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import {
-  chosenScorer,
-  createScorer,
-  type FilterFlags,
-  givenScorerFlags,
-  registryFor,
-  type ScorerFlags,
-  selectQuestions,
-  targetLevel,
-  writeJson,
-} from './shared.js';
 import { readAnswers, scoreAnswersFile } from './support/answers-file.js';
+import { writeJson } from './support/output.js';
+import { type FilterFlags, registryFor, selectQuestions } from './support/registry.js';
+import { chosenScorer, createScorer, givenScorerFlags, type ScorerFlags } from './support/scorer-choice.js';
+import { targetLevel } from './support/target-level.js';
 
 /** What src/cli/ hands over, already parsed (src/cli/parsers.ts): a real day, a count of 1 or more, a 0-100 score. */
 export interface DrillOptions extends FilterFlags, ScorerFlags {

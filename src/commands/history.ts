@@ -7,7 +7,9 @@ import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { readHistory, registryFor, terminalWidth, writeJson } from './shared.js';
+import { readHistory } from './support/history.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { registryFor } from './support/registry.js';
 
 /** `coach history`: every scored attempt, oldest first. */
 export async function historyCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {

@@ -9,7 +9,10 @@ import type { Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderLoopPlan } from '../ui/loop-plan.js';
 import type { CommandContext } from './context.js';
-import { registryFor, type ScorerFlags, targetLevel, terminalWidth, writeJson } from './shared.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { registryFor } from './support/registry.js';
+import type { ScorerFlags } from './support/scorer-choice.js';
+import { targetLevel } from './support/target-level.js';
 
 export interface LoopOptions extends ScorerFlags {
   /** Print the plan instead of running it (also what happens without a terminal). */

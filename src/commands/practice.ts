@@ -7,14 +7,8 @@ import type { SessionOptions } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
 import { DEFAULT_FOLLOW_UPS, planSession } from '../session/plan.js';
 import type { CommandContext } from './context.js';
-import {
-  chosenScorer,
-  type FilterFlags,
-  givenScorerFlags,
-  registryFor,
-  type ScorerFlags,
-  selectQuestions,
-} from './shared.js';
+import { type FilterFlags, registryFor, selectQuestions } from './support/registry.js';
+import { chosenScorer, givenScorerFlags, type ScorerFlags } from './support/scorer-choice.js';
 import { runSessionOnTerminal, startSession } from './support/session.js';
 
 /** What src/cli/ hands over, already parsed (src/cli/parsers.ts). */

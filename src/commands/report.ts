@@ -9,7 +9,8 @@ import { buildReport } from '../report/model.js';
 import { SessionJournal } from '../session/journal.js';
 import { loadStories } from '../stories/load.js';
 import type { CommandContext } from './context.js';
-import { readHistory, registryFor } from './shared.js';
+import { readHistory } from './support/history.js';
+import { registryFor } from './support/registry.js';
 
 export interface ReportFlags {
   output?: string;

@@ -11,18 +11,13 @@ import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
 import type { CommandContext } from './context.js';
-import {
-  createScorer,
-  findQuestion,
-  registryFor,
-  type ScorerFlags,
-  scoringSpinner,
-  targetLevel,
-  terminalWidth,
-  writeJson,
-} from './shared.js';
 import { readAnswers, recordOrRescue, scoreAnswersFile } from './support/answers-file.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { findQuestion, registryFor } from './support/registry.js';
+import { createScorer, type ScorerFlags } from './support/scorer-choice.js';
+import { scoringSpinner } from './support/spinner.js';
 import { readStdin } from './support/stdin.js';
+import { targetLevel } from './support/target-level.js';
 
 export interface ScoreOptions extends ScorerFlags {
   question?: string;
@@ -93,7 +88,7 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
   };
   const store = options.save ? new HistoryStore(dataDir(ctx.env)) : undefined;
   if (store) recordUnscoredFirst(() => store.append([unscoredAttempt(input, scorer.name, record)]));
-  const spinner = await scoringSpinner(ctx, !options.json);
+  const spinner = scoringSpinner(ctx, !options.json);
   progress = spinner.progress;
   let result: Awaited<ReturnType<typeof scorer.score>>;
   try {

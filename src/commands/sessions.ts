@@ -9,7 +9,7 @@ import { transcriptMarkdown, transcriptText } from '../session/transcript.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { writeJson } from './shared.js';
+import { writeJson } from './support/output.js';
 
 /** `coach sessions`: past sessions, newest first. */
 export async function sessionsCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {

@@ -19,15 +19,10 @@ import { colorFor } from '../ui/color.js';
 import { bar, verdictText } from '../ui/score-report.js';
 import { table, visibleLength, wrap } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import {
-  createScorer,
-  findQuestion,
-  registryFor,
-  type ScorerFlags,
-  scoringSpinner,
-  terminalWidth,
-  writeJson,
-} from './shared.js';
+import { terminalWidth, writeJson } from './support/output.js';
+import { findQuestion, registryFor } from './support/registry.js';
+import { createScorer, type ScorerFlags } from './support/scorer-choice.js';
+import { scoringSpinner } from './support/spinner.js';
 
 /** `coach stories check|coverage|suggest|init`: the candidate's own story bank. */
 
@@ -63,7 +58,7 @@ export async function storiesCheckCommand(options: StoriesCheckFlags, ctx: Comma
   const rubric = registry.rubrics.get('star');
   if (!rubric) throw new UsageError('the `star` rubric is missing; stories are scored with it');
   const scorer = await createScorer(options, ctx);
-  const spinner = await scoringSpinner(ctx, !options.json, 'Scoring your stories…', 'stories');
+  const spinner = scoringSpinner(ctx, !options.json, 'Scoring your stories…', 'stories');
   let checks: StoryCheck[];
   try {
     checks = await checkStories(stories, {

@@ -1,4 +1,4 @@
-import { stripControl } from '../ui/sanitize.js';
+import { stripControl } from '../text/control.js';
 
 /**
  * Escaping for the report page. Everything that came from a user (answers, ids, notes, story titles,

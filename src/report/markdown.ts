@@ -1,6 +1,6 @@
 import { verdictFor } from '../scoring/result.js';
 import { fenced, quoted } from '../session/transcript.js';
-import { stripControl } from '../ui/sanitize.js';
+import { stripControl } from '../text/control.js';
 import { verdictLabel } from './bands.js';
 import { escapeMarkdownInline as md } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';

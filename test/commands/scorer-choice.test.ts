@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorerName } from '../../src/commands/shared.js';
+import { scorerName } from '../../src/commands/support/scorer-choice.js';
 import type { ResolvedConfig } from '../../src/config.js';
 import { UsageError } from '../../src/errors.js';
 

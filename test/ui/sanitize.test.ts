@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripControl, terminalSafe } from '../../src/ui/sanitize.js';
+import { stripControl, terminalSafe } from '../../src/text/control.js';
 
 describe('terminalSafe', () => {
   it('drops escape sequences that drive the terminal and keeps colour and layout', () => {

@@ -27,7 +27,8 @@ import type { AnswerMode, Scorer } from '../../scoring/scorer.js';
 import { colorFor } from '../../ui/color.js';
 import { verdictText } from '../../ui/score-report.js';
 import type { CommandContext } from '../context.js';
-import { scoringSpinner, writeJson } from '../shared.js';
+import { writeJson } from './output.js';
+import { type ProgressSpinner, scoringSpinner } from './spinner.js';
 import { readStdin } from './stdin.js';
 
 /**
@@ -87,7 +88,7 @@ export async function scoreAnswersFile(
   const { store, level, ctx } = options;
   const records = answerRecords(answers, options.source, options.date);
   if (store) recordUnscoredFirst(() => recordUnscored(store, answers, records, scorer.name, level));
-  const spinner = await scoringSpinner(ctx, !options.json);
+  const spinner = scoringSpinner(ctx, !options.json);
   let results: ScoreResult[];
   try {
     results =
@@ -119,7 +120,7 @@ async function scoreAsBatch(
   answers: readonly AnswerItem[],
   records: Parameters<typeof storedBatch>[2]['records'],
   options: { level: Level | undefined; mode: AnswerMode; ctx: CommandContext; save: boolean },
-  spinner: Awaited<ReturnType<typeof scoringSpinner>>,
+  spinner: ProgressSpinner,
 ): Promise<ScoreResult[]> {
   const { ctx, level } = options;
   const store = new BatchStore(dataDir(ctx.env));

@@ -13,7 +13,9 @@ import { colorFor } from '../../ui/color.js';
 import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../../ui/hang-up.js';
 import { terminalSessionView } from '../../ui/session-view.js';
 import type { CommandContext } from '../context.js';
-import { createScorer, givenScorerFlags, scoringSpinner, targetLevel } from '../shared.js';
+import { createScorer, givenScorerFlags } from './scorer-choice.js';
+import { scoringSpinner } from './spinner.js';
+import { targetLevel } from './target-level.js';
 
 /** Journals a new session of planned questions and runs it on the terminal (practice, drill). */
 export async function startSession(
@@ -75,7 +77,7 @@ export async function runSessionOnTerminal(
         ...(storyHint ? { extraLine: ({ planned }) => storyHint(planned) } : {}),
       }),
       async busy(task) {
-        const spinner = await scoringSpinner(ctx, true);
+        const spinner = scoringSpinner(ctx, true);
         if (task === 'scoring') progress = spinner.progress;
         return {
           stop: () => {
