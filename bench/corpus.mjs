@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { seededRandom } from '../src/session/random.js';
 
 const WORDS = (
   'latency throughput cache shard replica queue stream batch index ledger tenant quota region zone ' +
@@ -17,17 +18,6 @@ const WORDS = (
   'identity session cookie gateway router balancer mesh sidecar trace metric log sampling anomaly ' +
   'forecast capacity autoscale spot reserved savings carbon energy datacenter mobile desktop device'
 ).split(' ');
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Real prompts mix a shared domain vocabulary with rarer, specific words; so do these.
 const SYLLABLES = 'ka lo mi su te ra no vi de pa zu fe go bi sha tor len mar quo dex'.split(' ');
@@ -43,7 +33,7 @@ function phrase(next, n) {
 
 export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42, style = 'own' } = {}) {
   mkdirSync(dir, { recursive: true });
-  const next = rng(seed);
+  const next = seededRandom(seed);
   writeFileSync(
     join(dir, 'bench-rubric.yaml'),
     [
@@ -183,7 +173,7 @@ export function writeDuplicates(dir, { copies = 2000, sameId = false } = {}) {
  * shipped behavioral questions, with criterion scores, evidence, timings and an occasional LLM cost.
  */
 export function writeHistory(home, { attempts = 5000, days = 365, seed = 7 } = {}) {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const questions = [
     'bhv-ownership-outside-your-area',
     'bhv-ownership-inherited-fragile-system',

@@ -1,5 +1,8 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same picks on any machine. */
-export function seededRandom(seed: number): () => number {
+// The one seeded random generator and the helpers over it. Plain JavaScript (types in random.d.ts) so
+// that the benchmark's corpus generator, a Node script run without a build step, uses this same code.
+
+/** @param {number} seed */
+export function seededRandom(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -10,18 +13,22 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Fisher-Yates with a seeded source; returns a new array. */
-export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+/**
+ * @template T
+ * @param {readonly T[]} items
+ * @param {() => number} random
+ */
+export function shuffle(items, random) {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
 
-/** A stable 32-bit hash of a string (FNV-1a), for seeds derived from text such as a date. */
-export function hashString(text: string): number {
+/** @param {string} text */
+export function hashString(text) {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
