@@ -146,3 +146,18 @@ export const strongR1 = [
   asked('bhv-ownership-outside-your-area', strongOwnership),
   asked('bhv-dive-deep-due-diligence', strongDive),
 ];
+
+/**
+ * The loop most tests read: the strong first round, the weak design round, and for the bar raiser a
+ * good Earn Trust story and a Think Big story scored `big` (each with a second example when given).
+ */
+export function typicalLoop(big: ScoreResult, secondExamples?: [string, string]): RoundOutcome[] {
+  return outcomes(
+    strongR1,
+    [asked('sd-photo-library-backend', weakDesign)],
+    [
+      asked('bhv-trust-skeptical-partner-team', goodTrust, secondExamples?.[0]),
+      asked('bhv-think-big-team-ambition', big, secondExamples?.[1]),
+    ],
+  );
+}

@@ -4,22 +4,28 @@ import { buildDebrief } from '../../src/loop/debrief.js';
 import { debriefMarkdown } from '../../src/loop/debrief-markdown.js';
 import { transcriptText } from '../../src/session/transcript.js';
 import { renderDebrief } from '../../src/ui/debrief.js';
-import { asked, goodTrust, outcomes, plan, score, strongR1, weakBig, weakDesign } from './debrief-fixture.js';
+import { plan, score, typicalLoop, weakBig } from './debrief-fixture.js';
 
 const plain = new Chalk({ level: 0 });
 
+/** A debrief of one design answer, quoted whole by its scorer: what a hostile answer can reach. */
+function debriefOfAnswer(answer: string) {
+  return buildDebrief(plan, [
+    {
+      roundId: 'r2',
+      questions: [
+        {
+          questionId: 'sd-photo-library-backend',
+          answers: [{ prompt: 'p', text: answer }],
+          score: score('sd-photo-library-backend', 50, 'hire', [['latency', 'Latency', 3, answer]]),
+        },
+      ],
+    },
+  ]);
+}
+
 /** The bar raiser blocks: a strong first round, a weak design, a weak story for the bar raiser. */
-const blocked = buildDebrief(
-  plan,
-  outcomes(
-    strongR1,
-    [asked('sd-photo-library-backend', weakDesign)],
-    [
-      asked('bhv-trust-skeptical-partner-team', goodTrust),
-      asked('bhv-think-big-team-ambition', weakBig(40, 'no-hire')),
-    ],
-  ),
-);
+const blocked = buildDebrief(plan, typicalLoop(weakBig(40, 'no-hire')));
 
 describe('renderDebrief (terminal)', () => {
   const text = renderDebrief(blocked, plain, 200);
@@ -60,20 +66,7 @@ describe('renderDebrief (terminal)', () => {
 
   it('an answer with terminal escape sequences cannot drive the terminal', () => {
     const hostile = 'I fixed it \u001b]0;pwned\u0007 in a day.';
-    const d = buildDebrief(plan, [
-      {
-        roundId: 'r2',
-        questions: [
-          {
-            questionId: 'sd-photo-library-backend',
-            answers: [{ prompt: 'p', text: hostile }],
-            score: score('sd-photo-library-backend' as never, 50, 'hire', [
-              ['latency', 'Latency', 3, hostile],
-            ]),
-          },
-        ],
-      },
-    ]);
+    const d = debriefOfAnswer(hostile);
     const out = renderDebrief(d, new Chalk({ level: 1 }), 100);
     expect(out).not.toContain('\u001b]');
     expect(out).not.toContain('\u0007');
@@ -101,20 +94,7 @@ describe('debriefMarkdown (sessions show --format md)', () => {
 
   it('an answer cannot add headings, links or HTML to the page', () => {
     const hostile = '# Hired! [click](javascript:alert(1)) <img src=x> | cell';
-    const d = buildDebrief(plan, [
-      {
-        roundId: 'r2',
-        questions: [
-          {
-            questionId: 'sd-photo-library-backend',
-            answers: [{ prompt: 'p', text: hostile }],
-            score: score('sd-photo-library-backend' as never, 50, 'hire', [
-              ['latency', 'Latency', 3, hostile],
-            ]),
-          },
-        ],
-      },
-    ]);
+    const d = debriefOfAnswer(hostile);
     const out = debriefMarkdown(d);
     expect(out).toContain('\\# Hired! \\[click\\](javascript:alert(1)) \\<img src=x\\> \\| cell');
     expect(out).not.toMatch(/^# /m);

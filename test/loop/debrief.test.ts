@@ -13,6 +13,7 @@ import {
   strongDive,
   strongOwnership,
   strongR1,
+  typicalLoop,
   weakBig,
   weakDesign,
 } from './debrief-fixture.js';
@@ -29,18 +30,7 @@ function quotes(d: Debrief): { questionId: string; quote: string }[] {
 
 describe('buildDebrief', () => {
   it('votes a strong round strong hire and a weak one no hire, with the mean that decided', () => {
-    const d = buildDebrief(
-      plan,
-      outcomes(
-        strongR1,
-        [asked('sd-photo-library-backend', weakDesign)],
-        [
-          asked('bhv-trust-skeptical-partner-team', goodTrust),
-          asked('bhv-think-big-team-ambition', weakBig(60, 'hire')),
-        ],
-      ),
-      bank,
-    );
+    const d = buildDebrief(plan, typicalLoop(weakBig(60, 'hire')), bank);
     const [r1, r2, r3] = d.rounds;
     expect(r1).toMatchObject({
       vote: 'strong-hire',
@@ -110,18 +100,7 @@ describe('buildDebrief', () => {
   });
 
   it('quotes only what the candidate wrote: scorer quotes checked against the answers', () => {
-    const d = buildDebrief(
-      plan,
-      outcomes(
-        strongR1,
-        [asked('sd-photo-library-backend', weakDesign)],
-        [
-          asked('bhv-trust-skeptical-partner-team', goodTrust),
-          asked('bhv-think-big-team-ambition', weakBig(40, 'no-hire')),
-        ],
-      ),
-      bank,
-    );
+    const d = buildDebrief(plan, typicalLoop(weakBig(40, 'no-hire')), bank);
     const all = quotes(d);
     expect(all.length).toBeGreaterThan(5);
     for (const { questionId, quote } of all) expect(STORY[questionId as Asked]).toContain(quote);
@@ -147,14 +126,7 @@ describe('buildDebrief', () => {
   it("the bar raiser's summary names the vote, the weakest story with its quote, and the second examples", () => {
     const d = buildDebrief(
       plan,
-      outcomes(
-        strongR1,
-        [asked('sd-photo-library-backend', weakDesign)],
-        [
-          asked('bhv-trust-skeptical-partner-team', goodTrust, 'Another time I rebuilt trust with finance.'),
-          asked('bhv-think-big-team-ambition', weakBig(40, 'no-hire'), ''),
-        ],
-      ),
+      typicalLoop(weakBig(40, 'no-hire'), ['Another time I rebuilt trust with finance.', '']),
     );
     expect(d.barRaiser?.roundId).toBe('r3');
     const summary = d.barRaiser!.summary;
@@ -190,18 +162,7 @@ describe('buildDebrief', () => {
   });
 
   it('three things to practise, weakest first, each linked to the loop question and bank questions', () => {
-    const d = buildDebrief(
-      plan,
-      outcomes(
-        strongR1,
-        [asked('sd-photo-library-backend', weakDesign)],
-        [
-          asked('bhv-trust-skeptical-partner-team', goodTrust),
-          asked('bhv-think-big-team-ambition', weakBig(20, 'strong-no-hire')),
-        ],
-      ),
-      bank,
-    );
+    const d = buildDebrief(plan, typicalLoop(weakBig(20, 'strong-no-hire')), bank);
     // Ranked by how far below the top: latency at 1/4 everywhere, Think Big's story at 20/100, then
     // the trade-offs criterion (1 of 4 once, but never quoted, so still a gap of 1).
     expect(d.practice.map((p) => p.focus)).toEqual([
