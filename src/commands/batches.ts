@@ -12,9 +12,10 @@ import type { ScoreResult } from '../scoring/result.js';
 import type { ScoreInput } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
+import { terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { printResults } from './support/answers-file.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { registryFor } from './support/registry.js';
 import { createAnthropicScorer } from './support/scorer-choice.js';
 
@@ -108,7 +109,7 @@ export async function batchesCommand(options: { json?: boolean }, ctx: CommandCo
         `$${r.estimatedCostUsd.toFixed(4)}`,
         r.status,
       ]),
-      terminalWidth(ctx),
+      terminalWidth(ctx.stdout),
     ),
   );
   return 0;

@@ -4,8 +4,9 @@ import { findPrinciple, LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { findTenet, PRINCIPAL_TENETS } from '../schema/tenets.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, table, wrap } from '../ui/text.js';
+import { proseWidth, terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { type FilterFlags, findQuestion, registryFor, selectQuestions } from './support/registry.js';
 
 /** The browse family: banks, questions, show, rubrics, principles, tenets. Each reads the registry and prints. */
@@ -46,7 +47,7 @@ export async function banksCommand(options: Common, ctx: CommandContext): Promis
     return 0;
   }
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = terminalWidth(ctx) ?? 100;
+  const width = terminalWidth(ctx.stdout) ?? 100;
   const out = rows.map((b) =>
     [
       `${c.bold(b.id)}  ${b.title}  ${c.dim(`${b.questions} questions`)}`,
@@ -110,7 +111,7 @@ export async function questionsCommand(options: Common & FilterFlags, ctx: Comma
     table(
       ['ID', 'CATEGORY', 'LEVELS', 'TIME', 'PROMPT'].map((h) => c.dim(h)),
       rows,
-      terminalWidth(ctx),
+      terminalWidth(ctx.stdout),
     ),
   );
   ctx.stderr.write(`${questions.length} question${questions.length === 1 ? '' : 's'}\n`);
@@ -130,7 +131,7 @@ export async function showCommand(
     return 0;
   }
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = Math.min(terminalWidth(ctx) ?? 88, 100);
+  const width = proseWidth(terminalWidth(ctx.stdout));
   const principles = q.principles.map((p, i) => `${findPrinciple(p)?.name ?? p}${i === 0 ? ' (main)' : ''}`);
   const tenets = (q.tenets ?? []).map((t) => findTenet(t)?.name ?? t);
   const lines = [
@@ -205,7 +206,7 @@ export async function rubricsCommand(
     return 0;
   }
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = Math.min(terminalWidth(ctx) ?? 88, 100);
+  const width = proseWidth(terminalWidth(ctx.stdout));
   const blocks = rubrics.map((r) => {
     const used = usersOf(r.id).length;
     const focused = focusedOf(r.id);
@@ -216,7 +217,7 @@ export async function rubricsCommand(
       return `${head}\n${table(
         ['  CRITERION', 'WEIGHT', 'NAME'].map((h) => c.dim(h)),
         rows,
-        terminalWidth(ctx),
+        terminalWidth(ctx.stdout),
       )}`;
     }
     const criteria = r.criteria.map((k) =>
@@ -291,7 +292,7 @@ function writeListing<Row extends { id: string }>(
     table(
       headers.map((h) => c.dim(h)),
       rows.map((row) => [c.bold(row.id), ...cells(row)]),
-      terminalWidth(ctx),
+      terminalWidth(ctx.stdout),
     ),
   );
   return 0;

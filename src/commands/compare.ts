@@ -5,9 +5,10 @@ import { judgeOf } from '../report/model.js';
 import { colorFor } from '../ui/color.js';
 import { stripControl } from '../ui/sanitize.js';
 import { table } from '../ui/text.js';
+import { terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { readHistory } from './support/history.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { registryFor } from './support/registry.js';
 
 export interface CompareFlags {
@@ -46,7 +47,7 @@ export async function compareCommand(
       after,
       names,
       colorFor(ctx.stdout, ctx.env, ctx.noColor),
-      terminalWidth(ctx),
+      terminalWidth(ctx.stdout),
     ),
   );
   return 0;

@@ -10,6 +10,7 @@ import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { formatDuration, wrap } from '../ui/text.js';
+import { proseWidth, terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { readAnswers, scoreAnswersFile } from './support/answers-file.js';
 import { writeJson } from './support/output.js';
@@ -129,7 +130,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
 
 function printPicks(date: string, questions: BankQuestion[], picks: Priority[], ctx: CommandContext): void {
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = Math.min(ctx.stdout.columns ?? 88, 100);
+  const width = proseWidth(terminalWidth(ctx.stdout));
   const why = { new: 'new', due: 'due for review', 'weak-area': 'weak area', scheduled: 'review' } as const;
   const lines = [`${c.bold(`Daily drill for ${date}`)} ${c.dim(`(${questions.length} questions)`)}`];
   questions.forEach((q, i) => {

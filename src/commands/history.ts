@@ -6,9 +6,10 @@ import { computeStats, filterByVersion, sparkline } from '../history/stats.js';
 import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
+import { terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { readHistory } from './support/history.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { registryFor } from './support/registry.js';
 
 /** `coach history`: every scored attempt, oldest first. */
@@ -37,7 +38,7 @@ export async function historyCommand(options: { json?: boolean }, ctx: CommandCo
         a.status === 'unscored' ? 'unscored' : a.verdict,
         scorerName(a),
       ]),
-      terminalWidth(ctx),
+      terminalWidth(ctx.stdout),
     ),
   );
   return 0;
@@ -141,7 +142,7 @@ export async function statsCommand(
     return 0;
   }
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = terminalWidth(ctx);
+  const width = terminalWidth(ctx.stdout);
   const averages = (
     title: string,
     group: Record<string, { attempts: number; average: number | null }>,

@@ -8,8 +8,9 @@ import { buildLoopPlan, type LoopPlan } from '../loop/plan.js';
 import type { Level } from '../schema/index.js';
 import { colorFor } from '../ui/color.js';
 import { renderLoopPlan } from '../ui/loop-plan.js';
+import { terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { registryFor } from './support/registry.js';
 import type { ScorerFlags } from './support/scorer-choice.js';
 import { targetLevel } from './support/target-level.js';
@@ -93,5 +94,5 @@ function printPlan(plan: LoopPlan, registry: Registry, options: LoopOptions, ctx
   }
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   const questions = new Map(registry.questions.map((q) => [q.id, q]));
-  ctx.stdout.write(`${renderLoopPlan(plan, questions, color, terminalWidth(ctx) ?? 100)}\n`);
+  ctx.stdout.write(`${renderLoopPlan(plan, questions, color, terminalWidth(ctx.stdout) ?? 100)}\n`);
 }

@@ -10,9 +10,10 @@ import type { Level } from '../schema/index.js';
 import type { AnswerMode } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { renderScore } from '../ui/score-report.js';
+import { proseWidth, terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { readAnswers, recordOrRescue, scoreAnswersFile } from './support/answers-file.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { findQuestion, registryFor } from './support/registry.js';
 import { createScorer, type ScorerFlags } from './support/scorer-choice.js';
 import { scoringSpinner } from './support/spinner.js';
@@ -99,11 +100,7 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
   if (options.json) writeJson(ctx, result);
   else
     ctx.stdout.write(
-      renderScore(
-        result,
-        colorFor(ctx.stdout, ctx.env, ctx.noColor),
-        Math.min(terminalWidth(ctx) ?? 88, 100),
-      ),
+      renderScore(result, colorFor(ctx.stdout, ctx.env, ctx.noColor), proseWidth(terminalWidth(ctx.stdout))),
     );
   if (store) {
     const fromStdin = options.answerFile === undefined || options.answerFile === '-';

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { BankQuestion } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { ensureDir, replaceWhole } from '../fsx/write-whole.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { displayPath, PACKAGE_ROOT } from '../paths.js';
 import type { Level, Story } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import { isBehavioral } from '../stories/behavioral.js';
@@ -18,8 +18,9 @@ import { FIT_SCORE, type Suggestion, suggest } from '../stories/suggest.js';
 import { colorFor } from '../ui/color.js';
 import { bar, verdictText } from '../ui/score-report.js';
 import { table, visibleLength, wrap } from '../ui/text.js';
+import { proseWidth, terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
-import { terminalWidth, writeJson } from './support/output.js';
+import { writeJson } from './support/output.js';
 import { findQuestion, registryFor } from './support/registry.js';
 import { createScorer, type ScorerFlags } from './support/scorer-choice.js';
 import { scoringSpinner } from './support/spinner.js';
@@ -76,7 +77,7 @@ export async function storiesCheckCommand(options: StoriesCheckFlags, ctx: Comma
     writeJson(ctx, checks.map(checkJson));
   } else {
     const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-    const width = Math.min(terminalWidth(ctx) ?? 88, 100);
+    const width = proseWidth(terminalWidth(ctx.stdout));
     ctx.stdout.write(renderChecks(checks, file, color, width));
     if (failed) {
       ctx.stderr.write(`coach stories check: a story scores under --fail-under ${failUnder}\n`);
@@ -146,7 +147,7 @@ export async function storiesCoverageCommand(options: StoriesFlags, ctx: Command
     return EXIT.ok;
   }
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  ctx.stdout.write(renderCoverage(result, stories, file, color, terminalWidth(ctx)));
+  ctx.stdout.write(renderCoverage(result, stories, file, color, terminalWidth(ctx.stdout)));
   return EXIT.ok;
 }
 
@@ -216,7 +217,7 @@ function renderCoverage(
       ? `${color.green('✔')} every principle has at least ${MIN_STORIES} stories`
       : `${color.yellow('!')} ${thin.length} of 16 principles ${thin.length === 1 ? 'has' : 'have'} fewer than ${MIN_STORIES} stories`,
   );
-  const wrapWidth = Math.min(width ?? 88, 100);
+  const wrapWidth = proseWidth(width);
   const weak = result.claims.filter((c) => c.weak);
   if (weak.length > 0) {
     lines.push('', color.bold('Weak claims: the story hardly shows the principle'));
@@ -266,7 +267,7 @@ export async function storiesSuggestCommand(
     return EXIT.ok;
   }
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = Math.min(terminalWidth(ctx) ?? 88, 100);
+  const width = proseWidth(terminalWidth(ctx.stdout));
   ctx.stdout.write(renderSuggestions(question, ranked, count, color, width));
   return EXIT.ok;
 }
@@ -336,9 +337,4 @@ export async function storiesInitCommand(options: StoriesInitFlags, ctx: Command
     `Wrote ${file} with 2 example stories.\nReplace them with your own, then run \`coach stories check${options.stories ? ` --stories ${file}` : ''}\`.\n`,
   );
   return EXIT.ok;
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

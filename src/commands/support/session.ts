@@ -12,6 +12,7 @@ import { type SessionOutcome, SessionRunner } from '../../session/runner.js';
 import { colorFor } from '../../ui/color.js';
 import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../../ui/hang-up.js';
 import { terminalSessionView } from '../../ui/session-view.js';
+import { proseWidth, terminalWidth } from '../../ui/width.js';
 import type { CommandContext } from '../context.js';
 import { createScorer, givenScorerFlags } from './scorer-choice.js';
 import { scoringSpinner } from './spinner.js';
@@ -52,7 +53,7 @@ export async function runSessionOnTerminal(
   stories?: readonly Story[],
 ): Promise<number> {
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = Math.min(ctx.stdout.columns ?? 88, 100);
+  const width = proseWidth(terminalWidth(ctx.stdout));
   const { options } = startEvent(events);
   let progress: ((received: number, total: number) => void) | undefined;
   const scorer = await createScorer(
