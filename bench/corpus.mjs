@@ -31,7 +31,10 @@ function phrase(next, n) {
   }).join(' ');
 }
 
-export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42, style = 'own' } = {}) {
+export function writeCorpus(
+  dir,
+  { files = 100, perFile = 100, seed = 42, style = 'own', nearDuplicates = true } = {},
+) {
   mkdirSync(dir, { recursive: true });
   const next = seededRandom(seed);
   writeFileSync(
@@ -57,10 +60,11 @@ export function writeCorpus(dir, { files = 100, perFile = 100, seed = 42, style 
     ].join('\n'),
   );
   let bytes = 0;
-  // A few planted near duplicates (one word changed), so the rule has real findings to report.
+  // A few planted near duplicates (one word changed), so the rule has real findings to report
+  // (and lint re-parses those files with yaml v2 to position them).
   const prompts = new Map();
   const prompt = (f, q) => {
-    const planted = f > 0 && f % 20 === 0 && q === 0;
+    const planted = nearDuplicates && f > 0 && f % 20 === 0 && q === 0;
     const text = planted
       ? prompts.get(`${f - 1}:1`).replace('design', 'build')
       : `How would you design the ${phrase(next, 4)} service so that ${phrase(next, 4)} stays within budget?`;

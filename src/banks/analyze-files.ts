@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { positionsFor } from '../yaml/document.js';
-import { FILE_START, type Span, type YamlPath } from '../yaml/locate.js';
+import { FILE_START, type Span, type YamlPath } from '../yaml/span.js';
 import { analyzeSource, type FileAnalysis, questionFacts } from './analyze.js';
 import { readSource } from './source.js';
 

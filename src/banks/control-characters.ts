@@ -1,4 +1,4 @@
-import type { Span } from '../yaml/locate.js';
+import type { Span } from '../yaml/span.js';
 
 /**
  * Control characters in a bank, rubric or stories file: raw ones, and the escapes of a double-quoted

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config.js';
 import type { Problem } from '../lint/problem.js';
 import type { Question, Rubric } from '../schema/index.js';
-import { FILE_START } from '../yaml/locate.js';
+import { FILE_START } from '../yaml/span.js';
 import type { FileAnalysis } from './analyze.js';
 import { discoverFiles } from './discover.js';
 import { loadShipped } from './shipped.js';

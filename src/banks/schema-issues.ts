@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RuleId } from '../lint/problem.js';
-import type { YamlPath } from '../yaml/locate.js';
+import type { YamlPath } from '../yaml/span.js';
 
 export interface SchemaFinding {
   rule: RuleId;

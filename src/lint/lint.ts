@@ -2,7 +2,7 @@ import type { FileAnalysis } from '../banks/analyze.js';
 import { analyzeFile, createFilePool, type FilePool, sizeOf } from '../banks/analyze-files.js';
 import { discoverFiles } from '../banks/discover.js';
 import { displayPath } from '../paths.js';
-import { FILE_START } from '../yaml/locate.js';
+import { FILE_START } from '../yaml/span.js';
 import { compareProblems, type PendingProblem, type Problem, severityOf } from './problem.js';
 import { RULE_FUNCTIONS } from './rules.js';
 

@@ -1,4 +1,4 @@
-import type { Span, YamlPath } from '../yaml/locate.js';
+import type { Span, YamlPath } from '../yaml/span.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
-import { locate, type Span, type YamlPath } from './locate.js';
+import { locate } from './locate.js';
+import type { Span, YamlPath } from './span.js';
 
 /**
  * Safe parsing with yaml v2: the YAML 1.2 core schema only, YAML 1.1 tags such as !!binary or !!set

@@ -1,20 +1,5 @@
 import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
-
-/**
- * A 1-based span in a file, as editors and CI annotations expect it. Columns count UTF-16 code
- * units (what yaml v2's LineCounter and JavaScript string offsets give), not bytes or code points:
- * an emoji before a problem counts as two columns. The SARIF reporter declares this as its columnKind.
- */
-export interface Span {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-export type YamlPath = readonly PropertyKey[];
+import { FILE_START, type Span, type YamlPath } from './span.js';
 
 export function spanOf(lineCounter: LineCounter, start: number, end: number): Span {
   const a = lineCounter.linePos(start);

@@ -4,7 +4,8 @@ import { describeSchemaIssue } from '../banks/schema-issues.js';
 import { ConfigError } from '../errors.js';
 import { readTextBounded } from '../fsx/read-bounded.js';
 import { dataOf, isAliasLimit, parseWithPositions, TOO_MANY_ALIASES } from './document.js';
-import { locate, type YamlPath } from './locate.js';
+import { locate } from './locate.js';
+import type { YamlPath } from './span.js';
 
 /** Files read here are small and hand-written; past this size they are refused before reading. */
 const MAX_INPUT_BYTES = 1024 * 1024;
