@@ -17,7 +17,7 @@ import { starterStories } from '../stories/starter.js';
 import { FIT_SCORE, type Suggestion, suggest } from '../stories/suggest.js';
 import { colorFor } from '../ui/color.js';
 import { bar, verdictText } from '../ui/score-report.js';
-import { table, visibleLength, wrap } from '../ui/text.js';
+import { padToWidth, table, visibleLength, wrap } from '../ui/text.js';
 import { proseWidth, terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { writeJson } from './support/output.js';
@@ -117,9 +117,9 @@ function renderChecks(checks: StoryCheck[], file: string, color: ChalkInstance, 
     } else if (c.weakest.length === 0) {
       lines.push(`  ${color.green('✔')} every criterion at the top score`);
     } else {
-      const nameWidth = Math.max(...c.weakest.map((k) => k.name.length));
+      const nameWidth = Math.max(...c.weakest.map((k) => visibleLength(k.name)));
       for (const k of c.weakest) {
-        lines.push(`  ${k.name.padEnd(nameWidth)}  ${bar(k.score, k.max, color)} ${k.score}/${k.max}`);
+        lines.push(`  ${padToWidth(k.name, nameWidth)}  ${bar(k.score, k.max, color)} ${k.score}/${k.max}`);
         lines.push(color.dim(wrap(k.feedback, width, '    ')));
       }
     }

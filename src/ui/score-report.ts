@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import type { ScoreResult, Verdict } from '../scoring/result.js';
-import { wrap } from './text.js';
+import { fitWidth, visibleLength, wrap } from './text.js';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   'strong-hire': 'strong hire',
@@ -54,15 +54,15 @@ export function renderScore(result: ScoreResult, color: ChalkInstance, width = 8
     );
   }
   lines.push('');
-  const nameWidth = Math.min(34, Math.max(...result.criteria.map((c) => c.name.length)));
+  const nameWidth = Math.min(34, Math.max(...result.criteria.map((c) => visibleLength(c.name))));
   // An insufficient answer has no per-criterion scores; one line says so instead of a column of dashes.
   const criteria = result.verdict === 'insufficient' ? [] : result.criteria;
   for (const c of criteria) {
     const score = c.score === null ? '-' : String(c.score);
-    const head = `${c.name.padEnd(nameWidth).slice(0, nameWidth)}  ${bar(c.score, c.max, color)} ${score}/${c.max}`;
+    const head = `${fitWidth(c.name, nameWidth)}  ${bar(c.score, c.max, color)} ${score}/${c.max}`;
     // Feedback goes beside the bar when it fits, else wrapped beneath it: never cut, it is the advice.
     const room = width - nameWidth - 12;
-    if (c.feedback.length <= room) lines.push(`${head}  ${color.dim(c.feedback)}`);
+    if (visibleLength(c.feedback) <= room) lines.push(`${head}  ${color.dim(c.feedback)}`);
     else lines.push(head, color.dim(wrap(c.feedback, width, '    ')));
   }
   const evidence = result.criteria.filter((c) => c.evidence.length > 0);

@@ -54,15 +54,23 @@ export function table(header: string[], rows: string[][], width?: number): strin
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => visibleLength(r[c] ?? ''))));
   const lines = all.map((row) => {
-    const cells = row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]!)));
+    const cells = row.map((cell, c) => (c === row.length - 1 ? cell : padToWidth(cell, widths[c]!)));
     const line = cells.join('  ');
     return width ? truncate(line, width) : line;
   });
   return `${lines.join('\n')}\n`;
 }
 
-function pad(s: string, width: number): string {
+/** Padded with spaces to `width` columns (by display width, so after wide characters too). */
+export function padToWidth(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - visibleLength(s)));
+}
+
+/** Exactly `width` columns: padded, or cut without an ellipsis when longer (a label in a column). */
+export function fitWidth(s: string, width: number): string {
+  if (visibleLength(s) <= width) return padToWidth(s, width);
+  const head = wrapAnsi(s, width, { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '';
+  return padToWidth(head, width);
 }
 
 export function formatDuration(seconds: number): string {

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { table, truncate, visibleLength, wrap, wrapLine } from '../../src/ui/text.js';
+import { fitWidth, padToWidth, table, truncate, visibleLength, wrap, wrapLine } from '../../src/ui/text.js';
 
 const color = new Chalk({ level: 1 });
 const ESC = '\u001b';
@@ -83,5 +83,18 @@ describe('wrap', () => {
       '    three four',
       '    five',
     ]);
+  });
+});
+
+describe('fitWidth and padToWidth', () => {
+  it('pad by display width, so wide labels line up', () => {
+    expect(padToWidth('設計', 6)).toBe('設計  ');
+    expect(visibleLength(padToWidth(color.red('ab'), 6))).toBe(6);
+  });
+
+  it('cut a label longer than its column to exactly the width, never half a wide character', () => {
+    expect(fitWidth('abcdefgh', 5)).toBe('abcde');
+    expect(fitWidth('設計の質問', 5)).toBe('設計 ');
+    expect(fitWidth('ab', 5)).toBe('ab   ');
   });
 });
