@@ -47,9 +47,9 @@ export async function loopCommand(options: LoopOptions, ctx: CommandContext): Pr
     printPlan(plan, registry, options, ctx);
     return 0;
   }
-  ctx.stderr.write('coach: running a loop on the terminal is not available yet; this is its plan\n');
-  printPlan(plan, registry, options, ctx);
-  return 0;
+  // On a terminal the plan is run: loaded only here, so printing a plan stays light.
+  const { runLoop } = await import('./support/loop-run.js');
+  return runLoop(plan, options, registry, ctx);
 }
 
 /** The plan the flags ask for, from the registry's questions; usage errors are one line (exit 2). */

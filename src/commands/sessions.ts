@@ -2,14 +2,17 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { IoError } from '../fsx/io-error.js';
 import { writeOutputFile } from '../fsx/write-whole.js';
+import { debriefMarkdown } from '../loop/debrief-markdown.js';
 import { dataDir } from '../paths.js';
 import { summarize } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
+import { loopDebrief, loopOf } from '../session/loop.js';
 import { transcriptMarkdown, transcriptText } from '../session/transcript.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { writeJson } from './support/output.js';
+import { registryFor } from './support/registry.js';
 
 /** `coach sessions`: past sessions, newest first. */
 export async function sessionsCommand(options: { json?: boolean }, ctx: CommandContext): Promise<number> {
@@ -66,7 +69,9 @@ export async function sessionShowCommand(
   }
   const format = options.format ?? 'md';
   // Markdown reads well as plain text too; "text" drops the heading and emphasis marks and indents answers.
-  const markdown = transcriptMarkdown(events);
+  // A loop's page opens with its debrief (votes, evidence, recommendation), then every answer.
+  const debrief = loopOf(events) ? loopDebrief(events, (await registryFor(ctx)).questions) : undefined;
+  const markdown = transcriptMarkdown(events, debrief && debriefMarkdown(debrief));
   const out = format === 'md' ? markdown : transcriptText(markdown);
   if (options.output) {
     writeOutputFile(resolve(ctx.cwd, options.output), out, options.output);

@@ -1,4 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
+import { buildDebrief, type Debrief, type RoundOutcome } from '../loop/debrief.js';
 import {
   type LoopPlan,
   type LoopRound,
@@ -8,7 +9,6 @@ import {
 } from '../loop/plan.js';
 import type { FollowUp, FollowUpKind } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
-import type { ScoreResult } from '../scoring/result.js';
 import { answerOf, followUpsOf, type SessionEvent, scoreOf, startEvent } from './engine.js';
 import { type PlannedQuestion, plannedQuestion } from './plan.js';
 import { seededRandom, shuffle } from './random.js';
@@ -25,7 +25,7 @@ import { seededRandom, shuffle } from './random.js';
  * hardest and ends on a second example; design interviewers push twice on the weakest part, then
  * ask for the alternative.
  */
-export const ROUND_PROBES: Readonly<Record<RoundKind, readonly FollowUpKind[]>> = {
+const ROUND_PROBES: Readonly<Record<RoundKind, readonly FollowUpKind[]>> = {
   behavioral: ['role', 'data', 'reflection'],
   'bar-raiser': ['role', 'data', 'challenge', 'second-example'],
   'system-design': ['deep-dive', 'deep-dive', 'trade-off'],
@@ -119,39 +119,32 @@ export function roundPosition(events: readonly SessionEvent[], question: number)
   return { round: rounds[index]!, number: index + 1, of: rounds.length, question: before + 1 };
 }
 
-/** One question of a round as the debrief reads it: every part answered, and the main answer's score. */
-export interface QuestionOutcome {
-  id: string;
-  question: number;
-  answers: { part: number; prompt: string; kind?: FollowUpKind; text: string; status: string }[];
-  result: ScoreResult | null;
-}
-
-/** Per round of the plan, in order, what was answered and how it scored: the debrief's input. */
-export function loopOutcomes(
-  events: readonly SessionEvent[],
-): { round: LoopRound; questions: QuestionOutcome[] }[] {
+/**
+ * Per round of the plan, in order, what the candidate said (main answer first, then each probe,
+ * skipped parts left out) and how the main answer scored: the debrief's input.
+ */
+export function loopOutcomes(events: readonly SessionEvent[]): RoundOutcome[] {
   const start = startEvent(events);
   return (loopOf(events)?.rounds ?? []).map((round) => ({
-    round,
+    roundId: round.id,
     questions: start.questions.flatMap((planned, question) => {
       if (planned.round !== round.id) return [];
       const parts = [{ prompt: planned.prompt, kind: undefined }, ...followUpsOf(events, question)];
       const answers = parts.flatMap((part, p) => {
         const answer = answerOf(events, question, p);
-        return answer
-          ? [
-              {
-                part: p,
-                prompt: part.prompt,
-                ...(part.kind ? { kind: part.kind } : {}),
-                text: answer.text,
-                status: answer.status,
-              },
-            ]
-          : [];
+        if (!answer || answer.status === 'skipped') return [];
+        return [{ prompt: part.prompt, ...(part.kind ? { kind: part.kind } : {}), text: answer.text }];
       });
-      return [{ id: planned.id, question, answers, result: scoreOf(events, question) ?? null }];
+      return [{ questionId: planned.id, answers, score: scoreOf(events, question) ?? null }];
     }),
   }));
+}
+
+/** The debrief of a loop session from its journal (undefined for other sessions). */
+export function loopDebrief(
+  events: readonly SessionEvent[],
+  bank: readonly BankQuestion[],
+): Debrief | undefined {
+  const plan = loopOf(events);
+  return plan && buildDebrief(plan, loopOutcomes(events), bank);
 }

@@ -1,14 +1,18 @@
 import { findPrinciple } from '../schema/principles.js';
 import { findTenet } from '../schema/tenets.js';
 import { answerOf, followUpsOf, type SessionEvent, scoreOf, startEvent, summarize } from './engine.js';
+import { roundPosition } from './loop.js';
 import { formatClock } from './timer.js';
 
-/** A session as Markdown a candidate can keep or share: questions, answers, follow-ups, scores, timings. */
-export function transcriptMarkdown(events: readonly SessionEvent[]): string {
+/**
+ * A session as Markdown a candidate can keep or share: questions, answers, follow-ups, scores, timings.
+ * `preface` (Markdown, such as a loop's debrief) goes between the session's details and its questions.
+ */
+export function transcriptMarkdown(events: readonly SessionEvent[], preface?: string): string {
   const start = startEvent(events);
   const summary = summarize(events);
   const out: string[] = [
-    `# Mock interview ${start.id}`,
+    `# ${start.loop ? 'Interview loop' : 'Mock interview'} ${start.id}`,
     '',
     `- Started: ${start.startedAt}`,
     `- Status: ${summary.status}`,
@@ -17,14 +21,18 @@ export function transcriptMarkdown(events: readonly SessionEvent[]): string {
     ...(start.options.level ? [`- Level: ${start.options.level}`] : []),
     `- Seed: ${start.options.seed}`,
     '',
+    ...(preface ? [preface.trimEnd(), ''] : []),
   ];
   start.questions.forEach((q, i) => {
     const principles = q.principles.map((p) => findPrinciple(p)?.name ?? p).join(', ');
     const tenets = (q.tenets ?? []).map((t) => findTenet(t)?.name ?? t).join(', ');
+    // In a loop, which round asked it and who: the debrief above reads by round.
+    const position = roundPosition(events, i);
+    const round = position ? `Round ${position.number}, ${position.round.interviewer} · ` : '';
     out.push(
       `## ${i + 1}. ${q.id}`,
       '',
-      `*${q.bank} / ${q.category}${principles ? ` · ${principles}` : ''}${tenets ? ` · tenets: ${tenets}` : ''}*`,
+      `*${round}${q.bank} / ${q.category}${principles ? ` · ${principles}` : ''}${tenets ? ` · tenets: ${tenets}` : ''}*`,
       '',
       quoted(q.prompt),
       '',

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { ROUND_KIND_LABELS } from '../loop/plan.js';
 import { findPrinciple } from '../schema/principles.js';
 import type { RoundPosition } from '../session/loop.js';
 import { stripControl } from './sanitize.js';
@@ -19,10 +20,10 @@ export function roundBanner(
   const questions = round.questions.length;
   // The plan file may be hand-edited (peer mode reads it back): its text is not trusted on screen.
   const meta = [
-    stripControl(round.kind),
+    ROUND_KIND_LABELS[round.kind],
     `${questions} question${questions === 1 ? '' : 's'}`,
-    `${formatDuration(Math.round(round.minutes * 60))} of answers`,
-    ...(resumed && position.question > 1 ? [`resuming at question ${position.question}`] : []),
+    `main answers ${formatDuration(Math.round(round.minutes * 60))}, probes extra`,
+    ...(resumed ? [`resumed at question ${position.question}`] : []),
   ];
   const principles = round.principles.map((p) => stripControl(findPrinciple(p)?.name ?? p));
   const rule = color.dim('─'.repeat(Math.min(width, 60)));

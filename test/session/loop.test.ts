@@ -4,6 +4,7 @@ import type { LoopPlan } from '../../src/loop/plan.js';
 import { nextStep, type SessionEvent } from '../../src/session/engine.js';
 import { loopOutcomes, loopSessionQuestions, roundPosition, roundProbes } from '../../src/session/loop.js';
 import { seededRandom } from '../../src/session/random.js';
+import { transcriptMarkdown } from '../../src/session/transcript.js';
 import { startLine } from '../helpers/journal.js';
 
 const behavioral = (id: string, principle: string, kinds: string[]): BankQuestion => ({
@@ -239,20 +240,38 @@ describe('a loop journal', () => {
   });
 
   it('gives the debrief each round with its answers in asking order, and no score where none was given', () => {
-    const outcomes = loopOutcomes(loopJournal());
-    expect(outcomes.map((o) => o.round.id)).toEqual(['r1', 'r2']);
+    const events = loopJournal();
+    // A skipped question says nothing: no answer to quote.
+    events.push({
+      type: 'answer',
+      question: 1,
+      part: 0,
+      text: '',
+      status: 'skipped',
+      elapsedMs: 2_000,
+      limitSeconds: 96,
+      at: '2026-12-03T09:02:00.000Z',
+    });
+    const outcomes = loopOutcomes(events);
+    expect(outcomes.map((o) => o.roundId)).toEqual(['r1', 'r2']);
     expect(outcomes[0]!.questions).toEqual([
       {
-        id: 'q-r1',
-        question: 0,
+        questionId: 'q-r1',
         answers: [
-          { part: 0, prompt: 'Question of r1', text: 'main answer of r1', status: 'submitted' },
-          { part: 1, prompt: 'Probe of r1', kind: 'role', text: 'probe answer of r1', status: 'submitted' },
+          { prompt: 'Question of r1', text: 'main answer of r1' },
+          { prompt: 'Probe of r1', kind: 'role', text: 'probe answer of r1' },
         ],
-        result: null,
+        score: null,
       },
     ]);
-    expect(outcomes[1]!.questions[0]).toMatchObject({ id: 'q-r2', answers: [], result: null });
+    expect(outcomes[1]!.questions).toEqual([{ questionId: 'q-r2', answers: [], score: null }]);
+  });
+
+  it('titles its transcript as a loop and says which round and interviewer asked each question', () => {
+    const markdown = transcriptMarkdown(loopJournal());
+    expect(markdown).toMatch(/^# Interview loop loop-1\n/);
+    expect(markdown).toContain('*Round 1, Hiring manager · behavioral / ownership*');
+    expect(markdown).toContain('*Round 2, Bar raiser · behavioral / ownership*');
   });
 
   it('runs a journal whose plan was damaged by hand as a plain session: no rounds, no debrief input', () => {

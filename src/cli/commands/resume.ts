@@ -7,7 +7,7 @@ const load = () => import('../../commands/practice.js');
 export function register(program: Command): void {
   program
     .command('resume')
-    .description('continue an interrupted practice session where it stopped')
+    .description('continue an interrupted practice session or loop where it stopped')
     .argument('[session-id]', 'the session (default: the only interrupted one, or choose)')
     .addOption(storiesOption(true))
     .addOption(banksOption())

@@ -7,12 +7,14 @@ const load = () => import('../../commands/sessions.js');
 export function register(program: Command): void {
   const sessions = program
     .command('sessions')
-    .description('list past practice sessions')
+    .description('list past practice sessions and loops')
     .addOption(jsonOption())
     .action(lazyAction(load, (m, ctx, options) => m.sessionsCommand(options, ctx)));
   sessions
     .command('show')
-    .description('print a session transcript (questions, answers, follow-ups, scores, timings)')
+    .description(
+      'print a session transcript (questions, answers, follow-ups, scores, timings; a loop opens with its debrief)',
+    )
     .argument('<session-id>')
     .addOption(new Option('--format <format>', 'md (Markdown) or text').choices(['md', 'text']).default('md'))
     .option('-o, --output <file>', 'write the transcript to a file')

@@ -3,14 +3,18 @@ import type { Registry } from '../../banks/registry.js';
 import { EXIT } from '../../errors.js';
 import { rescueCopy } from '../../fsx/rescue-copy.js';
 import { HistoryStore } from '../../history/store.js';
+import type { LoopPlan } from '../../loop/plan.js';
 import { dataDir } from '../../paths.js';
 import type { Story } from '../../schema/index.js';
 import { type Draft, type SessionEvent, type SessionOptions, startEvent } from '../../session/engine.js';
 import { SessionJournal } from '../../session/journal.js';
+import { loopDebrief, loopOf } from '../../session/loop.js';
 import type { PlannedQuestion } from '../../session/plan.js';
 import { type SessionOutcome, SessionRunner } from '../../session/runner.js';
 import { colorFor } from '../../ui/color.js';
+import { renderDebrief } from '../../ui/debrief.js';
 import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../../ui/hang-up.js';
+import { loopSessionView } from '../../ui/loop-view.js';
 import { terminalSessionView } from '../../ui/session-view.js';
 import { proseWidth, terminalWidth } from '../../ui/width.js';
 import type { CommandContext } from '../context.js';
@@ -18,13 +22,17 @@ import { createScorer, givenScorerFlags } from './scorer-choice.js';
 import { scoringSpinner } from './spinner.js';
 import { targetLevel } from './target-level.js';
 
-/** Journals a new session of planned questions and runs it on the terminal (practice, drill). */
+/**
+ * Journals a new session of planned questions and runs it on the terminal (practice, drill, and a
+ * loop, whose plan is kept in the start event so resume and the debrief can read its rounds).
+ */
 export async function startSession(
   questions: PlannedQuestion[],
   options: SessionOptions,
   registry: Registry,
   ctx: CommandContext,
   stories?: readonly Story[],
+  loop?: LoopPlan,
 ): Promise<number> {
   const journal = SessionJournal.create(dataDir(ctx.env), new Date());
   const start: SessionEvent = {
@@ -34,6 +42,7 @@ export async function startSession(
     startedAt: new Date().toISOString(),
     options,
     questions,
+    ...(loop ? { loop } : {}),
   };
   journal.append(start);
   return runSessionOnTerminal(journal, [start], undefined, registry, ctx, stories);
@@ -64,19 +73,32 @@ export async function runSessionOnTerminal(
   const defaultLevel = targetLevel(undefined, ctx);
   // Only with --stories: matching stories to questions loads the offline scorer's text analysis.
   const storyHint = stories ? await storyHintFor(stories, registry, color) : undefined;
+  const practiceView = terminalSessionView({
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    color,
+    width,
+    ...(storyHint ? { extraLine: ({ planned }) => storyHint(planned) } : {}),
+  });
+  // A loop: the same screen, with its rounds announced and the debrief at the end.
+  const plan = loopOf(events);
+  const screen = plan
+    ? loopSessionView(practiceView, {
+        stdout: ctx.stdout,
+        color,
+        width,
+        plan,
+        events,
+        debrief: (finished) => renderDebrief(loopDebrief(finished, registry.questions)!, color, width),
+      })
+    : practiceView;
   const runner = new SessionRunner(journal, events, draft, {
     registry,
     scorer,
     history: new HistoryStore(dataDir(ctx.env)),
     ...(defaultLevel ? { defaultLevel } : {}),
     view: {
-      ...terminalSessionView({
-        stdout: ctx.stdout,
-        stderr: ctx.stderr,
-        color,
-        width,
-        ...(storyHint ? { extraLine: ({ planned }) => storyHint(planned) } : {}),
-      }),
+      ...screen,
       async busy(task) {
         const spinner = scoringSpinner(ctx, true);
         if (task === 'scoring') progress = spinner.progress;
