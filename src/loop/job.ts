@@ -79,6 +79,8 @@ const BOILERPLATE = new Set(
     'long term goal goals commitment generation next million millions across user users operate',
     // Marketing words of postings that mean something else in the banks ("memories" is not RAM).
     'memories memory precious delight delights revolutionizing revolutionising',
+    // Words every engineering posting and most design questions use: they cannot tell two questions apart.
+    'system systems service services platform platforms capability capabilities impact large solution solutions',
     // The wording of interview prompts.
     'describe tell time example give walk situation something someone discuss discussion question questions',
   ]
@@ -135,20 +137,23 @@ export class JobMatcher {
       if (n <= questions.length * COMMON_SHARE) this.idf.set(term, Math.log(questions.length / n));
   }
 
-  /** The posting terms a question shares, each with its weight. Empty for a question not seen. */
-  matches(questionId: string): Map<string, number> {
+  /**
+   * The posting terms a question shares, each with its weight; `except` leaves some out (the words
+   * that already chose the kind of round, which cannot tell its questions apart).
+   */
+  matches(questionId: string, except?: ReadonlySet<string>): Map<string, number> {
     const out = new Map<string, number>();
     for (const term of this.termsByQuestion.get(questionId) ?? []) {
-      const weight = this.weight(term);
+      const weight = except?.has(term) ? 0 : this.weight(term);
       if (weight > 0) out.set(term, weight);
     }
     return out;
   }
 
   /** The question's match: the sum of its shared terms' weights (0 when it shares none). */
-  score(questionId: string): number {
+  score(questionId: string, except?: ReadonlySet<string>): number {
     let sum = 0;
-    for (const weight of this.matches(questionId).values()) sum += weight;
+    for (const weight of this.matches(questionId, except).values()) sum += weight;
     return sum;
   }
 

@@ -5,7 +5,7 @@ import { LEVELS, type Level } from '../schema/index.js';
 import { LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { PRINCIPLE_CUES } from '../scoring/offline/principles.js';
 import { seededRandom, shuffle } from '../session/random.js';
-import { JobMatcher, type JobProfile, principleMatches } from './job.js';
+import { JobMatcher, type JobProfile, principleMatches, termsOf } from './job.js';
 
 /**
  * A loop as an Amazon onsite runs it: behavioral interviewers who each own two or three Leadership
@@ -189,9 +189,11 @@ export function buildLoopPlan(questions: readonly BankQuestion[], options: LoopP
     // Distinct kinds first; a loop with more design rounds than kinds repeats the best ones.
     const kind = designKinds[designIndex % designKinds.length]!;
     const candidates = designCandidates(kind);
-    const top = Math.max(0, ...candidates.map(match));
+    // The words that named the kind ("machine learning") chose it; the rest choose among its questions.
+    const within = (q: BankQuestion) => matcher?.score(q.id, DESIGN_TOPIC_TERMS.get(kind)) ?? 0;
+    const top = Math.max(0, ...candidates.map(within));
     const pick = best(candidates, [
-      (q) => -tier(match(q), top),
+      (q) => -tier(within(q), top),
       // Principal loops favour the questions written for them (they test the principal tenets).
       (q) => (levelRank(level) >= 2 && q.tenets?.length ? 0 : 1),
       (q) => questionOrder.get(q.id)!,
@@ -199,7 +201,7 @@ export function buildLoopPlan(questions: readonly BankQuestion[], options: LoopP
     if (!pick) return;
     used.add(pick.id);
     designRounds.set(i, pick);
-    if (matcher) steer(matcher.matches(pick.id));
+    if (matcher) steer(matcher.matches(pick.id, DESIGN_TOPIC_TERMS.get(kind)));
     const named = kindHits?.get(kind);
     if (named) steer(named);
   });
@@ -384,7 +386,10 @@ function tier(score: number, top: number): number {
   return top > 0 && score > 0 ? Math.min(3, Math.floor((4 * score) / top + 1e-9)) : 0;
 }
 
-/** The words that name each design kind: a posting that says "machine learning" wants an ML round. */
+/**
+ * The words that name each design kind: a posting that says "machine learning" wants an ML round.
+ * "design" itself names none of them (every posting for engineers says it).
+ */
 const DESIGN_TOPICS: ReadonlyMap<DesignKind, string> = new Map<DesignKind, string>([
   [
     'system-design',
@@ -392,7 +397,7 @@ const DESIGN_TOPICS: ReadonlyMap<DesignKind, string> = new Map<DesignKind, strin
   ],
   [
     'ml-design',
-    'machine learning, ML models, training, inference, features, ranking, recommendations, personalization, computer vision, MLOps',
+    'machine learning, ML models, training, inference, features, ranking, recommendations, personalization, MLOps',
   ],
   [
     'genai-design',
@@ -400,9 +405,13 @@ const DESIGN_TOPICS: ReadonlyMap<DesignKind, string> = new Map<DesignKind, strin
   ],
   [
     'object-oriented-design',
-    'object-oriented design, classes, interfaces, libraries, SDK, API design, domain models, design patterns',
+    'object-oriented, classes, interfaces, libraries, SDK, API, domain models, patterns',
   ],
 ]);
+
+const DESIGN_TOPIC_TERMS: ReadonlyMap<DesignKind, ReadonlySet<string>> = new Map(
+  [...DESIGN_TOPICS].map(([kind, text]) => [kind, new Set(termsOf(text).map((t) => t.term))]),
+);
 
 function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
