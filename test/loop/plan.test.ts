@@ -220,7 +220,10 @@ describe('a job posting steers the plan', () => {
           plainTotal += mediaWords(plain);
           expect(tailored.job?.file).toBe('photos.txt');
           const terms = tailored.job?.terms ?? [];
-          expect(terms.some((t) => /^(photos|video|vision)$/.test(t)), terms.join()).toBe(true);
+          expect(
+            terms.some((t) => /^(photos|video|vision)$/.test(t)),
+            terms.join(),
+          ).toBe(true);
           expect(terms.some((t) => t === 'ML' || t === 'AI')).toBe(true);
         }
         expect(tailoredTotal, level).toBeGreaterThan(plainTotal);
