@@ -3,7 +3,7 @@ import { type BankQuestion, loadRegistry, type Registry } from '../../banks/regi
 import { editDistance } from '../../banks/schema-issues.js';
 import { resolveConfig } from '../../config.js';
 import { UsageError } from '../../errors.js';
-import { LEVELS, type Level } from '../../schema/index.js';
+import type { Level } from '../../schema/index.js';
 import { findPrinciple, PRINCIPLE_IDS } from '../../schema/principles.js';
 import { findTenet, TENET_IDS } from '../../schema/tenets.js';
 import type { CommandContext } from '../context.js';
@@ -29,7 +29,8 @@ export async function registryFor(ctx: CommandContext, banks: string[] = []): Pr
 export interface FilterFlags {
   bank?: string[] | string;
   category?: string[] | string;
-  level?: string;
+  /** L5-L8, parsed by src/cli/ (src/cli/parsers.ts). */
+  level?: Level;
   principle?: string;
   tenet?: string;
   search?: string;
@@ -61,9 +62,6 @@ function parseFilter(flags: FilterFlags, registry: Registry): QuestionFilter {
   for (const b of banks) if (!bankIds.includes(b)) throw unknown('bank', b, bankIds);
   const categoryIds = [...new Set(registry.questions.map((q) => q.category))].sort();
   for (const c of categories) if (!categoryIds.includes(c)) throw unknown('category', c, categoryIds);
-  if (flags.level !== undefined && !LEVELS.includes(flags.level.toUpperCase() as Level)) {
-    throw unknown('level', flags.level, [...LEVELS]);
-  }
   if (flags.principle !== undefined && !findPrinciple(flags.principle)) {
     throw unknown('principle', flags.principle, [...PRINCIPLE_IDS]);
   }
@@ -73,7 +71,7 @@ function parseFilter(flags: FilterFlags, registry: Registry): QuestionFilter {
   return {
     ...(banks.length ? { banks } : {}),
     ...(categories.length ? { categories } : {}),
-    ...(flags.level ? { level: flags.level.toUpperCase() as Level } : {}),
+    ...(flags.level ? { level: flags.level } : {}),
     ...(flags.principle ? { principle: flags.principle } : {}),
     ...(flags.tenet ? { tenet: flags.tenet } : {}),
     ...(flags.search ? { search: flags.search } : {}),
