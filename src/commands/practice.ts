@@ -114,10 +114,13 @@ export async function resumeCommand(
         import('@inquirer/core'),
       ]);
       try {
-        id = await select({
-          message: 'Resume which session?',
-          choices: [...interrupted].reverse().map((s) => ({ value: s })),
-        });
+        id = await select(
+          {
+            message: 'Resume which session?',
+            choices: [...interrupted].reverse().map((s) => ({ value: s })),
+          },
+          { input: ctx.stdin },
+        );
       } catch (error) {
         // Ctrl-C at the picker is an interruption like any other (130), not an error. instanceof
         // matches because the prompts and the answer box share one copy of @inquirer/core.

@@ -9,6 +9,8 @@ import { sessionSummaryTable } from './session-summary.js';
 import { formatDuration, truncate, wrap } from './text.js';
 
 export interface TerminalViewOptions {
+  /** Where the answer box and the pause question read keys (the command's stdin). */
+  stdin: NodeJS.ReadableStream;
   stdout: WritableText;
   stderr: WritableText;
   color: ChalkInstance;
@@ -18,8 +20,9 @@ export interface TerminalViewOptions {
 }
 
 /**
- * The practice screen: the session header, the answer box with its countdown (@inquirer/core on the
- * process's terminal), scores and the summary. Spinners and rescuing an unsaved answer belong to the
+ * The practice screen: the session header, the answer box with its countdown, scores and the summary.
+ * The prompts read keys from the command's stdin; they draw on the process's stdout, because
+ * @inquirer/core needs a real stream there (cursor moves), which the filtered ctx.stdout is not. Spinners and rescuing an unsaved answer belong to the
  * command (they need its streams and files), so they are left out here.
  */
 export function terminalSessionView(options: TerminalViewOptions): Omit<SessionView, 'busy' | 'answerLost'> {
@@ -57,7 +60,7 @@ export function terminalSessionView(options: TerminalViewOptions): Omit<SessionV
             onDraft: request.onDraft,
             onChange: request.onChange,
           },
-          { signal: request.signal },
+          { input: options.stdin, signal: request.signal },
         );
         return { kind: 'answer', ...value };
       } catch (error) {
@@ -69,9 +72,10 @@ export function terminalSessionView(options: TerminalViewOptions): Omit<SessionV
     async confirmPause() {
       const { default: confirm } = await import('@inquirer/confirm');
       // A second Ctrl-C, at this question, quits too.
-      return confirm({ message: 'Pause here? Your answer so far is saved.', default: true }).catch(
-        () => true,
-      );
+      return confirm(
+        { message: 'Pause here? Your answer so far is saved.', default: true },
+        { input: options.stdin },
+      ).catch(() => true);
     },
 
     paused(journalId) {

@@ -74,6 +74,7 @@ export async function runSessionOnTerminal(
   // Only with --stories: matching stories to questions loads the offline scorer's text analysis.
   const storyHint = stories ? await storyHintFor(stories, registry, color) : undefined;
   const practiceView = terminalSessionView({
+    stdin: ctx.stdin,
     stdout: ctx.stdout,
     stderr: ctx.stderr,
     color,
