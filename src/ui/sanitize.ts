@@ -9,6 +9,11 @@ export interface WritableText {
   isTTY?: boolean;
   columns?: number;
   rows?: number;
+  /**
+   * The unfiltered terminal under a filtered stream, for drawing that needs cursor control (the
+   * spinner); only text the coach made, itself filtered, goes there. Absent when not a terminal.
+   */
+  terminal?: NodeJS.WriteStream;
 }
 
 /** A stream whose writes pass through `terminalSafe`, with the stream's own isTTY, columns and rows. */
@@ -24,5 +29,10 @@ export function safeStream<T extends WritableText>(stream: T): WritableText {
     get rows() {
       return stream.rows;
     },
+    terminal: isTerminal(stream) ? stream : undefined,
   };
+}
+
+function isTerminal(stream: WritableText): stream is WritableText & NodeJS.WriteStream {
+  return stream.isTTY === true && typeof (stream as Partial<NodeJS.WriteStream>).cursorTo === 'function';
 }

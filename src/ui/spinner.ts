@@ -1,8 +1,5 @@
-import type { ChalkInstance } from 'chalk';
-import type { WritableText } from './sanitize.js';
-import { truncate, visibleLength } from './text.js';
-
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+import ora from 'ora';
+import { stripControl, type WritableText } from './sanitize.js';
 
 export interface Spinner {
   /** Replaces the text after the frame (for progress such as "3/5 criteria"). */
@@ -12,44 +9,29 @@ export interface Spinner {
 }
 
 /**
- * A one-line spinner drawn on the given stream with carriage returns and spaces only, so it passes
- * the control-character filter every command's output goes through (ui/sanitize.ts): each frame
- * returns to the start of the line, writes the frame and text cut to the terminal's width, and
- * blanks what a longer previous frame left. The caller decides whether the stream is a terminal.
+ * An ora spinner on the terminal under the given (filtered) stream. ora draws with cursor control,
+ * which the control-character filter every command's output goes through would strip
+ * (ui/sanitize.ts), so it writes to the stream's `terminal`, and its text is filtered here instead.
+ * No terminal, no spinner. The caller decides whether one is wanted (CI, --json).
  */
-export function startSpinner(
-  stream: WritableText,
-  text: string,
-  color: ChalkInstance,
-  { intervalMs = 80 }: { intervalMs?: number } = {},
-): Spinner {
-  let frame = 0;
-  let current = text;
-  let shown = 0;
-  let stopped = false;
-  const draw = () => {
-    const line = truncate(
-      `${color.cyan(FRAMES[frame % FRAMES.length])} ${current}`,
-      (stream.columns ?? 80) - 1,
-    );
-    const width = visibleLength(line);
-    stream.write(`\r${line}${' '.repeat(Math.max(0, shown - width))}`);
-    shown = width;
-    frame++;
-  };
-  draw();
-  const timer = setInterval(draw, intervalMs);
-  // Never the reason the process stays alive.
-  timer.unref();
+export function startSpinner(stream: WritableText, text: string, { color }: { color: boolean }): Spinner {
+  const terminal = stream.terminal;
+  if (!terminal) return { update: () => {}, stop: () => {} };
+  const spinner = ora({
+    stream: terminal,
+    text: stripControl(text),
+    color: color ? 'cyan' : false,
+    // ora would also stay off in CI; the caller has already decided (commands/support/spinner.ts).
+    isEnabled: true,
+    // The practice session reads the next answer right after scoring: keep what is typed meanwhile.
+    discardStdin: false,
+  }).start();
   return {
     update(next) {
-      current = next;
+      spinner.text = stripControl(next);
     },
     stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      stream.write(`\r${' '.repeat(shown)}\r`);
+      if (spinner.isSpinning) spinner.stop();
     },
   };
 }

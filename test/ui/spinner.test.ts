@@ -1,14 +1,32 @@
-import { Chalk } from 'chalk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scoringSpinner } from '../../src/commands/support/spinner.js';
-import { terminalSafe } from '../../src/text/control.js';
+import { safeStream } from '../../src/ui/sanitize.js';
 import { startSpinner } from '../../src/ui/spinner.js';
 import { captureContext } from '../helpers/command-context.js';
 
-/** A terminal-like stream that records every write. */
+/**
+ * A terminal-like stream with the cursor methods ora draws with; it records writes and cursor moves
+ * in order, so a test reads what the terminal would have been told.
+ */
 function terminal(columns = 40) {
-  const writes: string[] = [];
-  return { writes, stream: { isTTY: true, columns, write: (s: string) => writes.push(s) } };
+  const events: string[] = [];
+  const stream = {
+    isTTY: true as const,
+    columns,
+    rows: 24,
+    write(chunk: string) {
+      events.push(String(chunk));
+      return true;
+    },
+    cursorTo: () => events.push('<cursorTo>') > 0,
+    clearLine: () => events.push('<clearLine>') > 0,
+    moveCursor: () => events.push('<moveCursor>') > 0,
+    on: () => stream,
+    once: () => stream,
+    removeListener: () => stream,
+  };
+  const text = () => events.filter((e) => !e.startsWith('<')).join('');
+  return { events, text, stream: stream as unknown as NodeJS.WriteStream };
 }
 
 describe('the spinner', () => {
@@ -19,39 +37,51 @@ describe('the spinner', () => {
     vi.useRealTimers();
   });
 
-  it('redraws one line with carriage returns only, blanks leftovers, and clears the line on stop', () => {
-    const { writes, stream } = terminal();
-    const spinner = startSpinner(stream, 'Scoring a long answer…', new Chalk({ level: 0 }), {
-      intervalMs: 10,
-    });
-    expect(writes).toEqual(['\r⠋ Scoring a long answer…']);
-    spinner.update('Short');
-    vi.advanceTimersByTime(10);
-    // The shorter text overwrites the longer one and blanks the rest of it.
-    expect(writes[1]).toBe(`\r⠙ Short${' '.repeat('Scoring a long answer…'.length - 'Short'.length)}`);
+  it('draws ora frames with its text on the terminal under the filtered stream, and clears the line on stop', () => {
+    const { events, text, stream } = terminal();
+    const spinner = startSpinner(safeStream(stream), 'Scoring your answer…', { color: false });
+    expect(text()).toContain('Scoring your answer…');
+    spinner.update('Scoring your answer… 2/5 criteria');
+    vi.advanceTimersByTime(200);
+    expect(text()).toContain('Scoring your answer… 2/5 criteria');
+    const before = events.length;
     spinner.stop();
-    expect(writes.at(-1)).toBe(`\r${' '.repeat('⠙ Short'.length)}\r`);
-    vi.advanceTimersByTime(100);
+    expect(events.slice(before)).toContain('<clearLine>');
+    const after = events.length;
     spinner.stop();
-    expect(writes).toHaveLength(3);
-    // Nothing the control-character filter would strip: it can be drawn through the command's stderr.
-    for (const w of writes) expect(terminalSafe(w)).toBe(w);
+    vi.advanceTimersByTime(500);
+    // Stopped means stopped: no more frames, and a second stop is harmless.
+    expect(events.length).toBe(after);
   });
 
-  it('cuts its line to the terminal width so it never wraps', () => {
-    const { writes, stream } = terminal(12);
-    startSpinner(stream, 'Scoring your answer…', new Chalk({ level: 0 })).stop();
-    expect(writes[0]).toBe('\r⠋ Scoring …');
+  it('filters its text: escape sequences in it never reach the terminal', () => {
+    const { text, stream } = terminal();
+    startSpinner(safeStream(stream), 'Scoring with \u001b]0;owned\u0007model-x\u001b[2J…', {
+      color: false,
+    }).stop();
+    expect(text()).toContain('Scoring with model-x');
+    expect(text()).not.toContain(']0;owned');
+    expect(text()).not.toContain('[2J');
+  });
+
+  it('draws nothing when the stream is not a terminal', () => {
+    const writes: string[] = [];
+    const piped = safeStream({ write: (s: string) => writes.push(s) });
+    const spinner = startSpinner(piped, 'Scoring your answer…', { color: false });
+    spinner.update('more');
+    vi.advanceTimersByTime(500);
+    spinner.stop();
+    expect(writes).toEqual([]);
   });
 
   it('is drawn on the command context stderr when it is a terminal, and never otherwise', () => {
-    const { writes, stream } = terminal();
-    const ctx = captureContext({ stderr: stream });
+    const { text, stream } = terminal();
+    const ctx = captureContext({ stderr: safeStream(stream) });
     const shown = scoringSpinner(ctx, true);
     shown.progress?.(2, 5);
-    vi.advanceTimersByTime(80);
+    vi.advanceTimersByTime(200);
     shown.stop();
-    expect(writes[1]).toContain('Scoring your answer… 2/5 criteria');
+    expect(text()).toContain('Scoring your answer… 2/5 criteria');
 
     const piped = captureContext();
     const hidden = scoringSpinner(piped, true);
@@ -59,8 +89,8 @@ describe('the spinner', () => {
     hidden.stop();
     expect(piped.err()).toBe('');
     const off = terminal();
-    scoringSpinner(captureContext({ stderr: off.stream }), false).stop();
-    scoringSpinner(captureContext({ stderr: off.stream, env: { CI: 'true' } }), true).stop();
-    expect(off.writes).toEqual([]);
+    scoringSpinner(captureContext({ stderr: safeStream(off.stream) }), false).stop();
+    scoringSpinner(captureContext({ stderr: safeStream(off.stream), env: { CI: 'true' } }), true).stop();
+    expect(off.events).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { colorFor } from '../../ui/color.js';
+import { colorLevel } from '../../ui/color.js';
 import { startSpinner } from '../../ui/spinner.js';
 import type { CommandContext } from '../context.js';
 
@@ -21,7 +21,9 @@ export function scoringSpinner(
   if (!enabled || !ctx.stderr.isTTY || ctx.env.TERM === 'dumb' || 'CI' in ctx.env) {
     return { progress: undefined, stop: () => {} };
   }
-  const spinner = startSpinner(ctx.stderr, text, colorFor(ctx.stderr, ctx.env, ctx.noColor));
+  const spinner = startSpinner(ctx.stderr, text, {
+    color: colorLevel(ctx.stderr, ctx.env, ctx.noColor) > 0,
+  });
   return {
     progress: (received, total) => spinner.update(`${text} ${received}/${total} ${unit}`),
     stop: () => spinner.stop(),
