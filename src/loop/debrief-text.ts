@@ -34,7 +34,8 @@ export function evidenceParts(e: Evidence): { label: string; quote: string } {
   const label = e.criterion
     ? `${e.criterion} ${e.score ?? '-'}/${SCORE_MAX} (${e.questionId})`
     : `opening of the answer (${e.questionId})`;
-  return { label, quote: e.quote };
+  // An answer's line breaks would break the layout; the words are kept exactly.
+  return { label, quote: e.quote.replace(/\s+/g, ' ').trim() };
 }
 
 export function recommendationLine(debrief: Debrief): string {

@@ -206,8 +206,22 @@ function roundEvidence(outcome: RoundOutcome | undefined): Evidence[] {
   if (all.length === 0) return [];
   const sorted = [...all].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
   const strongest = sorted[0]!;
-  const weakest = sorted.at(-1)!;
-  return weakest === strongest || weakest.quote === strongest.quote ? [strongest] : [strongest, weakest];
+  const weakest = weakestApart(sorted, strongest);
+  return weakest ? [strongest, weakest] : [strongest];
+}
+
+/**
+ * The lowest-scored evidence that quotes something else than the strongest (a scorer often cites
+ * one sentence for several criteria): the same words twice would show nothing new. Null if none.
+ */
+function weakestApart(sorted: readonly Evidence[], strongest: Evidence): Evidence | null {
+  const overlaps = (a: string, b: string) => a.includes(b) || b.includes(a);
+  for (let i = sorted.length - 1; i > 0; i--) {
+    const e = sorted[i]!;
+    if (e !== strongest && !overlaps(e.quote, strongest.quote) && (e.score ?? 0) < (strongest.score ?? 0))
+      return e;
+  }
+  return null;
 }
 
 /**
@@ -252,7 +266,7 @@ function principleDebrief(
 ): PrincipleDebrief {
   const evidence = outcome ? quotedEvidence(outcome) : [];
   const strongest = evidence[0] ?? (outcome ? openingOf(outcome) : null);
-  const weakest = evidence.length > 1 ? evidence.at(-1)! : null;
+  const weakest = evidence.length > 1 ? weakestApart(evidence, evidence[0]!) : null;
   return {
     principle,
     name: findPrinciple(principle)?.name ?? principle,
@@ -276,9 +290,11 @@ function barRaiserSummary(
   const ranked = principles.filter((p) => p.overall !== null).sort((a, b) => a.overall! - b.overall!);
   const weakest = ranked[0];
   const strongest = ranked.at(-1);
-  if (weakest?.weakest?.criterion)
+  // The weakest story's lowest evidence: its weakest quote, or its only one.
+  const low = weakest?.weakest ?? weakest?.strongest;
+  if (weakest && low?.criterion)
     sentences.push(
-      `Weakest: ${weakest.name} at ${weakest.overall}/100, ${weakest.weakest.criterion.toLowerCase()} ${weakest.weakest.score}/${SCORE_MAX}: "${weakest.weakest.quote}"`,
+      `Weakest: ${weakest.name} at ${weakest.overall}/100, ${low.criterion.toLowerCase()} ${low.score}/${SCORE_MAX}: "${low.quote}"`,
     );
   else if (weakest) sentences.push(`Weakest: ${weakest.name} at ${weakest.overall}/100.`);
   if (strongest && strongest !== weakest && strongest.strongest)
@@ -354,6 +370,7 @@ function practiceNext(
   const candidates: (PracticeItem & { gap: number })[] = [];
   for (const p of principles) {
     if (p.overall === null || p.overall >= 75) continue;
+    const low = p.weakest ?? p.strongest;
     const others = bank
       .filter(
         (q) => q.principles[0] === p.principle && q.levels.includes(plan.level) && q.id !== p.questionId,
@@ -363,7 +380,7 @@ function practiceNext(
       .slice(0, 2);
     candidates.push({
       focus: `${p.name} (principle)`,
-      reason: `its story scored ${p.overall}/100${p.weakest?.criterion ? `, weakest on ${p.weakest.criterion.toLowerCase()}` : ''}`,
+      reason: `its story scored ${p.overall}/100${low?.criterion ? `, weakest on ${low.criterion.toLowerCase()}` : ''}`,
       questionIds: [p.questionId, ...others],
       gap: (100 - p.overall) / 100,
     });

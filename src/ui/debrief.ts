@@ -42,7 +42,9 @@ export function renderDebrief(debrief: Debrief, color: ChalkInstance, width: num
           '  ',
         ),
       );
-      if (p.strongest) out.push(text(`strongest: ${quoteOf(p.strongest)}`, '    '));
+      // Without the scorer's evidence (an answer too thin to judge), the opening is shown as said.
+      if (p.strongest)
+        out.push(text(`${p.strongest.criterion ? 'strongest' : 'said'}: ${quoteOf(p.strongest)}`, '    '));
       if (p.weakest) out.push(text(`weakest: ${quoteOf(p.weakest)}`, '    '));
     }
   }

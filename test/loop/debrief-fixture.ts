@@ -93,6 +93,7 @@ export const strongOwnership = score('bhv-ownership-outside-your-area', 88, 'str
   ['ownership', 'Ownership', 4, 'I took it on although it was not my team.'],
   ['results', 'Results and quantified impact', 4, 'cut failures from 40 a week to 2'],
   ['reflection', 'Reflection and learning', 3, ''],
+  ['structure', 'Structure', 2, 'Last year our billing exports failed every night.'],
 ]);
 export const strongDive = score('bhv-dive-deep-due-diligence', 80, 'strong-hire', [
   ['specificity', 'Specificity and depth of actions', 4, 'I pulled their status history myself'],

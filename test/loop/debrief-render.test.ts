@@ -64,6 +64,13 @@ describe('renderDebrief (terminal)', () => {
       expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it("a quote across the answer's lines is shown on one, its words unchanged", () => {
+    const out = renderDebrief(debriefOfAnswer('We sharded by tenant.\nThen we   cached reads.'), plain, 200);
+    expect(out).toContain(
+      'Latency 3/4 (sd-photo-library-backend): "We sharded by tenant. Then we cached reads."',
+    );
+  });
+
   it('an answer with terminal escape sequences cannot drive the terminal', () => {
     const hostile = 'I fixed it \u001b]0;pwned\u0007 in a day.';
     const d = debriefOfAnswer(hostile);

@@ -112,10 +112,16 @@ describe('buildDebrief', () => {
       roundId: 'r1',
       overall: 88,
       strongest: { quote: 'I took it on although it was not my team.', score: 4 },
-      weakest: { quote: 'cut failures from 40 a week to 2', score: 4 },
+      weakest: {
+        quote: 'Last year our billing exports failed every night.',
+        criterion: 'Structure',
+        score: 2,
+      },
     });
+    // Never the same words twice, and nothing is "weakest" that scored no lower than the strongest.
     const big = d.principles.find((p) => p.principle === 'think-big')!;
     expect(big.strongest?.quote).toBe('it was fine I think');
+    expect(big.weakest).toBeNull();
     // The round's evidence: its best quote first, its worst last.
     expect(d.rounds[1]!.evidence.map((e) => e.quote)).toEqual([
       'First the requirements: uploads, albums, sharing.',
@@ -131,8 +137,10 @@ describe('buildDebrief', () => {
     expect(d.barRaiser?.roundId).toBe('r3');
     const summary = d.barRaiser!.summary;
     expect(summary).toContain('The bar raiser probed Earn Trust and Think Big and votes no hire');
-    expect(summary).toContain('Weakest: Think Big at 40/100');
-    expect(summary).toContain('"We did some stuff with the team"');
+    expect(summary).toContain(
+      'Weakest: Think Big at 40/100, results and quantified impact 1/4: "it was fine I think"',
+    );
+    expect(summary).toContain('Strongest: Earn Trust at 70/100: "I met their lead every week"');
     expect(summary).toContain('A second example was asked for 2 stories and given for 1.');
   });
 
@@ -171,7 +179,7 @@ describe('buildDebrief', () => {
       'Think Big (principle)',
     ]);
     const thinkBig = d.practice[2]!;
-    expect(thinkBig.reason).toBe('its story scored 20/100, weakest on specificity and depth of actions');
+    expect(thinkBig.reason).toBe('its story scored 20/100, weakest on results and quantified impact');
     expect(thinkBig.questionIds[0]).toBe('bhv-think-big-team-ambition');
     const byId = new Map(bank.map((q) => [q.id, q]));
     for (const item of d.practice) {
