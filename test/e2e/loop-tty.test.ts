@@ -38,9 +38,9 @@ interface Journal {
   id: string;
   start: {
     loop: { rounds: { id: string; kind: string; interviewer: string; questions: string[] }[] };
-    questions: { id: string; round: string; followUps: { kind?: string }[] }[];
+    questions: { id: string; round: string; followUps: { kind?: string; timeLimitSeconds: number }[] }[];
   };
-  answers: { question: number; part: number; text: string; status: string }[];
+  answers: { question: number; part: number; text: string; status: string; elapsedMs: number }[];
   ended: boolean;
 }
 
@@ -59,7 +59,7 @@ function journal(): Journal {
   };
 }
 
-function draft(): { question: number; part: number; text: string } | undefined {
+function draft(): { question: number; part: number; text: string; elapsedMs: number } | undefined {
   const dir = join(home, 'sessions');
   const file = readdirSync(dir).find((f) => f.endsWith('.draft.json'));
   return file ? JSON.parse(readFileSync(join(dir, file), 'utf8')) : undefined;
@@ -165,22 +165,36 @@ describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
     t.type('The decision to roll back was mine.');
     t.keys('Enter');
     t.type('I made it at 2am');
-    await t.waitFor(() => draft()?.text.includes('I made it at 2am') ?? false, 'the draft on disk', 10_000);
+    // The draft is saved every two seconds, typed or not: wait until it holds the text and some time spent.
+    await t.waitFor(
+      () => (draft()?.text.includes('I made it at 2am') ?? false) && draft()!.elapsedMs >= 3000,
+      'the draft on disk',
+      15_000,
+    );
     process.kill(t.programPid(), 'SIGKILL');
     await t.waitFor((s) => s.includes('EXIT=137'), 'the killed process');
     expect(journal().ended).toBe(false);
     t.close();
 
     const r = open('resume');
+    const saved = draft()!;
     const resumed = await r.waitFor(
       (s) => s.includes('I made it at 2am') && /left/.test(s),
       'the resumed draft',
     );
     expect(resumed).toContain('The decision to roll back was mine.');
-    expect(resumed).toMatch(/Round 1 of 2/);
+    // The round is announced again, saying where the loop picks up, and the probe's clock goes on
+    // from the time that was left rather than from its full minute.
+    expect(resumed).toMatch(/Round 1 of 2: .* resumed at question 1/);
+    const [, minutes, seconds] = resumed.match(/⏱ (\d+):(\d\d) left/)!;
+    const limit = j.start.questions[0]!.followUps[0]!.timeLimitSeconds;
+    expect(Number(minutes) * 60 + Number(seconds)).toBeLessThanOrEqual(
+      limit - Math.floor(saved.elapsedMs / 1000),
+    );
     r.type(', with the on-call lead.');
     r.keys('C-d');
     await r.waitFor(() => journal().answers.length === 2, 'the resumed answer in the journal');
+    expect(journal().answers[1]!.elapsedMs).toBeGreaterThanOrEqual(saved.elapsedMs);
     expect(journal().answers[1]!.text).toBe(
       'The decision to roll back was mine.\nI made it at 2am, with the on-call lead.',
     );
