@@ -10,7 +10,7 @@ import {
 import type { FollowUp, FollowUpKind } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import { answerOf, followUpsOf, type SessionEvent, scoreOf, startEvent } from './engine.js';
-import { type PlannedQuestion, plannedQuestion } from './plan.js';
+import { inInterviewOrder, type PlannedQuestion, plannedQuestion } from './plan.js';
 import { seededRandom, shuffle } from './random.js';
 
 /**
@@ -37,8 +37,9 @@ const ROUND_PROBES: Readonly<Record<RoundKind, readonly FollowUpKind[]>> = {
 /**
  * The probes a round asks after one question: for each wanted kind, one of the question's probes of
  * that kind (which one varies with the seed). A kind the question lacks is replaced by another of
- * its probes, so the chain keeps its length; the bar raiser's second example is always asked, in
- * words of our own when the bank wrote none for the question.
+ * its probes, a kind not yet in the chain first, so the chain keeps its length; the bar raiser's
+ * second example is always asked, in words of our own when the bank wrote none for the question.
+ * The chain is asked in interview order (own part, evidence, push-back, the closing probe last).
  */
 export function roundProbes(question: BankQuestion, kind: RoundKind, random: () => number): FollowUp[] {
   const pool = shuffle(question.followUps, random);
@@ -48,14 +49,17 @@ export function roundProbes(question: BankQuestion, kind: RoundKind, random: () 
   };
   const wanted = ROUND_PROBES[kind];
   const chosen = wanted.map((k) => take((f) => f.kind === k));
-  return chosen.flatMap((probe, i) => {
+  const asked = new Set(chosen.map((f) => f?.kind));
+  // A closing probe only closes: a substitute in the middle of the chain is another kind.
+  const opens = (f: FollowUp) => f.kind !== 'reflection' && f.kind !== 'second-example';
+  const probes = chosen.flatMap((probe, i) => {
     if (probe) return [probe];
     if (wanted[i] === 'second-example') return [secondExample(question)];
-    // A closing probe only closes: a substitute in the middle of the chain is any other kind.
-    const substitute =
-      take((f) => f.kind !== 'reflection' && f.kind !== 'second-example') ?? take(() => true);
+    const substitute = take((f) => opens(f) && !asked.has(f.kind)) ?? take(opens) ?? take(() => true);
+    asked.add(substitute?.kind);
     return substitute ? [substitute] : [];
   });
+  return inInterviewOrder(probes);
 }
 
 function secondExample(question: BankQuestion): FollowUp {

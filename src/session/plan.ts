@@ -120,9 +120,13 @@ export function followUpChain(
       if (probe && chosen.length < length) chosen.push(probe);
     }
   }
+  return inInterviewOrder(chosen);
+}
+
+/** Probes sorted into the order an interviewer asks them; probes of one kind keep their order (stable). */
+export function inInterviewOrder(probes: FollowUp[]): FollowUp[] {
   const rank = (f: FollowUp) => INTERVIEW_ORDER.indexOf(f.kind);
-  // Stable sort: probes of one kind keep the order they were chosen in.
-  return chosen.sort((a, b) => rank(a) - rank(b));
+  return probes.sort((a, b) => rank(a) - rank(b));
 }
 
 /** A bank question as a session keeps it, with the follow-ups it will ask and their shorter timers. */

@@ -78,8 +78,12 @@ describe('roundProbes', () => {
   });
 
   it('replaces a kind the question lacks by another of its probes, keeping the chain whole', () => {
-    // q-dd has no role probe: its challenge probe takes the first place.
-    expect(kinds(bank[1]!, 'behavioral')).toEqual(['challenge', 'data', 'reflection']);
+    // q-dd has no role probe: its push-back takes the place, asked in interview order after the evidence.
+    expect(kinds(bank[1]!, 'behavioral')).toEqual(['data', 'challenge', 'reflection']);
+    // A substitute is a kind the chain does not ask yet: here the push-back, not a second data probe.
+    const noLesson = behavioral('q-nl', 'ownership', ['role', 'data', 'data', 'data', 'challenge']);
+    for (const seed of [1, 2, 3, 4])
+      expect(kinds(noLesson, 'behavioral', seed)).toEqual(['role', 'data', 'challenge']);
   });
 
   it('has the bar raiser push back and end on a second example, written when the bank has none', () => {
