@@ -1,10 +1,6 @@
-import type { ChalkInstance } from 'chalk';
-import { verdictLabel } from '../report/bands.js';
-import { type ComparisonDetail, compareAttempts, pickPair } from '../report/compare.js';
-import { judgeOf } from '../report/model.js';
+import { compareAttempts, pickPair } from '../report/compare.js';
 import { colorFor } from '../ui/color.js';
-import { stripControl } from '../ui/sanitize.js';
-import { table } from '../ui/text.js';
+import { renderComparison } from '../ui/comparison.js';
 import { terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { readHistory } from './support/history.js';
@@ -51,78 +47,4 @@ export async function compareCommand(
     ),
   );
   return 0;
-}
-
-function renderComparison(
-  detail: ComparisonDetail,
-  before: Parameters<typeof judgeOf>[0] & { date: string },
-  after: Parameters<typeof judgeOf>[0] & { date: string },
-  names: ReadonlyMap<string, string>,
-  c: ChalkInstance,
-  width: number | undefined,
-): string {
-  const { comparison: cmp } = detail;
-  const score = (s: { overall: number | null; verdict: Parameters<typeof verdictLabel>[0] }) =>
-    s.overall === null ? 'unscored' : `${s.overall}/100 ${verdictLabel(s.verdict)}`;
-  const signed = (d: number | null) =>
-    d === null ? '-' : d > 0 ? c.green(`+${d}`) : d < 0 ? c.red(String(d)) : c.dim('0');
-  const overallDelta =
-    cmp.before.overall === null || cmp.after.overall === null ? null : cmp.after.overall - cmp.before.overall;
-  const out = [
-    `${c.bold('Question')} ${cmp.question ?? `an own prompt (${detail.rubric} rubric)`}`,
-    `${c.bold('Before')}   ${stripControl(cmp.before.id)}  ${before.date}  ${score(cmp.before)}  ${c.dim(judgeOf(before))}`,
-    `${c.bold('After')}    ${stripControl(cmp.after.id)}  ${after.date}  ${score(cmp.after)}  ${c.dim(judgeOf(after))}`,
-    '',
-    table(
-      ['CRITERION', 'BEFORE', 'AFTER', 'CHANGE'].map((h) => c.dim(h)),
-      [
-        ...cmp.criteria.map((k) => [
-          names.get(k.id) ?? k.id,
-          k.before === null ? '-' : `${k.before}/4`,
-          k.after === null ? '-' : `${k.after}/4`,
-          signed(k.delta),
-        ]),
-        [
-          c.bold('Overall'),
-          cmp.before.overall === null ? '-' : String(cmp.before.overall),
-          cmp.after.overall === null ? '-' : String(cmp.after.overall),
-          signed(overallDelta),
-        ],
-      ],
-      width,
-    ).trimEnd(),
-    '',
-    c.bold('Evidence'),
-  ];
-  if (!detail.evidenceRecorded) {
-    out.push(c.dim('  not recorded for one or both attempts (history keeps it from this version on)'));
-  } else if (detail.evidence.length === 0) {
-    out.push(c.dim('  the same quotes as evidence in both'));
-  }
-  for (const e of detail.evidence) {
-    out.push(`  ${names.get(e.criterion) ?? e.criterion}`);
-    for (const q of e.appeared) out.push(`    ${c.green('+')} "${stripControl(q)}"`);
-    for (const q of e.disappeared) out.push(`    ${c.red('-')} "${stripControl(q)}"`);
-  }
-  const plain = c.level === 0;
-  out.push(
-    '',
-    `${c.bold('Answer, word by word')} ${c.dim(plain ? '([-removed-] {+added+})' : '(removed in red, added in green)')}`,
-    // Answers are user text: no escape sequence in one may colour or drive the terminal.
-    detail.diff
-      .map((part) => ({ ...part, text: stripControl(part.text) }))
-      .map((p) =>
-        p.kind === 'same'
-          ? p.text
-          : p.kind === 'removed'
-            ? plain
-              ? `[-${p.text.trimEnd()}-]${p.text.slice(p.text.trimEnd().length)}`
-              : c.red.strikethrough(p.text)
-            : plain
-              ? `{+${p.text.trimEnd()}+}${p.text.slice(p.text.trimEnd().length)}`
-              : c.green(p.text),
-      )
-      .join(''),
-  );
-  return `${out.join('\n').trimEnd()}\n`;
 }

@@ -1,15 +1,13 @@
-import type { BankQuestion } from '../banks/registry.js';
 import { EXIT, UsageError } from '../errors.js';
 import { localDate, scoredAttempts } from '../history/attempt.js';
-import { type Priority, pickDaily, priorities } from '../history/schedule.js';
+import { pickDaily, priorities } from '../history/schedule.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
 import type { Level } from '../schema/index.js';
-import { SCORED_BY_A_PERSON } from '../scoring/human.js';
 import { followUpChain, plannedQuestion } from '../session/plan.js';
 import { hashString, seededRandom } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
-import { formatDuration, wrap } from '../ui/text.js';
+import { renderPicks } from '../ui/drill-picks.js';
 import { proseWidth, terminalWidth } from '../ui/width.js';
 import type { CommandContext } from './context.js';
 import { readAnswers, scoreAnswersFile } from './support/answers-file.js';
@@ -123,23 +121,8 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
       })),
     );
   } else {
-    printPicks(date, questions, picks, ctx);
+    const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
+    ctx.stdout.write(renderPicks(date, questions, picks, color, proseWidth(terminalWidth(ctx.stdout))));
   }
   return EXIT.ok;
-}
-
-function printPicks(date: string, questions: BankQuestion[], picks: Priority[], ctx: CommandContext): void {
-  const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = proseWidth(terminalWidth(ctx.stdout));
-  const why = { new: 'new', due: 'due for review', 'weak-area': 'weak area', scheduled: 'review' } as const;
-  const lines = [`${c.bold(`Daily drill for ${date}`)} ${c.dim(`(${questions.length} questions)`)}`];
-  questions.forEach((q, i) => {
-    lines.push(
-      '',
-      `${i + 1}. ${c.bold(q.id)}  ${c.dim(`${q.bank} / ${q.category} · ${formatDuration(q.timeLimitSeconds)} · ${why[picks[i]!.reason]}${picks[i]!.weakByPerson ? ` (${SCORED_BY_A_PERSON})` : ''}`)}`,
-      wrap(q.prompt, width, '   '),
-    );
-  });
-  lines.push('', c.dim('Answer them in a file (question id: answer) and run: coach drill --answers FILE'));
-  ctx.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeOutputFile } from '../fsx/write-whole.js';
 import { localDate } from '../history/attempt.js';
-import { dataDir, defaultStoriesFile } from '../paths.js';
+import { dataDir } from '../paths.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { buildReport } from '../report/model.js';
 import { SessionJournal } from '../session/journal.js';
-import { loadStories } from '../stories/load.js';
+import { loadStories, storiesFile } from '../stories/load.js';
 import type { CommandContext } from './context.js';
 import { readHistory } from './support/history.js';
 import { registryFor } from './support/registry.js';
@@ -59,7 +59,6 @@ export async function reportCommand(options: ReportFlags, ctx: CommandContext): 
 
 /** The stories file named with --stories (it must exist), else the default one when there is one. */
 function storiesFor(flag: string | undefined, ctx: CommandContext) {
-  if (flag !== undefined) return loadStories(resolve(ctx.cwd, flag), { cwd: ctx.cwd, explicit: true });
-  const path = defaultStoriesFile(ctx.env);
-  return existsSync(path) ? loadStories(path, { cwd: ctx.cwd }) : undefined;
+  const { path, explicit } = storiesFile(flag, ctx);
+  return explicit || existsSync(path) ? loadStories(path, { cwd: ctx.cwd, explicit }) : undefined;
 }
