@@ -123,10 +123,13 @@ export function followUpChain(
   return inInterviewOrder(chosen);
 }
 
-/** Probes sorted into the order an interviewer asks them; probes of one kind keep their order (stable). */
-export function inInterviewOrder(probes: FollowUp[]): FollowUp[] {
-  const rank = (f: FollowUp) => INTERVIEW_ORDER.indexOf(f.kind);
-  return probes.sort((a, b) => rank(a) - rank(b));
+/**
+ * Probes in the order an interviewer asks them (see INTERVIEW_ORDER); a stable sort, so probes of one
+ * kind keep the order they came in. The peer screen shows a question's probes this way.
+ */
+export function inInterviewOrder<T extends { kind?: FollowUpKind | undefined }>(probes: readonly T[]): T[] {
+  const rank = (f: T) => INTERVIEW_ORDER.indexOf(f.kind);
+  return [...probes].sort((a, b) => rank(a) - rank(b));
 }
 
 /** A bank question as a session keeps it, with the follow-ups it will ask and their shorter timers. */
