@@ -20,6 +20,7 @@ import {
   type FilterFlags,
   findQuestion,
   parseLevel,
+  parsePositive,
   registryFor,
   selectQuestions,
   targetLevel,
@@ -63,13 +64,13 @@ export async function interviewCommand(
 ): Promise<number> {
   if (!options.peer)
     throw new UsageError(
-      'coach interview needs --peer (a person interviews and scores); to practise alone use `coach practice` or `coach loop`',
+      '`coach interview` needs --peer (a person interviews and scores); to practise alone use `coach practice` or `coach loop`',
     );
   if (options.round !== undefined && options.plan === undefined)
     throw new UsageError('--round needs --plan FILE (a plan from `coach loop --plan --json`)');
   if (questionId !== undefined && options.plan !== undefined)
     throw new UsageError('give a question id or --plan FILE, not both');
-  const timeSeconds = options.time === undefined ? undefined : positive(options.time, '--time');
+  const timeSeconds = options.time === undefined ? undefined : parsePositive(options.time, '--time');
   const registry = await registryFor(ctx, options.banks);
   const { questions, level } = options.plan
     ? planQuestions(options.plan, options.round, registry, timeSeconds, ctx)
@@ -90,7 +91,7 @@ export async function interviewCommand(
   }
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY)
     throw new UsageError(
-      "coach interview --peer is interactive and needs a terminal; --json prints the interviewer's sheet instead",
+      "`coach interview --peer` is interactive and needs a terminal; --json prints the interviewer's sheet instead",
     );
   const transcript =
     options.transcript === undefined
@@ -118,7 +119,8 @@ function oneQuestion(
     const candidates = selectQuestions(registry, { ...options, ...(level ? { level } : {}) });
     if (candidates.length === 0)
       throw new UsageError('no questions match these filters; see `coach questions` for what there is');
-    const seed = options.seed === undefined ? randomInt(2 ** 31) : positive(options.seed, '--seed', true);
+    const seed =
+      options.seed === undefined ? randomInt(2 ** 31) : parsePositive(options.seed, '--seed', true);
     const sorted = [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1));
     question = shuffle(sorted, seededRandom(seed))[0]!;
   }
@@ -240,12 +242,4 @@ function titleOf(questions: readonly PeerQuestion[], index: number, round: LoopR
   const inRound = questions.filter((q) => q.round === round);
   const k = inRound.indexOf(questions[index]!) + 1;
   return `Round ${round.id} · ${round.kind} · ${round.interviewer} · question ${k} of ${inRound.length}`;
-}
-
-function positive(value: string, flag: string, allowZero = false): number {
-  if (!/^\d+$/.test(value) || (!allowZero && Number(value) === 0))
-    throw new UsageError(
-      `${flag} needs a ${allowZero ? 'non-negative' : 'positive'} whole number, got "${value}"`,
-    );
-  return Number(value);
 }

@@ -1,6 +1,6 @@
 import type { Level, Question, Rubric } from '../schema/index.js';
 import { focusRubric, judgedOn } from './focus.js';
-import { overallScore, SCORE_MAX, type ScoreResult, topSuggestions, verdictFor } from './result.js';
+import { overallScore, SCORE_MAX, type ScoreResult, verdictFor } from './result.js';
 import { rubricVersion } from './versions.js';
 
 /**
@@ -58,12 +58,8 @@ export function humanResult(
     verdict: verdictFor(overall),
     criteria,
     ...(judged ? { focusCriteria: judged } : {}),
-    // Only criteria the person wrote a note on can suggest anything: an empty note is no advice.
-    suggestions: topSuggestions(
-      criteria.filter((c) => c.feedback),
-      rubric,
-      3,
-    ),
+    // A person's notes are shown beside their criteria; they are not advice to rank, so none is made up.
+    suggestions: [],
     warnings: [],
     ...(note ? { note } : {}),
   };

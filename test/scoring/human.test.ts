@@ -35,8 +35,7 @@ describe('a person’s levels as a score', () => {
       score: 2,
       feedback: 'no numbers at all',
     });
-    // Only what the person wrote can be a suggestion.
-    expect(result.suggestions).toEqual(['Results and quantified impact: no numbers at all']);
+    expect(result.suggestions).toEqual([]);
   });
 
   it('asks only the criteria a focused question is judged on, and says so', () => {
