@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Registry } from '../banks/registry.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { humanLabelledSet } from '../history/human-labels.js';
 import { CalibrationFile, labelLevel } from '../schema/calibration.js';
 import {
   type CalibrationReport,
@@ -14,6 +15,7 @@ import type { ScoreInput } from '../scoring/scorer.js';
 import { renderCalibration } from '../ui/calibration-report.js';
 import { readValidatedYaml } from '../yaml/validated.js';
 import type { CommandContext } from './context.js';
+import { readHistory } from './support/history.js';
 import { writeJson } from './support/output.js';
 import { registryFor } from './support/registry.js';
 import { createScorer, type ScorerFlags } from './support/scorer-choice.js';
@@ -24,22 +26,34 @@ export interface CalibrateOptions extends Omit<ScorerFlags, 'scorer'> {
   scorer?: string[];
   json?: boolean;
   banks?: string[];
+  /** Instead of a file: the answers people scored in `coach interview --peer` (with a transcript). */
+  fromHistory?: boolean;
 }
 
+/** What the report names as the labels' source when they come from history. */
+const FROM_HISTORY = 'history (answers scored by a person)';
+
 /**
- * `coach calibrate FILE`: scores a set of answers a person has labelled and reports how far each
- * scorer agrees with the labels (and, with two scorers, with each other), beside a word-count baseline.
+ * `coach calibrate FILE` (or `--from-history`): scores a set of answers a person has labelled and
+ * reports how far each scorer agrees with the labels (and, with two scorers, with each other),
+ * beside a word-count baseline.
  */
 export async function calibrateCommand(
-  file: string,
+  file: string | undefined,
   options: CalibrateOptions,
   ctx: CommandContext,
 ): Promise<number> {
+  if ((file === undefined) === !options.fromHistory)
+    throw new UsageError(
+      file === undefined
+        ? 'name a calibration file, or --from-history for the answers people scored'
+        : 'give a calibration file or --from-history, not both',
+    );
   const requested = requestedScorers(options.scorer);
   const registry = await registryFor(ctx, options.banks);
-  const { inputs, labelled } = readCalibrationSet(file, registry, ctx);
+  const { inputs, labelled } = file ? readCalibrationSet(file, registry, ctx) : historySet(registry, ctx);
   // Each named scorer (or the one the flags and config file choose), named as it reports itself.
-  const { scorer: _named, ...flags } = options;
+  const { scorer: _named, fromHistory: _history, ...flags } = options;
   const scorers = await Promise.all(
     requested.map((name) => createScorer({ ...flags, ...(name ? { scorer: name } : {}) }, ctx)),
   );
@@ -72,8 +86,32 @@ export async function calibrateCommand(
       );
   }
   if (options.json) writeJson(ctx, comparison ? { scorers: reports, comparison } : reports[0]);
-  else ctx.stdout.write(renderCalibration(file, reports, comparison));
+  else ctx.stdout.write(renderCalibration(file ?? FROM_HISTORY, reports, comparison));
   return 0;
+}
+
+/**
+ * The human-scored attempts in history that can be scored again (they have a transcript), with a
+ * warning for those left out; none at all is a usage error naming how to record one.
+ */
+function historySet(
+  registry: Registry,
+  ctx: CommandContext,
+): { inputs: ScoreInput[]; labelled: LabelledAnswer[] } {
+  const set = humanLabelledSet(readHistory(ctx), registry.questions, registry.rubrics);
+  if (set.withoutTranscript > 0)
+    ctx.stderr.write(
+      `coach: warning: left out ${set.withoutTranscript} attempt(s) scored by a person without a transcript: there is no answer text to score\n`,
+    );
+  if (set.unknownQuestion > 0)
+    ctx.stderr.write(
+      `coach: warning: left out ${set.unknownQuestion} attempt(s) scored by a person whose question is no longer in the banks\n`,
+    );
+  if (set.inputs.length === 0)
+    throw new UsageError(
+      'no attempt in history was scored by a person with a transcript; record one with `coach interview --peer ID --transcript FILE`',
+    );
+  return set;
 }
 
 /** --scorer once, twice to compare two scorers, or not at all (undefined: the one createScorer chooses). */
