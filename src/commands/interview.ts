@@ -26,6 +26,7 @@ import {
   targetLevel,
   writeJson,
 } from './shared.js';
+import { withTerminalSignals } from './support/terminal-signals.js';
 
 export interface InterviewOptions extends FilterFlags {
   peer?: boolean;
@@ -194,46 +195,55 @@ async function runPeerInterview(
   const store = new HistoryStore(dataDir(ctx.env));
   const session = `peer-${randomBytes(6).toString('hex')}`;
   let recorded = 0;
-  for (const [i, { question, rubric, sheet, round }] of questions.entries()) {
-    ctx.stdout.write(`\n${renderSheet(sheet, titleOf(questions, i, round), color, width)}`);
-    let judged: { elapsedMs: number; judgement: Awaited<ReturnType<typeof askJudgement>> };
-    try {
-      const { elapsedMs } = await peerTimer({
-        limitSeconds: sheet.question.timeLimitSeconds,
-        clock: () => performance.now(),
-        color,
-      });
-      judged = { elapsedMs, judgement: await askJudgement(sheet, color, width) };
-    } catch (error) {
-      // By name: @inquirer/prompts carries its own copy of @inquirer/core, so instanceof would not match.
-      if ((error as Error)?.name !== 'ExitPromptError') throw error;
-      ctx.stderr.write(
-        `\ncoach: interview stopped; ${recorded} of ${questions.length} question(s) recorded, nothing for this one\n`,
-      );
-      return EXIT.interrupted;
-    }
-    const result = humanResult(
-      { rubric, question, ...(options.level ? { level: options.level } : {}) },
-      judged.judgement,
-    );
-    const now = new Date();
-    const id = `${session}-${i}`;
-    store.append([
-      attemptFrom(result, {
-        id,
-        at: now,
-        date: localDate(now),
-        source: 'peer',
-        question,
-        answer: options.transcript,
-        elapsedMs: Math.round(judged.elapsedMs),
-        limitSeconds: sheet.question.timeLimitSeconds,
-      }),
-    ]);
-    recorded++;
-    ctx.stdout.write(`\n${renderScore(result, color, width)}${color.dim(`Recorded in history as ${id}.`)}\n`);
-  }
-  return EXIT.ok;
+  const stopped = () =>
+    `interview stopped; ${recorded} of ${questions.length} question(s) recorded, nothing for the one in progress`;
+  // A closed terminal or a signal ends it like Ctrl-C, never with a crash.
+  return withTerminalSignals(
+    ctx,
+    async () => {
+      for (const [i, { question, rubric, sheet, round }] of questions.entries()) {
+        ctx.stdout.write(`\n${renderSheet(sheet, titleOf(questions, i, round), color, width)}`);
+        let judged: { elapsedMs: number; judgement: Awaited<ReturnType<typeof askJudgement>> };
+        try {
+          const { elapsedMs } = await peerTimer({
+            limitSeconds: sheet.question.timeLimitSeconds,
+            clock: () => performance.now(),
+            color,
+          });
+          judged = { elapsedMs, judgement: await askJudgement(sheet, color, width) };
+        } catch (error) {
+          // By name: @inquirer/prompts carries its own copy of @inquirer/core, so instanceof would not match.
+          if ((error as Error)?.name !== 'ExitPromptError') throw error;
+          ctx.stderr.write(`\ncoach: ${stopped()}\n`);
+          return EXIT.interrupted;
+        }
+        const result = humanResult(
+          { rubric, question, ...(options.level ? { level: options.level } : {}) },
+          judged.judgement,
+        );
+        const now = new Date();
+        const id = `${session}-${i}`;
+        store.append([
+          attemptFrom(result, {
+            id,
+            at: now,
+            date: localDate(now),
+            source: 'peer',
+            question,
+            answer: options.transcript,
+            elapsedMs: Math.round(judged.elapsedMs),
+            limitSeconds: sheet.question.timeLimitSeconds,
+          }),
+        ]);
+        recorded++;
+        ctx.stdout.write(
+          `\n${renderScore(result, color, width)}${color.dim(`Recorded in history as ${id}.`)}\n`,
+        );
+      }
+      return EXIT.ok;
+    },
+    stopped,
+  );
 }
 
 /** "Question" alone, or where the question sits in the plan: round, kind, interviewer, k of n. */

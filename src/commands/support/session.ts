@@ -13,7 +13,6 @@ import type { PlannedQuestion } from '../../session/plan.js';
 import { type SessionOutcome, SessionRunner } from '../../session/runner.js';
 import { colorFor } from '../../ui/color.js';
 import { renderDebrief } from '../../ui/debrief.js';
-import { isHangUp, releaseDeadTerminal, terminalIsGone } from '../../ui/hang-up.js';
 import { loopSessionView } from '../../ui/loop-view.js';
 import { terminalSessionView } from '../../ui/session-view.js';
 import { proseWidth, terminalWidth } from '../../ui/width.js';
@@ -21,6 +20,7 @@ import type { CommandContext } from '../context.js';
 import { createScorer, givenScorerFlags } from './scorer-choice.js';
 import { scoringSpinner } from './spinner.js';
 import { targetLevel } from './target-level.js';
+import { withTerminalSignals } from './terminal-signals.js';
 
 /**
  * Journals a new session of planned questions and runs it on the terminal (practice, drill, and a
@@ -131,51 +131,22 @@ async function storyHintFor(stories: readonly Story[], registry: Registry, color
 }
 
 /**
- * Runs the session with the process's signals handled: SIGINT, SIGTERM and SIGHUP (and a terminal
- * hanging up, which reports EIO, often before SIGHUP) save the answer on screen, say how to resume,
- * and end the process with the shell's status for the signal (130, 143, 129). The answer box waits on
- * the terminal when a signal comes, so ending the process here is the only way to honour it at once;
- * this is the one place below cli.ts that exits, and it is the command's, never the session's.
+ * Runs the session with the process's signals handled (see withTerminalSignals): the answer on
+ * screen is saved first, and the line says how to resume.
  */
-async function withSessionSignals(ctx: CommandContext, runner: SessionRunner): Promise<SessionOutcome> {
-  const onSignal = (signal: NodeJS.Signals, terminalGone = false) => {
-    let saved = true;
-    try {
-      runner.saveOnScreen();
-    } catch {
-      saved = false;
-    }
-    try {
-      ctx.stderr.write(
-        saved
-          ? `\ncoach: ${signal}: your answer is saved; continue with \`coach resume ${runner.journalId}\`\n`
-          : `\ncoach: ${signal}: your answer could not be saved\n`,
-      );
-    } catch {
-      // The terminal is gone (SIGHUP): nobody to tell.
-    }
-    if (terminalGone || (signal === 'SIGHUP' && terminalIsGone(ctx.stdin))) releaseDeadTerminal();
-    process.exit(128 + ({ SIGINT: 2, SIGHUP: 1, SIGTERM: 15 } as Record<string, number>)[signal]!);
-  };
-  // EIO from the terminal (a read ending, a raw-mode change failing inside readline) is the terminal
-  // hanging up, often before SIGHUP itself: handled like SIGHUP, never as a crash.
-  const onTerminalError = (error: unknown) => {
-    if (isHangUp(error)) onSignal('SIGHUP', true);
-    process.off('uncaughtException', onTerminalError);
-    throw error;
-  };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const onSignalEvent = (signal: NodeJS.Signals) => onSignal(signal);
-  for (const s of signals) process.on(s, onSignalEvent);
-  process.on('uncaughtException', onTerminalError);
-  ctx.stdin.on('error', onTerminalError);
-  try {
-    return await runner.run();
-  } finally {
-    for (const s of signals) process.off(s, onSignalEvent);
-    process.off('uncaughtException', onTerminalError);
-    ctx.stdin.off('error', onTerminalError);
-  }
+function withSessionSignals(ctx: CommandContext, runner: SessionRunner): Promise<SessionOutcome> {
+  return withTerminalSignals(
+    ctx,
+    () => runner.run(),
+    () => {
+      try {
+        runner.saveOnScreen();
+        return `your answer is saved; continue with \`coach resume ${runner.journalId}\``;
+      } catch {
+        return 'your answer could not be saved';
+      }
+    },
+  );
 }
 
 /** The answer that could not be journaled: copied to a rescue file, or printed when even that fails. */
