@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,76 @@ describe.skipIf(!HAS_TMUX)('coach interview --peer in a terminal', () => {
     expect(record.promptVersion).toBeUndefined();
     expect(record.criteria).toEqual(criteria.map((c, i) => (notes[i] ? { ...c, note: notes[i] } : c)));
     expect(end).toContain(`Score  ${expected}/100`);
+  });
+  it('runs a plan round question by question; closing the terminal keeps what was judged and ends cleanly', async () => {
+    home = mkdtempSync(join(tmpdir(), 'coach-peer-tty-'));
+    const plan = {
+      level: 'L6',
+      seed: 1,
+      job: null,
+      rounds: [
+        {
+          id: 'r1',
+          kind: 'behavioral',
+          interviewer: 'Hiring manager',
+          principles: ['ownership'],
+          questions: ['bhv-ownership-inherited-fragile-system'],
+          minutes: 5,
+        },
+        {
+          id: 'r2',
+          kind: 'behavioral',
+          interviewer: 'Peer engineer',
+          principles: ['dive-deep', 'customer-obsession'],
+          questions: [QUESTION, 'bhv-customer-irreplaceable-data'],
+          minutes: 6,
+        },
+      ],
+    };
+    writeFileSync(join(home, 'plan.json'), JSON.stringify(plan));
+    const t = new TmuxTerminal(
+      `node bin/coach.js interview --peer --plan '${join(home, 'plan.json')}' --round r2 2>'${join(home, 'stderr.txt')}'`,
+      { COACH_HOME: home, NO_COLOR: '', TERM: 'xterm-256color' },
+    );
+    terminal = t;
+    const first = await t.waitFor((s) => /Enter starts the clock/.test(s), 'the first sheet');
+    expect(first).toContain('Round r2 · behavioral · Peer engineer · question 1 of 2');
+    // The round's six minutes, shared by its two questions.
+    expect(first).toMatch(/⏱ 3:00/);
+    t.keys('Enter');
+    await t.waitFor((s) => /⏱ \d:\d\d left/.test(s), 'the countdown');
+    t.keys('Enter');
+    for (let i = 1; i <= 7; i++) {
+      await t.waitFor((s) => s.includes(`(${i} of 7): level 1-4?`), `level ${i}`);
+      t.type('2');
+      t.keys('Enter');
+      await t.waitFor((s) => (s.match(/Note on .* \(optional/g) ?? []).length >= i, `note ${i}`);
+      t.keys('Enter');
+    }
+    await t.waitFor((s) => s.includes('Overall note (optional'), 'the overall note');
+    t.keys('Enter');
+    await t.waitFor(
+      (s) => s.includes('question 2 of 2') && /Enter starts the clock/.test(s),
+      'the second sheet',
+    );
+    t.keys('Enter');
+    await t.waitFor(
+      (s) => /⏱ \d:\d\d left/.test(s.split('question 2 of 2')[1] ?? ''),
+      'the second countdown',
+    );
+    t.hangUp();
+    t.close();
+    const stderr = readFileSync(join(home, 'stderr.txt'), 'utf8');
+    expect(stderr).toContain('interview stopped; 1 of 2 question(s) recorded');
+    expect(stderr).not.toMatch(/^\s+at /m);
+    const records = readFileSync(join(home, 'history', 'attempts.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.questionId, r.scorer, r.level, r.limitSeconds])).toEqual([
+      [QUESTION, 'human', 'L6', 180],
+    ]);
+    // Every level 2: the overall is a third of the way up the scale, whatever the weights.
+    expect(records[0].overall).toBe(33);
   });
 });
