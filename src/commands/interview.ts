@@ -14,20 +14,14 @@ import { seededRandom, shuffle } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { renderSheet } from '../ui/peer-sheet.js';
 import { renderScore } from '../ui/score-report.js';
-import { readValidatedYaml } from '../validated-yaml.js';
+import { readValidatedYaml } from '../yaml/validated.js';
 import type { CommandContext } from './context.js';
-import {
-  type FilterFlags,
-  findQuestion,
-  parseLevel,
-  parsePositive,
-  registryFor,
-  selectQuestions,
-  targetLevel,
-  writeJson,
-} from './shared.js';
+import { writeJson } from './support/output.js';
+import { type FilterFlags, findQuestion, registryFor, selectQuestions } from './support/registry.js';
+import { targetLevel } from './support/target-level.js';
 import { withTerminalSignals } from './support/terminal-signals.js';
 
+/** What src/cli/ hands over, already parsed (src/cli/parsers.ts). */
 export interface InterviewOptions extends FilterFlags {
   peer?: boolean;
   /** A loop plan from `coach loop --plan --json`, run round by round. */
@@ -35,8 +29,11 @@ export interface InterviewOptions extends FilterFlags {
   /** With --plan: only this round. */
   round?: string;
   json?: boolean;
-  time?: string;
-  seed?: string;
+  level?: Level;
+  /** Seconds for every answer, 1 or more, overriding the bank or the plan. */
+  time?: number;
+  /** 0 or more: which question the filters draw. */
+  seed?: number;
   /** The candidate's answer as text (a transcript), kept as the attempt's answer. */
   transcript?: string;
   banks?: string[];
@@ -71,7 +68,7 @@ export async function interviewCommand(
     throw new UsageError('--round needs --plan FILE (a plan from `coach loop --plan --json`)');
   if (questionId !== undefined && options.plan !== undefined)
     throw new UsageError('give a question id or --plan FILE, not both');
-  const timeSeconds = options.time === undefined ? undefined : parsePositive(options.time, '--time');
+  const timeSeconds = options.time;
   const registry = await registryFor(ctx, options.banks);
   const { questions, level } = options.plan
     ? planQuestions(options.plan, options.round, registry, timeSeconds, ctx)
@@ -116,12 +113,10 @@ function oneQuestion(
   let question: BankQuestion;
   if (id !== undefined) question = findQuestion(registry, id);
   else {
-    const level = parseLevel(options.level);
-    const candidates = selectQuestions(registry, { ...options, ...(level ? { level } : {}) });
+    const candidates = selectQuestions(registry, options);
     if (candidates.length === 0)
       throw new UsageError('no questions match these filters; see `coach questions` for what there is');
-    const seed =
-      options.seed === undefined ? randomInt(2 ** 31) : parsePositive(options.seed, '--seed', true);
+    const seed = options.seed ?? randomInt(2 ** 31);
     const sorted = [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1));
     question = shuffle(sorted, seededRandom(seed))[0]!;
   }
