@@ -6,6 +6,7 @@ import * as calibrate from './commands/calibrate.js';
 import * as compare from './commands/compare.js';
 import * as drill from './commands/drill.js';
 import * as history from './commands/history.js';
+import * as interview from './commands/interview.js';
 import * as lint from './commands/lint.js';
 import * as loop from './commands/loop.js';
 import * as practice from './commands/practice.js';
@@ -35,6 +36,7 @@ const COMMANDS: { register(program: Command): void }[] = [
   tenets,
   practice,
   loop,
+  interview,
   resume,
   sessions,
   drill,

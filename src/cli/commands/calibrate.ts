@@ -9,7 +9,11 @@ export function register(program: Command): void {
   const calibrate = program
     .command('calibrate')
     .description("measure how far a scorer agrees with a person's labels on a set of answers")
-    .argument('<file>', 'YAML or JSON list of labelled answers (see calibration/example.yaml)')
+    .argument('[file]', 'YAML or JSON list of labelled answers (see calibration/example.yaml)')
+    .option(
+      '--from-history',
+      'instead of a file: the answers people scored with `coach interview --peer --transcript`',
+    )
     .addOption(
       new Option('--scorer <name>', 'the scorer to calibrate; give it twice to compare two scorers')
         .choices(SCORER_NAMES)
@@ -25,5 +29,7 @@ verdict (strong-no-hire, no-hire, hire, strong-hire); optional criteria: {CRITER
 --json prints {scorer, n, pairwiseAgreement, spearman, quadraticKappa, baseline: {pairwiseAgreement,
 spearman}, confusion, fallbacks} (and criteria when labelled); with two scorers {scorers: [...], comparison}.`),
     )
-    .action(lazyAction(load, (m, ctx, file: string, options) => m.calibrateCommand(file, options, ctx)));
+    .action(
+      lazyAction(load, (m, ctx, file: string | undefined, options) => m.calibrateCommand(file, options, ctx)),
+    );
 }
