@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type AttemptContext, attemptFrom, unscoredAttempt } from '../history/attempt.js';
+import type { Registry } from '../banks/registry.js';
+import { UsageError } from '../errors.js';
+import { type Attempt, type AttemptContext, attemptFrom, unscoredAttempt } from '../history/attempt.js';
 import type { StoredBatch } from '../history/batch-store.js';
 import type { HistoryStore } from '../history/store.js';
 import type { Level } from '../schema/index.js';
+import { focusRubric } from '../scoring/focus.js';
 import type { ScoreResult } from '../scoring/result.js';
 import type { AnswerMode, CreatedBatch, ScoreInput, Scorer } from '../scoring/scorer.js';
 import type { AnswerItem } from './answers-file.js';
@@ -118,6 +121,52 @@ export function storedBatch(
     }),
     state: 'sent',
   };
+}
+
+/**
+ * What collecting a stored batch sends back to the scorer: each answer against its question and its
+ * rubric (narrowed to the question's focus, as when it was sent). A question or rubric that has since
+ * gone from the banks is a UsageError: the batch cannot be collected against something else.
+ */
+export function storedBatchInputs(batch: StoredBatch, registry: Registry): ScoreInput[] {
+  return batch.items.map((item) => {
+    const question = registry.questions.find((q) => q.id === item.questionId);
+    const rubric = registry.rubrics.get(item.rubric);
+    if (!question || !rubric)
+      throw new UsageError(
+        `batch ${batch.id}: ${question ? `rubric "${item.rubric}"` : `question "${item.questionId}"`} is no longer available; cannot collect it`,
+      );
+    return {
+      rubric: focusRubric(rubric, question),
+      question,
+      prompt: question.prompt,
+      answer: item.answer,
+      ...(item.level ? { level: item.level as Level } : {}),
+    };
+  });
+}
+
+/**
+ * The history records a collected batch completes: the unscored ones written when it was sent, under
+ * the same ids and times, now with their scores. `results` are in the order of the batch's items.
+ */
+export function storedBatchAttempts(
+  batch: StoredBatch,
+  results: readonly ScoreResult[],
+  registry: Registry,
+): Attempt[] {
+  return results.map((result, i) => {
+    const item = batch.items[i]!;
+    const question = registry.questions.find((q) => q.id === item.questionId)!;
+    return attemptFrom(result, {
+      id: item.attemptId,
+      at: new Date(item.at),
+      date: batch.date,
+      source: batch.source,
+      question,
+      answer: item.answer,
+    });
+  });
 }
 
 /** The mean overall of the results that have one (insufficient answers have none), rounded. */

@@ -1,15 +1,11 @@
-import { averageOf } from '../answers/score-answers.js';
+import { averageOf, storedBatchAttempts, storedBatchInputs } from '../answers/score-answers.js';
 import { CoachError, UsageError } from '../errors.js';
-import { attemptFrom } from '../history/attempt.js';
 import { BatchStore, type StoredBatch } from '../history/batch-store.js';
 import { HistoryStore } from '../history/store.js';
 import { dataDir } from '../paths.js';
-import type { Level } from '../schema/index.js';
 import type { AnthropicScorer } from '../scoring/anthropic/judge.js';
-import { focusRubric } from '../scoring/focus.js';
 import { describeFailure } from '../scoring/llm-failure.js';
 import type { ScoreResult } from '../scoring/result.js';
-import type { ScoreInput } from '../scoring/scorer.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
 import { terminalWidth } from '../ui/width.js';
@@ -130,21 +126,7 @@ export async function batchesCollectCommand(
   const registry = await registryFor(ctx, options.banks);
   const out: { id: string; state: 'collected' | 'in_progress'; results: ScoreResult[] }[] = [];
   for (const batch of targets) {
-    const inputs: ScoreInput[] = batch.items.map((item) => {
-      const question = registry.questions.find((q) => q.id === item.questionId);
-      const rubric = registry.rubrics.get(item.rubric);
-      if (!question || !rubric)
-        throw new UsageError(
-          `batch ${batch.id}: ${question ? `rubric "${item.rubric}"` : `question "${item.questionId}"`} is no longer available; cannot collect it`,
-        );
-      return {
-        rubric: focusRubric(rubric, question),
-        question,
-        prompt: question.prompt,
-        answer: item.answer,
-        ...(item.level ? { level: item.level as Level } : {}),
-      };
-    });
+    const inputs = storedBatchInputs(batch, registry);
     const scorer = await scorerFor(batch, ctx);
     const outcome = await aboutBatch(batch.id, ctx, () =>
       scorer.collectBatch(
@@ -161,20 +143,7 @@ export async function batchesCollectCommand(
       continue;
     }
     if (batch.save) {
-      new HistoryStore(dataDir(ctx.env)).append(
-        outcome.results.map((result, i) => {
-          const item = batch.items[i]!;
-          const question = registry.questions.find((q) => q.id === item.questionId)!;
-          return attemptFrom(result, {
-            id: item.attemptId,
-            at: new Date(item.at),
-            date: batch.date,
-            source: batch.source,
-            question,
-            answer: item.answer,
-          });
-        }),
-      );
+      new HistoryStore(dataDir(ctx.env)).append(storedBatchAttempts(batch, outcome.results, registry));
     }
     store.save({ ...batch, state: 'collected', collectedAt: new Date().toISOString() });
     out.push({ id: batch.id, state: 'collected', results: outcome.results });
