@@ -11,7 +11,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AnswerStatus } from '../session/engine.js';
 import { formatClock, timerState } from '../session/timer.js';
 import { countWords } from '../text/tokens.js';
-import { wrapLine } from './text.js';
+import { visibleLength, wrapLine } from './text.js';
 
 export interface AnswerPromptConfig {
   /** Lines shown above the answer: question number, category, principles, the prompt. */
@@ -44,6 +44,8 @@ export interface AnswerValue {
   status: AnswerStatus;
   elapsedMs: number;
 }
+
+const NO_BREAK_SPACE = '\u00a0';
 
 export const KEYS_HELP = 'Enter new line · Ctrl-D submit · Ctrl-N skip · Ctrl-C pause/quit';
 
@@ -146,9 +148,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const clock = state.expired
     ? `${formatClock(state.remainingMs)} overtime`
     : `${formatClock(state.remainingMs)} left`;
-  // Finished lines wrap at word boundaries here. The line being typed is left to @inquirer/core's hard
-  // wrap, which is how readline counts columns to place the cursor: a word moved to the next row would
-  // put the cursor in the wrong place.
+  // Finished lines wrap at word boundaries here; the line being typed is drawn by typingLine.
   const rows = lines.flatMap((line, index) =>
     wrapLine(line, (config.columns ?? 80) - 2).map((row) => ({ index, row })),
   );
@@ -159,8 +159,22 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const body = [
     ...(hidden > 0 ? [color.dim(`  … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []),
     ...shown.map(({ row }) => `  ${row}`),
-    `${color.cyan('›')} ${current}`,
+    typingLine(current, config.columns ?? 80, color),
   ];
   const status = `${paint(`⏱ ${clock}`)}  ${color.dim(`${words} words · ${KEYS_HELP}`)}`;
   return [`${config.header}\n${body.join('\n')}`, status];
 });
+
+/**
+ * The line being typed, after its marker. When it is longer than the terminal is wide it must break
+ * at the edge, column by column, because that is how readline counts where the cursor is, but
+ * @inquirer/core 10 word-wraps what a prompt draws: a word moved to the next row would leave the
+ * cursor behind it (Inquirer.js #1818). Drawn with no-break spaces (one column each, like a space),
+ * the line is one word to that wrapping, which breaks an over-long word exactly at the edge. A line
+ * that fits keeps its ordinary spaces.
+ */
+function typingLine(current: string, columns: number, color: ChalkInstance): string {
+  const line = `› ${current}`;
+  const drawn = visibleLength(line) <= columns ? line : line.replaceAll(' ', NO_BREAK_SPACE);
+  return color.cyan('›') + drawn.slice(1);
+}

@@ -25,14 +25,18 @@ afterEach(() => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-function start(args: string, env: Record<string, string> = {}): TmuxTerminal {
+function start(args: string, env: Record<string, string> = {}, width?: number): TmuxTerminal {
   home = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
-  terminal = new TmuxTerminal(`${BIN} ${args}`, {
-    COACH_HOME: home,
-    NO_COLOR: '',
-    TERM: 'xterm-256color',
-    ...env,
-  });
+  terminal = new TmuxTerminal(
+    `${BIN} ${args}`,
+    {
+      COACH_HOME: home,
+      NO_COLOR: '',
+      TERM: 'xterm-256color',
+      ...env,
+    },
+    width,
+  );
   return terminal;
 }
 
@@ -85,6 +89,27 @@ describe.skipIf(!HAS_TMUX)('coach practice in a terminal', () => {
     expect(answer.status).toBe('submitted');
     expect(answer.text).toBe(GOOD_LINES.join('\n'));
     expect(journalEvents().at(-1)!.type).toBe('end');
+  });
+
+  it('keeps the cursor at the end of a typed line that wraps, and after moving it back', async () => {
+    // 40 columns: "› " and this line take 58, so it wraps once. The terminal breaks it at the edge and
+    // readline counts the cursor that way; a word moved to the next row would leave the cursor behind.
+    const t = start('practice --count 1 --seed 3 --time 300 --no-followups --bank behavioral', {}, 40);
+    await t.waitFor((s) => /Question 1 of 1/.test(s) && /left/.test(s), 'the first question');
+    t.type('alpha beta gamma delta epsilon zeta eta theta iota kappa');
+    await t.waitFor((s) => s.includes('kappa'), 'the typed line');
+    const cursor = t.cursor();
+    expect(t.row(cursor.y).trimEnd().endsWith('kappa')).toBe(true);
+    expect(cursor.x).toBe(t.row(cursor.y).trimEnd().length);
+    t.keys('Left', 'Left', 'Left', 'Left', 'Left');
+    t.type('X');
+    await t.waitFor((s) => s.includes('Xkappa'), 'the inserted letter');
+    expect(t.cursor().x).toBe(t.row(cursor.y).indexOf('Xkappa') + 1);
+    t.keys('C-n');
+    await t.waitFor((s) => /EXIT=\d+/.test(s), 'the session to end');
+    expect(journalEvents().find((e) => e.type === 'answer')!.text).toBe(
+      'alpha beta gamma delta epsilon zeta eta theta iota Xkappa',
+    );
   });
 
   it('asks a chain of follow-ups in interview order, naming the kind of each, bounded by --followups', async () => {

@@ -44,6 +44,19 @@ export class TmuxTerminal {
     return this.tmux('capture-pane', '-p', '-t', 'main', ...(escapes ? ['-e'] : []), '-S', '-200');
   }
 
+  /** Where the terminal's cursor is: column and row, from 0, as tmux reports it. */
+  cursor(): { x: number; y: number } {
+    const [x, y] = this.tmux('display-message', '-p', '-t', 'main', '#{cursor_x},#{cursor_y}')
+      .trim()
+      .split(',');
+    return { x: Number(x), y: Number(y) };
+  }
+
+  /** One row of the visible screen (from 0), as plain text. */
+  row(y: number): string {
+    return this.tmux('capture-pane', '-p', '-t', 'main', '-S', String(y), '-E', String(y)).replace(/\n$/, '');
+  }
+
   async waitFor(
     predicate: (screen: string) => boolean,
     what: string,
