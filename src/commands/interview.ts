@@ -14,6 +14,7 @@ import { seededRandom, shuffle } from '../session/random.js';
 import { colorFor } from '../ui/color.js';
 import { renderSheet } from '../ui/peer-sheet.js';
 import { renderScore } from '../ui/score-report.js';
+import { proseWidth, terminalWidth } from '../ui/width.js';
 import { readValidatedYaml } from '../yaml/validated.js';
 import type { CommandContext } from './context.js';
 import { writeJson } from './support/output.js';
@@ -182,7 +183,7 @@ async function runPeerInterview(
   ctx: CommandContext,
 ): Promise<number> {
   const color = colorFor(ctx.stdout, ctx.env, ctx.noColor);
-  const width = Math.min(ctx.stdout.columns ?? 88, 100);
+  const width = proseWidth(terminalWidth(ctx.stdout));
   const [{ peerTimer }, { askJudgement }] = await Promise.all([
     import('../ui/peer-timer.js'),
     import('../ui/peer-judgement.js'),

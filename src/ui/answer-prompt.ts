@@ -149,9 +149,8 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
     ? `${formatClock(state.remainingMs)} overtime`
     : `${formatClock(state.remainingMs)} left`;
   // Finished lines wrap at word boundaries here; the line being typed is drawn by typingLine.
-  const rows = lines.flatMap((line, index) =>
-    wrapLine(line, (config.columns ?? 80) - 2).map((row) => ({ index, row })),
-  );
+  const columns = config.columns ?? 80;
+  const rows = lines.flatMap((line, index) => wrapLine(line, columns - 2).map((row) => ({ index, row })));
   // Only the tail of a long answer fits under the question, counted in screen rows.
   const room = Math.max(3, (config.rows ?? 40) - config.header.split('\n').length - 4);
   const shown = rows.slice(-(room - 1));
@@ -159,7 +158,7 @@ export const answerPrompt = createPrompt<AnswerValue, AnswerPromptConfig>((confi
   const body = [
     ...(hidden > 0 ? [color.dim(`  … ${hidden} earlier line${hidden === 1 ? '' : 's'}`)] : []),
     ...shown.map(({ row }) => `  ${row}`),
-    typingLine(current, config.columns ?? 80, color),
+    typingLine(current, columns, color),
   ];
   const status = `${paint(`⏱ ${clock}`)}  ${color.dim(`${words} words · ${KEYS_HELP}`)}`;
   return [`${config.header}\n${body.join('\n')}`, status];
