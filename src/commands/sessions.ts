@@ -40,10 +40,11 @@ export async function sessionsCommand(options: { json?: boolean }, ctx: CommandC
   const c = colorFor(ctx.stdout, ctx.env, ctx.noColor);
   ctx.stdout.write(
     table(
-      ['ID', 'STARTED', 'STATUS', 'QUESTIONS', 'AVERAGE'].map((h) => c.dim(h)),
+      ['ID', 'STARTED', 'KIND', 'STATUS', 'QUESTIONS', 'AVERAGE'].map((h) => c.dim(h)),
       rows.map((r) => [
         r.id,
         r.startedAt.slice(0, 16).replace('T', ' '),
+        r.kind,
         r.status === 'complete' ? r.status : c.yellow(r.status),
         `${r.answered}/${r.questions}`,
         r.averageOverall === null ? '-' : String(r.averageOverall),

@@ -166,6 +166,8 @@ export function nextStep(events: readonly SessionEvent[], draft?: Draft): Step {
 export interface SessionSummary {
   id: string;
   startedAt: string;
+  /** Which command started it; journals from before it was kept are practice. */
+  kind: NonNullable<SessionOptions['source']>;
   status: 'complete' | 'interrupted';
   questions: number;
   answered: number;
@@ -180,6 +182,7 @@ export function summarize(events: readonly SessionEvent[]): SessionSummary {
   return {
     id: start.id,
     startedAt: start.startedAt,
+    kind: start.options.source ?? 'practice',
     status: events.some((e) => e.type === 'end') ? 'complete' : 'interrupted',
     questions: start.questions.length,
     answered: events.filter((e) => e.type === 'answer' && e.part === 0 && e.status !== 'skipped').length,

@@ -203,16 +203,17 @@ describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
     expect(done).toContain('EXIT=0');
     expect(done.slice(done.lastIndexOf('Debrief'))).toMatch(/Recommendation: (Strong hire|Hire|No hire)/);
 
-    // The finished loop's debrief in Markdown.
-    const shown = spawnSync(
-      process.execPath,
-      ['bin/coach.js', 'sessions', 'show', journal().id, '--format', 'md'],
-      {
+    const coach = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/coach.js', ...args], {
         cwd: ROOT,
         env: { PATH: process.env.PATH, COACH_HOME: home, HOME: home, NO_COLOR: '1' },
         encoding: 'utf8',
-      },
-    );
+      });
+    expect(JSON.parse(coach('sessions', '--json').stdout)).toMatchObject([
+      { id: journal().id, kind: 'loop', status: 'complete' },
+    ]);
+    // The finished loop's debrief in Markdown.
+    const shown = coach('sessions', 'show', journal().id, '--format', 'md');
     expect(shown.status).toBe(0);
     expect(shown.stdout).toMatch(/^# Interview loop /);
     // The debrief first, then every answer marked with its round.

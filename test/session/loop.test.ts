@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BankQuestion } from '../../src/banks/registry.js';
 import type { LoopPlan } from '../../src/loop/plan.js';
-import { nextStep, type SessionEvent } from '../../src/session/engine.js';
+import { nextStep, type SessionEvent, summarize } from '../../src/session/engine.js';
 import { loopOutcomes, loopSessionQuestions, roundPosition, roundProbes } from '../../src/session/loop.js';
 import { seededRandom } from '../../src/session/random.js';
 import { transcriptMarkdown } from '../../src/session/transcript.js';
@@ -269,6 +269,11 @@ describe('a loop journal', () => {
       },
     ]);
     expect(outcomes[1]!.questions).toEqual([{ questionId: 'q-r2', answers: [], score: null }]);
+  });
+
+  it('is listed as a loop by coach sessions; an older journal without a source as practice', () => {
+    expect(summarize(loopJournal())).toMatchObject({ kind: 'loop', questions: 2, answered: 1 });
+    expect(summarize([JSON.parse(startLine('old')) as SessionEvent]).kind).toBe('practice');
   });
 
   it('titles its transcript as a loop and says which round and interviewer asked each question', () => {

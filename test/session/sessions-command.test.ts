@@ -93,7 +93,12 @@ describe('coach sessions', () => {
     await sessionsCommand({ json: true }, ctx);
     const rows = parseJson<{ id: string; status: string; questions: number; answered: number }[]>(ctx.out());
     expect(rows.map((r) => r.id).sort()).toEqual([done, open].sort());
-    expect(rows.find((r) => r.id === done)).toMatchObject({ status: 'complete', questions: 2, answered: 1 });
+    expect(rows.find((r) => r.id === done)).toMatchObject({
+      kind: 'practice',
+      status: 'complete',
+      questions: 2,
+      answered: 1,
+    });
     expect(rows.find((r) => r.id === open)).toMatchObject({ status: 'interrupted' });
   });
 
