@@ -6,6 +6,7 @@ import { LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { PRINCIPLE_CUES } from '../scoring/offline/principles.js';
 import { seededRandom, shuffle } from '../session/random.js';
 import { JobMatcher, type JobProfile, principleMatches, termsOf } from './job.js';
+import { MAX_ROUNDS } from './limits.js';
 
 /**
  * A loop as an Amazon onsite runs it: behavioral interviewers who each own two or three Leadership
@@ -80,8 +81,6 @@ export interface LoopPlanOptions {
   /** Every question's main time limit, in seconds, instead of the bank's (short loops, tests). */
   timeSeconds?: number;
 }
-
-export const MAX_ROUNDS = 8;
 
 /** Which kind of round a question belongs to, from its rubric; star questions are behavioral. */
 export function roundKindOf(question: Pick<BankQuestion, 'rubric'>): RoundKind {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { MAX_ROUNDS } from '../../loop/plan.js';
+import { MAX_ROUNDS } from '../../loop/limits.js';
 import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { addScorerOptions, banksOption, jsonOption, levelOption, strictOption } from '../options.js';
