@@ -1,6 +1,7 @@
 import type { BankQuestion } from '../banks/registry.js';
 import { stem } from '../text/stem.js';
-import { FUNCTION_WORDS } from '../text/stop-words.js';
+import { FUNCTION_WORDS, JOB_POSTING_STOP_WORDS } from '../text/stop-words.js';
+import { writtenWords } from '../text/tokens.js';
 
 /**
  * A job posting reduced to the words that can steer a loop: its distinctive terms with how often
@@ -22,10 +23,9 @@ export interface JobProfile {
  */
 export function termsOf(text: string): { term: string; word: string }[] {
   const out: { term: string; word: string }[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
+  for (const raw of writtenWords(text)) {
     const lower = raw.toLowerCase();
-    if (FUNCTION_WORDS.has(lower) || BOILERPLATE.has(lower) || /^\d/.test(lower)) continue;
+    if (FUNCTION_WORDS.has(lower) || JOB_POSTING_STOP_WORDS.has(lower) || /^\d/.test(lower)) continue;
     if (lower.length >= 4) {
       const term = stem(lower);
       if (!BOILERPLATE_STEMS.has(term)) out.push({ term, word: lower });
@@ -45,51 +45,8 @@ const ACRONYMS: Record<string, readonly string[]> = {
   cv: ['vision'],
 };
 
-/** Letters and digits; an apostrophe inside a word keeps it whole ("Amazon's"). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
-/**
- * Words of job postings that say nothing about the work (benefits, applying, equal opportunity,
- * job-board advice) and the wording of interview prompts. Kept as whole words before stemming.
- */
-const BOILERPLATE = new Set(
-  [
-    // Applying, benefits, equal opportunity and job-board advice.
-    'ability able accommodation accommodations adjustment advice ago amazon amazonians apply applicant applicants',
-    'application applying benefits candidate candidates career chance company contact country cover culture',
-    'degree description disability disabilities discriminate diversity employ employer employment equal',
-    'familiarise familiarize hiring hours inclusive inclusion information internship interview interviews job',
-    'jobs join land letter linkedin looking minutes network onboarding opportunities opportunity please',
-    'position posted predicted preferred prepare professional promote promotes protected qualification',
-    'qualifications recruiting region required requirements responsibilities responsibility role roles salary',
-    'seeking status tailor tip tips updated veteran visit welcome',
-    // The general English of postings: about any job, not this one's work.
-    'about across advance advanced advancing align amount area areas around articulate articulating best',
-    'between build building challenge challenges champion complex contribute create creating critical current',
-    'define deliver delights deep deeply drive driving efficiency engage engineer engineering engineers',
-    'excellent exciting expect expectation expectations experience experiences expert expertise face field',
-    'focus focusing future help helps high highlight highlighting identify implement implemented importance',
-    'important including influence influencing insight insights interaction knowledge lead leader leaders',
-    'leadership leading like list make mention multiple need next number organization other part partner',
-    'past people place practice practices previous principal project projects provide raise raising ready',
-    'recent related relevant result results senior shape shaping share show skill skills software solve',
-    'specific stay strong structure support sure take task tasks team teams technical technology think',
-    'through trend trends understand understanding valuable value values well will work working year years',
-    'your youll yourself read reading write writing list other success successful require offer offers',
-    'long term goal goals commitment generation next million millions across user users operate',
-    // Marketing words of postings that mean something else in the banks ("memories" is not RAM).
-    'memories memory precious delight delights revolutionizing revolutionising',
-    // Words every engineering posting and most design questions use: they cannot tell two questions apart.
-    'system systems service services platform platforms capability capabilities impact large solution solutions',
-    // The wording of interview prompts.
-    'describe tell time example give walk situation something someone discuss discussion question questions',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
 /** The stems too, so "lists" and "others" are dropped like "list" and "other". */
-const BOILERPLATE_STEMS = new Set([...BOILERPLATE].map(stem));
+const BOILERPLATE_STEMS = new Set([...JOB_POSTING_STOP_WORDS].map(stem));
 
 /** The posting's terms and their counts; boilerplate, function words and numbers left out. */
 export function jobProfile(text: string, file: string): JobProfile {

@@ -1,8 +1,9 @@
 /**
- * Words that carry no topic, for every reader that compares what texts are about. Each word is
- * listed once; each reader takes the groups it needs (the sets below say which), because what to
- * ignore differs by purpose: the scorer must keep "through" and "share" in a signal, while prompts
- * that differ only in "walk us through" and "share" are still near duplicates.
+ * Words that carry no topic, for every reader that compares what texts are about. What several
+ * readers ignore (the function words, the framing of prompts) is listed once; each reader's set adds
+ * what its purpose needs (the sets below say which), because that differs: the scorer must keep
+ * "through" and "share" in a signal, while prompts that differ only in "walk us through" and "share"
+ * are still near duplicates.
  */
 
 function wordSet(...groups: (string | ReadonlySet<string>)[]): ReadonlySet<string> {
@@ -58,4 +59,41 @@ export const TERM_STOP_WORDS = wordSet(
 export const STORY_PROMPT_WORDS = wordSet(
   PROMPT_FRAMING,
   'through happen share story specific recent last most',
+);
+
+/**
+ * Ignored when a job posting steers a loop (loop/job.ts, as written and as stems): the framing of
+ * prompts, and the words of postings that say nothing about the work.
+ */
+export const JOB_POSTING_STOP_WORDS = wordSet(
+  PROMPT_FRAMING,
+  // Applying, benefits, equal opportunity and job-board advice.
+  'ability able accommodation accommodations adjustment advice ago amazon amazonians apply applicant applicants ' +
+    'application applying benefits candidate candidates career chance company contact country cover culture ' +
+    'degree description disability disabilities discriminate diversity employ employer employment equal ' +
+    'familiarise familiarize hiring hours inclusive inclusion information internship interview interviews job ' +
+    'jobs join land letter linkedin looking minutes network onboarding opportunities opportunity please ' +
+    'position posted predicted preferred prepare professional promote promotes protected qualification ' +
+    'qualifications recruiting region required requirements responsibilities responsibility role roles salary ' +
+    'seeking status tailor tip tips updated veteran visit welcome',
+  // The general English of postings: about any job, not this one's work.
+  'about across advance advanced advancing align amount area areas around articulate articulating best ' +
+    'between build building challenge challenges champion complex contribute create creating critical current ' +
+    'define deliver delights deep deeply drive driving efficiency engage engineer engineering engineers ' +
+    'excellent exciting expect expectation expectations experience experiences expert expertise face field ' +
+    'focus focusing future help helps high highlight highlighting identify implement implemented importance ' +
+    'important including influence influencing insight insights interaction knowledge lead leader leaders ' +
+    'leadership leading like list make mention multiple need next number organization other part partner ' +
+    'past people place practice practices previous principal project projects provide raise raising ready ' +
+    'recent related relevant result results senior shape shaping share show skill skills software solve ' +
+    'specific stay strong structure support sure take task tasks team teams technical technology think ' +
+    'through trend trends understand understanding valuable value values well will work working year years ' +
+    'your youll yourself read reading write writing list other success successful require offer offers ' +
+    'long term goal goals commitment generation next million millions across user users operate',
+  // Marketing words of postings that mean something else in the banks ("memories" is not RAM).
+  'memories memory precious delight delights revolutionizing revolutionising',
+  // Words every engineering posting and most design questions use: they cannot tell two questions apart.
+  'system systems service services platform platforms capability capabilities impact large solution solutions',
+  // The wording of interview prompts, beyond the framing.
+  'something someone discuss discussion question questions',
 );

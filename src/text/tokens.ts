@@ -18,6 +18,18 @@ export function isWordPart(c: number): boolean {
   return isWordStart(c) || c === 39 || c === 8217 || c === 37 || c === 36 || c === 45;
 }
 
+/** Letters and digits of any script; an apostrophe inside a word keeps it whole ("Amazon's"). */
+const WRITTEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * The words of text other people wrote (a job posting), as written: case kept, so acronyms in
+ * capitals ("ML", "SDK") can be told from words, and letters of any script. Joiners other than an
+ * apostrophe end a word.
+ */
+export function writtenWords(text: string): string[] {
+  return text.match(WRITTEN) ?? [];
+}
+
 export interface WordOptions {
   /**
    * Whether the joiners ' ’ % $ - continue a word (the default) or end it: without them "read-heavy"

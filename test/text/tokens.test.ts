@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordsOf } from '../../src/scoring/offline/words.js';
-import { countWords, isWordPart, isWordStart, wordsIn } from '../../src/text/tokens.js';
+import { countWords, isWordPart, isWordStart, wordsIn, writtenWords } from '../../src/text/tokens.js';
 
 describe('wordsIn', () => {
   it('keeps joiners inside a word and lower-cases', () => {
@@ -70,5 +70,22 @@ describe('countWords', () => {
   it('counts runs between whitespace, as a person counts', () => {
     expect(countWords('  We cut p99 by 40% — in A/B tests.\n\nThen  shipped ')).toBe(11);
     expect(countWords(' \n\t ')).toBe(0);
+  });
+});
+
+describe('writtenWords', () => {
+  it('keeps case and letters of any script; only an apostrophe inside joins', () => {
+    expect(writtenWords("Amazon's ML team: naïve Überfluss, read-heavy 40% A/B")).toEqual([
+      "Amazon's",
+      'ML',
+      'team',
+      'naïve',
+      'Überfluss',
+      'read',
+      'heavy',
+      '40',
+      'A',
+      'B',
+    ]);
   });
 });
