@@ -32,7 +32,7 @@ export interface Registry {
  * Builds the registry from analysed files. Pure. Shipped files come first, so on a clash of ids the
  * shipped question or rubric is kept and the later one is reported, never silently merged.
  */
-export function buildRegistry(files: readonly FileAnalysis[]): Registry {
+function buildRegistry(files: readonly FileAnalysis[]): Registry {
   const banks: BankInfo[] = [];
   const questions: BankQuestion[] = [];
   const rubrics = new Map<string, Rubric>();

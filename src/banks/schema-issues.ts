@@ -136,7 +136,7 @@ export function describeSchemaIssue(
 }
 
 /** `questions[3].followUps[0]`: how an author would say where a value is. */
-export function formatPath(path: YamlPath): string {
+function formatPath(path: YamlPath): string {
   let out = '';
   for (const segment of path) {
     out += typeof segment === 'number' ? `[${segment}]` : `${out ? '.' : ''}${String(segment)}`;
