@@ -7,7 +7,8 @@ Exit codes:
      that cannot work as configured (key refused, no permission, model not found), that failed
      with --no-fallback, or whose estimated cost is above --max-cost (nothing sent); a write that
      failed (full disk: the file and the cause are named)
-  129  the terminal closed during practice (the answer is saved; coach resume continues)
+  129  the terminal closed during practice or a loop (the answer is saved; coach resume continues),
+       or during interview --peer (the judgements already entered stay recorded)
   130  interrupted (Ctrl-C); a Message Batch being waited for keeps running (coach batches collect)
 
 Environment:

@@ -141,8 +141,8 @@ export function scorerName(a: { scorer: string; model?: string | null }): string
  */
 export function judgeOf(a: { scorer: string; model?: string | null; promptVersion?: string | null }): string {
   const who = scorerName(a);
-  // A person has no prompt version: the label already says who.
-  if (a.scorer === 'human') return who;
+  // A person has no model and no prompt version.
+  if (a.scorer === 'human') return 'a person';
   if (!a.promptVersion) return `${who} (version unrecorded)`;
   return a.promptVersion.startsWith(a.scorer)
     ? `${who} (${a.promptVersion})`

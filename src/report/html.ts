@@ -5,6 +5,7 @@ import type { Report, ReportAttempt } from './model.js';
 import { barChart, lineChart } from './svg-chart.js';
 import {
   HOW_TO_START,
+  NO_TRANSCRIPT,
   SOURCES,
   scopeLine,
   seconds,
@@ -276,7 +277,7 @@ function transcript(a: ReportAttempt): string {
     ? `<ul class="criteria">${a.criteria
         .map(
           (c) =>
-            `<li><strong>${h(c.name)}</strong>: ${num(c.score, '/4')}${
+            `<li><strong>${h(c.name)}</strong>: ${num(c.score, '/4')}${c.note ? ` (note: ${h(c.note)})` : ''}${
               c.evidence.length ? `<ul>${c.evidence.map((q) => `<li><q>${h(q)}</q></li>`).join('')}</ul>` : ''
             }</li>`,
         )
@@ -286,7 +287,8 @@ function transcript(a: ReportAttempt): string {
 <h3>${h(a.date)} · ${h(a.questionId ?? 'own prompt')}</h3>
 <p class="meta">Attempt <code>${h(a.id)}</code> · ${h(a.source)} · ${a.scored ? `${num(a.overall, '/100')}, ${h(verdictLabel(a.verdict))}` : 'unscored'} · scored by ${h(a.judge)}${a.elapsedSeconds !== null ? ` · ${seconds(a.elapsedSeconds)}${a.limitSeconds ? ` of ${seconds(a.limitSeconds)}` : ''}` : ''}${a.costUsd ? ` · ${usd(a.costUsd)}` : ''}</p>
 ${a.prompt ? `<blockquote class="prompt">${h(a.prompt)}</blockquote>` : ''}
-<pre class="answer">${h(a.answer)}</pre>
+${a.answer || a.source !== 'peer' ? `<pre class="answer">${h(a.answer)}</pre>` : `<p class="meta">${NO_TRANSCRIPT}</p>`}
+${a.note ? `<p>Interviewer’s note: ${h(a.note)}</p>` : ''}
 ${criteria}
 ${a.session ? `<p class="meta">Full transcript with follow-ups: <code>coach sessions show ${h(a.session)}</code></p>` : ''}
 </article>`;

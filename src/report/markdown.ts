@@ -6,6 +6,7 @@ import { escapeMarkdownInline as md } from './escape.js';
 import type { Report, ReportAttempt } from './model.js';
 import {
   HOW_TO_START,
+  NO_TRANSCRIPT,
   SOURCES,
   scopeLine,
   seconds,
@@ -209,10 +210,10 @@ function transcript(a: ReportAttempt): string[] {
     `Attempt \`${stripControl(a.id).replace(/`/g, '')}\` · ${a.source} · ${a.scored ? `${num(a.overall, '/100')}, ${verdictLabel(a.verdict)}` : 'unscored'} · scored by ${md(a.judge)}${a.elapsedSeconds !== null ? ` · ${seconds(a.elapsedSeconds)}${a.limitSeconds ? ` of ${seconds(a.limitSeconds)}` : ''}` : ''}${a.costUsd ? ` · ${usd(a.costUsd)}` : ''}`,
     '',
     ...(a.prompt ? [quoted(stripControl(a.prompt)), ''] : []),
-    fenced(stripControl(a.answer)),
-    '',
+    ...(a.answer || a.source !== 'peer' ? [fenced(stripControl(a.answer)), ''] : [`*${NO_TRANSCRIPT}*`, '']),
+    ...(a.note ? [`Interviewer’s note: ${md(a.note)}`, ''] : []),
     ...a.criteria.flatMap((c) => [
-      `- **${md(c.name)}**: ${num(c.score, '/4')}`,
+      `- **${md(c.name)}**: ${num(c.score, '/4')}${c.note ? ` (note: ${md(c.note)})` : ''}`,
       ...c.evidence.map((q) => `  - ${md(q)}`),
     ]),
     ...(a.criteria.length ? [''] : []),

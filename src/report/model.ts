@@ -33,8 +33,11 @@ export interface ReportAttempt {
   overall: number | null;
   verdict: Attempt['verdict'];
   judge: string;
-  criteria: { id: string; name: string; score: number | null; evidence: string[] }[];
+  /** `note`: a person's note on the criterion (human-scored attempts only), else null. */
+  criteria: { id: string; name: string; score: number | null; evidence: string[]; note: string | null }[];
   answer: string;
+  /** The interviewer's overall note, when a person scored it. */
+  note: string | null;
   elapsedSeconds: number | null;
   limitSeconds: number | null;
   costUsd: number;
@@ -174,8 +177,10 @@ export function buildReport(input: ReportInput): Report {
           name: criterionName(a.rubric, c.id),
           score: c.score,
           evidence: c.evidence ?? [],
+          note: c.note ?? null,
         })),
         answer: a.answer,
+        note: a.note ?? null,
         elapsedSeconds: a.elapsedMs === null ? null : Math.round(a.elapsedMs / 1000),
         limitSeconds: a.limitSeconds,
         costUsd: a.costUsd ?? 0,

@@ -48,6 +48,10 @@ const TIME_SOURCE =
 const COST_SOURCE =
   'The sum of the LLM cost recorded with each attempt: tokens used for its scoring and follow-ups, priced at the time from the model price table; offline scoring costs nothing.';
 
+/** Where an attempt a person scored in peer mode has no answer text (no --transcript was given). */
+export const NO_TRANSCRIPT =
+  'No transcript: a person interviewed and scored this answer (coach interview --peer).';
+
 /** Under each section of the report: where its numbers came from. */
 export const SOURCES = {
   trend: TREND_SOURCE,

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
-import { attemptFrom, scorerName } from '../../src/history/attempt.js';
+import { type Attempt, attemptFrom, scorerName } from '../../src/history/attempt.js';
 import { priorities } from '../../src/history/schedule.js';
 import { computeStats } from '../../src/history/stats.js';
 import { HistoryStore } from '../../src/history/store.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { buildReport } from '../../src/report/model.js';
 import { humanResult } from '../../src/scoring/human.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -116,5 +119,27 @@ describe('history with attempts scored by a person', () => {
       (rubric) => registry.rubrics.get(rubric)?.criteria.map((c) => c.id) ?? [],
     );
     expect(again).toMatchObject({ reason: 'weak-area', weakByPerson: true });
+  });
+
+  it('shows in the report as scored by a person, with the notes and no empty answer block', () => {
+    const human = personJudged();
+    const report = buildReport({
+      attempts: [OLD_RECORD as Attempt, human],
+      questions: registry.questions,
+      rubrics: registry.rubrics,
+      today: '2026-01-06',
+      generatedAt: '2026-01-06T12:00:00.000Z',
+    });
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('· peer · ');
+    expect(markdown).toContain('scored by a person');
+    expect(markdown).toContain('No transcript: a person interviewed and scored this answer');
+    expect(markdown).toContain('Interviewer’s note: Told it well, never said what changed.');
+    expect(markdown).toContain('(note: no outcome given)');
+    const html = renderHtml(report);
+    expect(html).toContain('Interviewer’s note: Told it well, never said what changed.');
+    expect(html).toContain('(note: no outcome given)');
+    // The old offline attempt keeps its answer block.
+    expect(html).toContain('<pre class="answer">In 2024 I fixed the build for the whole floor.</pre>');
   });
 });
