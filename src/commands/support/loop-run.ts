@@ -14,7 +14,7 @@ import { startSession } from './session.js';
  */
 export async function runLoop(
   plan: LoopPlan,
-  flags: ScorerFlags & { overtime?: boolean },
+  flags: ScorerFlags,
   registry: Registry,
   ctx: CommandContext,
 ): Promise<number> {
@@ -25,7 +25,8 @@ export async function runLoop(
     );
   const options: SessionOptions = {
     seed: plan.seed,
-    overtime: Boolean(flags.overtime),
+    // A loop keeps to its clock: at zero an answer is submitted, as in an interview room.
+    overtime: false,
     scoreAtEnd: false,
     scorer: chosenScorer(flags, ctx),
     ...givenScorerFlags(flags),
