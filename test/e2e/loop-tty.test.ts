@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/banks/registry.js';
+import { startAnthropicServer } from '../helpers/anthropic-server.js';
 import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
 
 // A whole loop in a real pseudo-terminal: the built bin under tmux, answers typed, screen and journal read.
@@ -41,6 +43,8 @@ interface Journal {
     questions: { id: string; round: string; followUps: { kind?: string; timeLimitSeconds: number }[] }[];
   };
   answers: { question: number; part: number; text: string; status: string; elapsedMs: number }[];
+  /** Follow-ups chosen after a main answer (the LLM scorer writes them from it). */
+  followUps: { question: number; followUps: { kind?: string; prompt: string }[]; source: string }[];
   ended: boolean;
 }
 
@@ -55,6 +59,7 @@ function journal(): Journal {
     id: file.slice(0, -'.jsonl'.length),
     start: events[0],
     answers: events.filter((e) => e.type === 'answer'),
+    followUps: events.filter((e) => e.type === 'followups'),
     ended: events.some((e) => e.type === 'end'),
   };
 }
@@ -70,19 +75,32 @@ const STORY =
   'I traced the failures to a retry bug, wrote the fix and rolled it out to 5% of users first. ' +
   'As a result failures fell from 4% to 0.3% within a week, and I learned to canary migrations.';
 
+/** The probes a question asks: those chosen after its answer when there are any, else the planned ones. */
+function probesOf(j: Journal, question: number): { kind?: string }[] {
+  return (
+    j.followUps.find((f) => f.question === question)?.followUps ?? j.start.questions[question]!.followUps
+  );
+}
+
 /** The answer box's title for a part, as the screen shows it. */
 function title(j: Journal, question: number, part: number): string {
   const total = j.start.questions.length;
   return part === 0
     ? `Question ${question + 1} of ${total}`
-    : `Follow-up ${part} of ${j.start.questions[question]!.followUps.length} (question ${question + 1})`;
+    : `Follow-up ${part} of ${probesOf(j, question).length} (question ${question + 1})`;
 }
 
-/** Every part the loop asks, in order. */
-function parts(j: Journal): { question: number; part: number }[] {
-  return j.start.questions.flatMap((q, question) =>
-    Array.from({ length: q.followUps.length + 1 }, (_, part) => ({ question, part })),
-  );
+/** The next part the loop asks that the journal has no answer for, or undefined when all are answered. */
+function nextPart(j: Journal): { question: number; part: number } | undefined {
+  for (let question = 0; question < j.start.questions.length; question++) {
+    for (let part = 0; part <= probesOf(j, question).length; part++) {
+      if (!j.answers.some((a) => a.question === question && a.part === part)) return { question, part };
+      // A skipped main answer has no probes.
+      if (part === 0 && j.answers.find((a) => a.question === question && a.part === 0)!.status === 'skipped')
+        break;
+    }
+  }
+  return undefined;
 }
 
 /** Waits until the answer box of `part` is the one on screen (its title last, its countdown under it). */
@@ -98,23 +116,23 @@ async function waitForBox(t: TmuxTerminal, j: Journal, at: { question: number; p
   }, wanted);
 }
 
-/** Answers every part not yet in the journal: a story for main answers, a sentence for probes. */
-async function answerTheRest(t: TmuxTerminal): Promise<void> {
-  for (const at of parts(journal())) {
+/**
+ * Answers every part not yet in the journal: a story for main answers, a sentence for probes. With an
+ * LLM scorer (`written`), a question's probes are known only once they are written from its answer.
+ */
+async function answerTheRest(t: TmuxTerminal, written = false): Promise<void> {
+  for (let at = nextPart(journal()); at; at = nextPart(journal())) {
+    const { question, part } = at;
+    if (written && part === 1)
+      await t.waitFor(() => journal().followUps.some((f) => f.question === question), 'the written probes');
     const j = journal();
-    if (j.answers.some((a) => a.question === at.question && a.part === at.part)) continue;
     await waitForBox(t, j, at);
     t.type(
-      at.part === 0
-        ? STORY
-        : `For probe ${at.part} of question ${at.question + 1}: I checked the numbers myself.`,
+      part === 0 ? STORY : `For probe ${part} of question ${question + 1}: I checked the numbers myself.`,
     );
     t.keys('C-d');
     const before = j.answers.length;
-    await t.waitFor(
-      () => journal().answers.length > before,
-      `answer ${at.question}.${at.part} in the journal`,
-    );
+    await t.waitFor(() => journal().answers.length > before, `answer ${question}.${part} in the journal`);
   }
 }
 
@@ -222,5 +240,60 @@ describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
     expect(shown.stdout).toMatch(/\*\*Recommendation: /);
     expect(shown.stdout).toMatch(/\*Round 2, Bar raiser · /);
     expect(shown.stdout).toContain('I made it at 2am, with the on-call lead.');
+  });
+});
+
+describe.skipIf(!HAS_TMUX)('coach loop with the LLM scorer, in a terminal', () => {
+  it("scores each story through the Messages API and has the bar raiser's written probes end on a second example", async () => {
+    const server = await startAnthropicServer();
+    try {
+      const star = (await loadRegistry({ banks: [] }, ROOT)).rubrics.get('star')!;
+      const judgement = JSON.stringify({
+        criteria: Object.fromEntries(
+          star.criteria.map((c) => [c.id, { evidence: [], level: 3, feedback: `Feedback on ${c.name}.` }]),
+        ),
+        warnings: [],
+      });
+      // One round, the bar raiser's: two stories, each scored, then its probes written from the answer.
+      for (const n of [1, 2]) {
+        server.enqueue({ kind: 'sse', text: judgement, usage: { input_tokens: 1000, output_tokens: 200 } });
+        server.enqueue({
+          kind: 'json',
+          text: JSON.stringify({
+            followUps: [
+              { kind: 'role', prompt: `Story ${n}: which call was yours alone?` },
+              { kind: 'second-example', prompt: `Story ${n}: give me a second example of the same.` },
+            ],
+          }),
+          usage: { input_tokens: 1000, output_tokens: 100 },
+        });
+      }
+      home = mkdtempSync(join(tmpdir(), 'coach-loop-'));
+      terminal = new TmuxTerminal(`${BIN} loop --rounds 1 --time 60 --seed 4 --level L6 --scorer anthropic`, {
+        COACH_HOME: home,
+        NO_COLOR: '1',
+        TERM: 'xterm-256color',
+        ANTHROPIC_API_KEY: 'sk-ant-test-e2e',
+        ANTHROPIC_BASE_URL: server.url,
+      });
+      await terminal.waitFor((s) => /Round 1 of 1: Bar raiser/.test(s) && /left/.test(s), 'the bar raiser');
+      await answerTheRest(terminal, true);
+      const done = await terminal.waitFor((s) => /EXIT=\d+/.test(s), 'the loop to end');
+      expect(done).toContain('EXIT=0');
+      expect(done).toContain('Story 2: give me a second example of the same.');
+      // The model was asked for the bar raiser's chain, in order, closing on a second example.
+      const posts = server.requests.filter((r) => r.path.startsWith('/v1/messages') && r.method === 'POST');
+      expect(posts).toHaveLength(4);
+      expect(JSON.stringify(posts[1]!.body)).toContain(
+        'in this order of kinds: role, data, challenge, second-example.',
+      );
+      expect(journal().followUps.map((f) => f.source)).toEqual(['generated', 'generated']);
+      // The debrief names the judge behind the votes.
+      const debrief = done.slice(done.lastIndexOf('Debrief'));
+      expect(debrief).toMatch(/r1 Bar raiser, Bar raiser: hire \(/);
+      expect(debrief).toMatch(/by anthropic claude-sonnet-5-5/);
+    } finally {
+      await server.close();
+    }
   });
 });
