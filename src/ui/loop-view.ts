@@ -13,6 +13,8 @@ export interface LoopViewOptions {
   plan: LoopPlan;
   /** The events the session starts from: the start event (with the plan), and more when resumed. */
   events: readonly SessionEvent[];
+  /** True when `coach resume` continues it (answers or a draft from before). */
+  resumed: boolean;
   /** The debrief as text, from the finished session's events. */
   debrief(events: readonly SessionEvent[]): string;
 }
@@ -27,7 +29,6 @@ export function loopSessionView<View extends Pick<SessionView, 'started' | 'ask'
   options: LoopViewOptions,
 ): View {
   const { stdout, color, width, plan } = options;
-  const resumed = options.events.some((e) => e.type === 'answer');
   let announced: string | undefined;
   return {
     ...view,
@@ -41,7 +42,7 @@ export function loopSessionView<View extends Pick<SessionView, 'started' | 'ask'
       const position = roundPosition(options.events, request.question);
       if (position && position.round.id !== announced) {
         // The first round shown by a resumed run says where in the round it picks up.
-        stdout.write(roundBanner(position, color, width, resumed && announced === undefined));
+        stdout.write(roundBanner(position, color, width, options.resumed && announced === undefined));
         announced = position.round.id;
       }
       return view.ask(request);

@@ -243,6 +243,32 @@ describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
   });
 });
 
+describe.skipIf(!HAS_TMUX)('coach loop paused with Ctrl-C', () => {
+  it('asks first, pauses with the answer saved (exit 130), and resume reopens the round with it', async () => {
+    home = mkdtempSync(join(tmpdir(), 'coach-loop-'));
+    const t = open(LOOP);
+    await t.waitFor((s) => /Round 1 of 2/.test(s) && /left/.test(s), 'the first round');
+    t.type('Half of my first story');
+    await t.waitFor((s) => s.includes('Half of my first story'), 'the typed text');
+    t.keys('C-c');
+    await t.waitFor((s) => /Pause here\?/.test(s), 'the pause question');
+    t.keys('C-c');
+    const paused = await t.waitFor((s) => /EXIT=\d+/.test(s), 'the pause');
+    expect(paused).toContain('EXIT=130');
+    expect(paused).toContain(`coach resume ${journal().id}`);
+    expect(draft()).toMatchObject({ question: 0, part: 0, text: 'Half of my first story' });
+    t.close();
+
+    const r = open('resume');
+    const resumed = await r.waitFor(
+      (s) => s.includes('Half of my first story') && /left/.test(s),
+      'the resumed answer',
+    );
+    expect(resumed).toMatch(/Round 1 of 2: .* resumed at question 1/);
+    expect(resumed).toMatch(/Question 1 of \d+/);
+  });
+});
+
 describe.skipIf(!HAS_TMUX)('coach loop with the LLM scorer, in a terminal', () => {
   it("scores each story through the Messages API and has the bar raiser's written probes end on a second example", async () => {
     const server = await startAnthropicServer();

@@ -90,6 +90,7 @@ export async function runSessionOnTerminal(
         width,
         plan,
         events,
+        resumed: events.length > 1 || draft !== undefined,
         debrief: (finished) => renderDebrief(loopDebrief(finished, registry.questions)!, color, width),
       })
     : practiceView;
