@@ -34,7 +34,7 @@ export function locateInFile({ file, paths }: LocateRequest): Span[] {
  * For lint: only what the rules read (each question's id, prompt, rubric, principles, time limit,
  * focus criteria and follow-up kinds), so less crosses from worker threads and less stays in memory on large corpora.
  */
-export function analyzeForLint(file: string): FileAnalysis {
+function analyzeForLint(file: string): FileAnalysis {
   const analysis = analyzeFile(file);
   return {
     ...analysis,
@@ -124,7 +124,7 @@ export async function analyzeFiles(files: readonly string[], threads?: number): 
  * parallel saves (the 10,000-question lint took 1.32 s on two threads against 1.09 s on one, `npm run
  * bench`). With more cores, up to four threads.
  */
-export function defaultThreads(): number {
+function defaultThreads(): number {
   const cores = availableParallelism();
   return cores <= 2 ? 1 : Math.min(cores, 4);
 }

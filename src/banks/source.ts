@@ -2,7 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { describeIoError } from '../fsx/io-error.js';
 import { formatBytes } from '../fsx/read-bounded.js';
 
-/** Files larger than this are refused before reading: banks are hand-written, a 2 MiB bank is a mistake. */
+/**
+ * Files larger than this are refused before reading: banks are hand-written, a 2 MiB bank is a mistake.
+ * @internal Exported so the hostile-input test can write a file just over it.
+ */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type SourceResult =

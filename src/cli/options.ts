@@ -70,7 +70,7 @@ export function addFilterOptions(command: Command, levelDescription?: string): C
     .option('--tenet <id>', 'only questions tagged with this principal tenet (`coach tenets`)');
 }
 
-export const scorerOption = () =>
+const scorerOption = () =>
   new Option(
     '--scorer <name>',
     'offline (default, no key), anthropic (needs ANTHROPIC_API_KEY) or openai-compatible (a local server: --base-url)',

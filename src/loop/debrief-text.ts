@@ -7,7 +7,7 @@ import { ROUND_KIND_LABELS } from './plan.js';
  * transcript's): they differ in layout and escaping, never in what they say.
  */
 
-export const RECOMMENDATION_LABEL: Record<NonNullable<Debrief['recommendation']['decision']>, string> = {
+const RECOMMENDATION_LABEL: Record<NonNullable<Debrief['recommendation']['decision']>, string> = {
   'strong-hire': 'Strong hire',
   hire: 'Hire',
   'no-hire': 'No hire',

@@ -82,7 +82,10 @@ export interface LoopPlanOptions {
   timeSeconds?: number;
 }
 
-/** Which kind of round a question belongs to, from its rubric; star questions are behavioral. */
+/**
+ * Which kind of round a question belongs to, from its rubric; star questions are behavioral.
+ * @internal The plan test checks every round holds only questions of its kind with it.
+ */
 export function roundKindOf(question: Pick<BankQuestion, 'rubric'>): RoundKind {
   return RUBRIC_KINDS[question.rubric] ?? 'behavioral';
 }
@@ -109,7 +112,7 @@ const SLOTS: Record<Level, readonly ('behavioral' | 'design')[]> = {
   L7: ['behavioral', 'design', 'design', 'design', 'behavioral', 'design', 'behavioral'],
   L8: ['behavioral', 'design', 'design', 'design', 'behavioral', 'design', 'behavioral'],
 };
-export const DEFAULT_ROUNDS = 5;
+const DEFAULT_ROUNDS = 5;
 
 /** Design kinds in the order a level's loop wants them, before a posting re-ranks them. */
 const DESIGN_PREFERENCE: Record<Level, readonly DesignKind[]> = {

@@ -17,4 +17,3 @@ export const LINT_REPORTERS = { stylish, json, github, sarif } satisfies Record<
 >;
 
 export type LintFormat = keyof typeof LINT_REPORTERS;
-export const LINT_FORMATS = Object.keys(LINT_REPORTERS) as LintFormat[];

@@ -10,7 +10,7 @@ const RubricLevel = z.number().int().min(1).max(4);
  * One labelled answer for `coach calibrate`: what it answers (a bank question, or a rubric and a
  * prompt of your own), the answer, and how a person judged it.
  */
-export const CalibrationItem = z
+const CalibrationItem = z
   .strictObject({
     id: z
       .string()

@@ -40,6 +40,7 @@ const ROUND_PROBES: Readonly<Record<RoundKind, readonly FollowUpKind[]>> = {
  * its probes, a kind not yet in the chain first, so the chain keeps its length; the bar raiser's
  * second example is always asked, in words of our own when the bank wrote none for the question.
  * The chain is asked in interview order (own part, evidence, push-back, the closing probe last).
+ * @internal Sessions get it through loopSessionQuestions; its own test covers each kind of round.
  */
 export function roundProbes(question: BankQuestion, kind: RoundKind, random: () => number): FollowUp[] {
   const pool = shuffle(question.followUps, random);
@@ -126,6 +127,7 @@ export function roundPosition(events: readonly SessionEvent[], question: number)
 /**
  * Per round of the plan, in order, what the candidate said (main answer first, then each probe,
  * skipped parts left out) and how the main answer scored: the debrief's input.
+ * @internal The debrief reads it in this file; its test drives it over hand-written journal events.
  */
 export function loopOutcomes(events: readonly SessionEvent[]): RoundOutcome[] {
   const start = startEvent(events);

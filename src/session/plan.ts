@@ -39,7 +39,10 @@ export interface PlanOptions {
 /** Three probes: about what an interviewer gets through on one story in a 45-minute round with two. */
 export const DEFAULT_FOLLOW_UPS = 3;
 
-/** Follow-ups get a quarter of the main time, between one and ten minutes. */
+/**
+ * Follow-ups get a quarter of the main time, between one and ten minutes.
+ * @internal Plans get it through planSession; its test checks both bounds.
+ */
 export function followUpSeconds(mainSeconds: number): number {
   return Math.min(600, Math.max(60, Math.round(mainSeconds / 4)));
 }

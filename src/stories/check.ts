@@ -41,7 +41,7 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const WEAKEST_COUNT = 3;
+const WEAKEST_COUNT = 3;
 
 /**
  * Scores each story as a three-minute answer to "tell me about a time you showed <its main
@@ -109,7 +109,7 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-export function weakestCriteria(result: ScoreResult, rubric: Rubric, count = WEAKEST_COUNT): WeakCriterion[] {
+function weakestCriteria(result: ScoreResult, rubric: Rubric, count = WEAKEST_COUNT): WeakCriterion[] {
   const weight = (id: string) => rubric.criteria.find((c) => c.id === id)?.weight ?? 0;
   return result.criteria
     .filter((c) => c.score !== null && c.score < c.max)

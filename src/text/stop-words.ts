@@ -21,7 +21,10 @@ export const FUNCTION_WORDS = wordSet(
     'where why how there here also just only very all some any more most each other such one',
 );
 
-/** A classic English stop-word list: the function words and the rest of the words that name no topic. */
+/**
+ * A classic English stop-word list: the function words and the rest of the words that name no topic.
+ * @internal The lists built from it are what ship; its test checks how they nest.
+ */
 export const STOP_WORDS = wordSet(
   FUNCTION_WORDS,
   'above again against am below between both doing down few further having hers his itself nor now off once ' +

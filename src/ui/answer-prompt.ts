@@ -47,7 +47,7 @@ export interface AnswerValue {
 
 const NO_BREAK_SPACE = '\u00a0';
 
-export const KEYS_HELP = 'Enter new line · Ctrl-D submit · Ctrl-N skip · Ctrl-C pause/quit';
+const KEYS_HELP = 'Enter new line · Ctrl-D submit · Ctrl-N skip · Ctrl-C pause/quit';
 
 /**
  * A multi-line answer box with a countdown that keeps ticking while the candidate types.

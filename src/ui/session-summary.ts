@@ -61,7 +61,7 @@ export function sessionSummaryTable(
 }
 
 /** Round-robin over the questions' own ranked suggestions, one per criterion, so no single answer dominates. */
-export function topSessionSuggestions(events: readonly SessionEvent[], count: number): string[] {
+function topSessionSuggestions(events: readonly SessionEvent[], count: number): string[] {
   const lists = events.flatMap((e) => (e.type === 'score' ? [e.result.suggestions] : []));
   const picked: string[] = [];
   const seen = new Set<string>();

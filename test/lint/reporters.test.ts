@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/lint/lint.js';
 import { RULES } from '../../src/lint/problem.js';
 import { github } from '../../src/reporters/github.js';
-import { LINT_FORMATS, LINT_REPORTERS, type ReportContext } from '../../src/reporters/index.js';
+import { LINT_REPORTERS, type LintFormat, type ReportContext } from '../../src/reporters/index.js';
 import { json } from '../../src/reporters/json.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
@@ -67,12 +67,11 @@ const CLEAN: LintResult = {
 
 describe('reporter registry', () => {
   it('offers exactly stylish, json, github and sarif', () => {
-    expect(LINT_FORMATS).toEqual(['stylish', 'json', 'github', 'sarif']);
-    expect(Object.keys(LINT_REPORTERS)).toEqual(LINT_FORMATS);
+    expect(Object.keys(LINT_REPORTERS)).toEqual(['stylish', 'json', 'github', 'sarif']);
   });
 
   it('every reporter ends its output with exactly one newline', () => {
-    for (const format of LINT_FORMATS) {
+    for (const format of Object.keys(LINT_REPORTERS) as LintFormat[]) {
       for (const result of [RESULT, CLEAN]) {
         const out = LINT_REPORTERS[format](result, plain);
         expect(out.endsWith('\n'), format).toBe(true);

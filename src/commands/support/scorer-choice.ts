@@ -44,6 +44,7 @@ export function givenScorerFlags(flags: Omit<ScorerFlags, 'scorer'>): {
  * Which scorer the flags and config file ask for: --scorer, else `scorer:`, else offline; an LLM
  * scorer with the openai-compatible provider (--provider, else `provider:`) is the openai-compatible
  * scorer, and --provider openai-compatible alone asks for it.
+ * @internal Commands get it through the scorer choice below; its table test covers every combination.
  */
 export function scorerName(flags: ScorerFlags, config: ResolvedConfig): ScoreResult['scorer'] {
   const provider = flags.provider ?? config.provider;
