@@ -39,9 +39,15 @@ export class TmuxTerminal {
     this.tmux('send-keys', '-t', 'main', ...names);
   }
 
-  /** The screen as plain text; with escapes: true, including colour codes (SGR). */
+  /**
+   * The screen as plain text; with escapes: true, including colour codes (SGR). No-break spaces read
+   * as the spaces a person sees (the answer box draws an over-long typed line with them).
+   */
   screen(escapes = false): string {
-    return this.tmux('capture-pane', '-p', '-t', 'main', ...(escapes ? ['-e'] : []), '-S', '-200');
+    return this.tmux('capture-pane', '-p', '-t', 'main', ...(escapes ? ['-e'] : []), '-S', '-200').replaceAll(
+      '\u00a0',
+      ' ',
+    );
   }
 
   /** Where the terminal's cursor is: column and row, from 0, as tmux reports it. */
@@ -54,7 +60,9 @@ export class TmuxTerminal {
 
   /** One row of the visible screen (from 0), as plain text. */
   row(y: number): string {
-    return this.tmux('capture-pane', '-p', '-t', 'main', '-S', String(y), '-E', String(y)).replace(/\n$/, '');
+    return this.tmux('capture-pane', '-p', '-t', 'main', '-S', String(y), '-E', String(y))
+      .replace(/\n$/, '')
+      .replaceAll('\u00a0', ' ');
   }
 
   async waitFor(
