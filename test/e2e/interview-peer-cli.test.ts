@@ -154,4 +154,17 @@ describe('coach interview --peer without a terminal', () => {
       expect(stackLines(run.stderr)).toEqual([]);
     }
   });
+
+  it('reads back exactly what `coach loop --plan --json` prints, every round in order', () => {
+    const cwd = dirWithPlan();
+    const loop = runCoach(['loop', '--plan', '--json', '--seed', '11', '--rounds', '3'], { cwd });
+    expect(loop.status).toBe(0);
+    writeFileSync(join(cwd, 'loop.json'), loop.stdout);
+    const plan = JSON.parse(loop.stdout) as { rounds: { id: string; questions: string[] }[] };
+    const run = runCoach(['interview', '--peer', '--plan', 'loop.json', '--json'], { cwd });
+    expect(run.status).toBe(0);
+    expect(sheets(run.stdout).map((s) => `${s.round!.id}:${s.question.id}`)).toEqual(
+      plan.rounds.flatMap((r) => r.questions.map((q) => `${r.id}:${q}`)),
+    );
+  });
 });
