@@ -1,6 +1,7 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
-import { locate } from './locate.js';
-import type { Span, YamlPath } from './span.js';
+import { cstTree, Unsure } from './cst-locate.js';
+import { locate, locateIn } from './locate.js';
+import { FILE_START, type Span, type YamlPath } from './span.js';
 
 /**
  * Safe parsing with yaml v2: the YAML 1.2 core schema only, YAML 1.1 tags such as !!binary or !!set
@@ -41,10 +42,39 @@ export type Locator = (path: YamlPath, at?: 'value' | 'key') => Span;
 
 /**
  * Positions for findings in a file that loaded without them: the fast path keeps no positions, so
- * the few files a rule flags are parsed again here, by yaml v2. Null if the text no longer parses.
+ * the few files a rule flags are parsed again here. Null if the text no longer parses.
+ *
+ * The walk runs on yaml v2's CST (cst-locate.ts), a few times cheaper than composing a Document.
+ * The composed Document is built only when the CST walk is unsure: the text is not one document
+ * free of syntax errors and directives, or the path goes through a tag, an explicit `? key`, an empty
+ * key or sequence item, or a pair in a flow sequence. Then it answers that path and the ones after it.
+ * The CST route does not redo the composer's checks (duplicate keys, indentation): a file that
+ * reaches here already loaded without them, unless it changed since.
  */
 export function positionsFor(text: string): Locator | null {
-  const { doc, lineCounter } = parseWithPositions(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (doc.errors.length > 0) return null;
-  return (path, at) => locate(doc, lineCounter, path, at);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let composed: Locator | null | undefined;
+  const viaDocument = (): Locator | null => {
+    if (composed !== undefined) return composed;
+    const { doc, lineCounter } = parseWithPositions(source);
+    composed = doc.errors.length > 0 ? null : (path, at) => locate(doc, lineCounter, path, at);
+    return composed;
+  };
+  let tree: ReturnType<typeof cstTree>;
+  try {
+    tree = cstTree(source);
+  } catch (error) {
+    if (error instanceof Unsure) return viaDocument();
+    throw error;
+  }
+  return (path, at) => {
+    if (composed === undefined) {
+      try {
+        return locateIn(tree, path, at);
+      } catch (error) {
+        if (!(error instanceof Unsure)) throw error;
+      }
+    }
+    return viaDocument()?.(path, at) ?? FILE_START;
+  };
 }

@@ -7,6 +7,34 @@ export function spanOf(lineCounter: LineCounter, start: number, end: number): Sp
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
+/** Start and end of a node's written value (yaml v2's Range has a third offset, past trailing comments). */
+export type NodeRange = readonly [start: number, end: number, ...rest: number[]];
+
+/** One entry of a mapping as the walk sees it. */
+export interface TreeEntry<N> {
+  key: N;
+  /** `String(value)` of a scalar key (what a zod path segment is compared with); undefined for other keys. */
+  keyName: string | undefined;
+  /** Undefined when nothing is written after the key (`key:` alone). */
+  value: N | undefined;
+}
+
+/**
+ * What locate() needs of a parsed YAML text: yaml v2's composed Document (below) or its CST
+ * (cst-locate.ts, cheaper when only a few paths are wanted). Both views must agree on every answer;
+ * test/yaml/cst-locate.test.ts holds them to it.
+ */
+export interface YamlTree<N> {
+  root: N | null;
+  lineCounter: LineCounter;
+  /** The entries of a mapping in written order; undefined when `node` is not a mapping. */
+  entries(node: N): readonly TreeEntry<N>[] | undefined;
+  /** The items of a sequence; undefined when `node` is not a sequence. */
+  items(node: N): readonly N[] | undefined;
+  /** Where `node` starts and where its written value ends (before trailing comments and space). */
+  range(node: N): NodeRange | undefined;
+}
+
 /**
  * Maps a path into the data (as zod reports it) to the YAML node it came from.
  * Walks maps by key and sequences by index as far as the document goes; a path that runs past
@@ -19,32 +47,78 @@ export function locate(
   path: YamlPath,
   at: 'value' | 'key' = 'value',
 ): Span {
-  let node: Node | null | undefined = doc.contents as Node | null;
+  return locateIn(documentTree(doc, lineCounter), path, at);
+}
+
+export function locateIn<N>(tree: YamlTree<N>, path: YamlPath, at: 'value' | 'key' = 'value'): Span {
+  const spanOfNode = (node: N): Span | undefined => {
+    const range = tree.range(node);
+    return range ? spanOf(tree.lineCounter, range[0], range[1]) : undefined;
+  };
+  let node = tree.root;
   let keySpan: Span | undefined;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
-      );
-      if (!pair) break;
-      const key = pair.key as Node;
-      keySpan = key.range ? spanOf(lineCounter, key.range[0], key.range[1]) : undefined;
-      if (!hasWrittenValue(pair.value as Node | null)) {
-        // `key:` with no value: point at the key, the only thing on the page.
-        return keySpan ?? FILE_START;
-      }
-      node = pair.value as Node;
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-      node = node.items[segment] as Node;
+    if (node === null) break;
+    const entries = tree.entries(node);
+    const items = entries ? undefined : tree.items(node);
+    if (entries) {
+      const entry = entries.find((e) => e.keyName !== undefined && e.keyName === String(segment));
+      if (!entry) break;
+      keySpan = spanOfNode(entry.key);
+      // `key:` with no value: point at the key, the only thing on the page.
+      if (entry.value === undefined) return keySpan ?? FILE_START;
+      node = entry.value;
+    } else if (items && typeof segment === 'number' && items[segment] !== undefined) {
+      node = items[segment];
       keySpan = undefined;
     } else {
       break;
     }
   }
   if (at === 'key' && keySpan) return keySpan;
-  if (!node?.range) return FILE_START;
-  if (isMap(node) || isSeq(node)) return firstLineOf(node, lineCounter);
-  return spanOf(lineCounter, node.range[0], node.range[1]);
+  if (node === null) return FILE_START;
+  const range = tree.range(node);
+  if (!range) return FILE_START;
+  if (isCollection(tree, node)) return firstLineOf(tree, node, range);
+  return spanOf(tree.lineCounter, range[0], range[1]);
+}
+
+function isCollection<N>(tree: YamlTree<N>, node: N): boolean {
+  return tree.entries(node) !== undefined || tree.items(node) !== undefined;
+}
+
+/**
+ * A whole map or sequence spans many lines; pointing at its first entry is what helps an author.
+ * When that entry is itself a collection (a list of `{kind, prompt}` follow-ups), at its first entry
+ * in turn, so the span stays on one line: `- kind`.
+ */
+function firstLineOf<N>(tree: YamlTree<N>, node: N, range: NodeRange): Span {
+  const first = tree.entries(node)?.[0]?.key ?? tree.items(node)?.[0];
+  const firstRange = first === undefined ? undefined : tree.range(first);
+  if (first !== undefined && firstRange && isCollection(tree, first)) {
+    const inner = firstLineOf(tree, first, firstRange);
+    const start = spanOf(tree.lineCounter, range[0], range[0]);
+    return { line: start.line, column: start.column, endLine: inner.endLine, endColumn: inner.endColumn };
+  }
+  return spanOf(tree.lineCounter, range[0], firstRange ? firstRange[1] : range[1]);
+}
+
+/** The composed Document as a YamlTree. */
+export function documentTree(doc: Document, lineCounter: LineCounter): YamlTree<Node> {
+  return {
+    root: doc.contents as Node | null,
+    lineCounter,
+    entries: (node) =>
+      isMap(node)
+        ? node.items.filter(isPair).map((pair) => ({
+            key: pair.key as Node,
+            keyName: isScalar(pair.key) ? String(pair.key.value) : undefined,
+            value: hasWrittenValue(pair.value as Node | null) ? (pair.value as Node) : undefined,
+          }))
+        : undefined,
+    items: (node) => (isSeq(node) ? (node.items as Node[]) : undefined),
+    range: (node) => node?.range ?? undefined,
+  };
 }
 
 /**
@@ -54,22 +128,4 @@ export function locate(
 function hasWrittenValue(value: Node | null | undefined): value is Node {
   if (!value?.range) return false;
   return !(isScalar(value) && value.value === null && !value.source);
-}
-
-/**
- * A whole map or sequence spans many lines; pointing at its first entry is what helps an author.
- * When that entry is itself a collection (a list of `{kind, prompt}` follow-ups), at its first entry
- * in turn, so the span stays on one line: `- kind`.
- */
-function firstLineOf(node: Node, lineCounter: LineCounter): Span {
-  const range = node.range!;
-  const first: unknown = isMap(node) || isSeq(node) ? node.items[0] : undefined;
-  const firstNode = (isPair(first) ? first.key : first) as Node | null | undefined;
-  if ((isMap(firstNode) || isSeq(firstNode)) && firstNode.range) {
-    const inner = firstLineOf(firstNode, lineCounter);
-    const start = spanOf(lineCounter, range[0], range[0]);
-    return { line: start.line, column: start.column, endLine: inner.endLine, endColumn: inner.endColumn };
-  }
-  const end = firstNode?.range ? firstNode.range[1] : range[1];
-  return spanOf(lineCounter, range[0], end);
 }
