@@ -104,7 +104,7 @@ function firstLineOf<N>(tree: YamlTree<N>, node: N, range: NodeRange): Span {
 }
 
 /** The composed Document as a YamlTree. */
-export function documentTree(doc: Document, lineCounter: LineCounter): YamlTree<Node> {
+function documentTree(doc: Document, lineCounter: LineCounter): YamlTree<Node> {
   return {
     root: doc.contents as Node | null,
     lineCounter,
