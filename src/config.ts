@@ -2,9 +2,8 @@ import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { configDir, type Env } from './paths.js';
-import { CoachConfig } from './schema/config.js';
+import type { CoachConfig } from './schema/config.js';
 import type { Level } from './schema/index.js';
-import { readValidatedYaml } from './yaml/validated.js';
 
 const PROJECT_CONFIG_FILE = '.interview-coach.yaml';
 const BANKS_ENV = 'COACH_BANKS';
@@ -35,13 +34,13 @@ export interface ConfigInputs {
  * Merges configuration with the usual precedence: flags > environment > project file > user file.
  * Bank locations are additive (every source contributes); single values take the first source that sets them.
  */
-export function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): ResolvedConfig {
+export async function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): Promise<ResolvedConfig> {
   const userFile = join(configDir(env), 'config.yaml');
   const projectFile = join(cwd, PROJECT_CONFIG_FILE);
   // lstat, not exists: a dangling or looping link is a mistake to report, not a missing file.
-  const fromFiles = [projectFile, userFile]
-    .filter((f) => isPresent(f))
-    .map((f) => ({ file: f, config: readConfigFile(f) }));
+  const fromFiles: { file: string; config: CoachConfig }[] = [];
+  for (const file of [projectFile, userFile])
+    if (isPresent(file)) fromFiles.push({ file, config: await readConfigFile(file) });
   const envBanks = (env[BANKS_ENV] ?? '').split(delimiter).filter(Boolean);
 
   const all = [
@@ -82,6 +81,14 @@ function isPresent(file: string): boolean {
   }
 }
 
-function readConfigFile(file: string): CoachConfig {
+/**
+ * Imported only when a config file exists: yaml v2 and zod cost start-up time that most runs (no
+ * config file) need not pay; `coach show` is meant to start about as fast as `coach --version`.
+ */
+async function readConfigFile(file: string): Promise<CoachConfig> {
+  const [{ CoachConfig }, { readValidatedYaml }] = await Promise.all([
+    import('./schema/config.js'),
+    import('./yaml/validated.js'),
+  ]);
   return readValidatedYaml(file, CoachConfig, 'the config file').data;
 }

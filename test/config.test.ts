@@ -17,9 +17,9 @@ function dirs() {
   return { project, home };
 }
 
-function configErrorOf(fn: () => unknown): ConfigError {
+async function configErrorOf(fn: () => Promise<unknown>): Promise<ConfigError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return error as ConfigError;
@@ -28,20 +28,20 @@ function configErrorOf(fn: () => unknown): ConfigError {
 }
 
 describe('resolveConfig: where bank locations come from', () => {
-  it('with no config anywhere: no extra banks and no files read', () => {
+  it('with no config anywhere: no extra banks and no files read', async () => {
     const { project, home } = dirs();
-    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toEqual({
+    expect(await resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toEqual({
       banks: [],
       models: {},
       files: [],
     });
   });
 
-  it('--banks, COACH_BANKS, the project file and the user file all contribute, in that order', () => {
+  it('--banks, COACH_BANKS, the project file and the user file all contribute, in that order', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': 'banks: [project-banks, ../shared-banks]\n' });
     writeFiles(home, { 'config.yaml': 'banks: [user-banks]\n' });
-    const config = resolveConfig({
+    const config = await resolveConfig({
       cwd: project,
       env: { COACH_HOME: home, COACH_BANKS: ['env-a', '/abs/env-b'].join(delimiter) },
       banks: ['flag-banks'],
@@ -57,10 +57,10 @@ describe('resolveConfig: where bank locations come from', () => {
     expect(config.files).toEqual([join(project, '.interview-coach.yaml'), join(home, 'config.yaml')]);
   });
 
-  it('the same location from several sources is listed once, at its first place', () => {
+  it('the same location from several sources is listed once, at its first place', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': 'banks: [banks]\n' });
-    const config = resolveConfig({
+    const config = await resolveConfig({
       cwd: project,
       env: { COACH_HOME: home, COACH_BANKS: join(project, 'banks') },
       banks: ['./banks', 'other'],
@@ -68,61 +68,64 @@ describe('resolveConfig: where bank locations come from', () => {
     expect(config.banks).toEqual([join(project, 'banks'), join(project, 'other')]);
   });
 
-  it('empty entries in COACH_BANKS are ignored', () => {
+  it('empty entries in COACH_BANKS are ignored', async () => {
     const { project, home } = dirs();
-    const config = resolveConfig({
+    const config = await resolveConfig({
       cwd: project,
       env: { COACH_HOME: home, COACH_BANKS: `${delimiter}a${delimiter}${delimiter}` },
     });
     expect(config.banks).toEqual([join(project, 'a')]);
   });
 
-  it('without COACH_HOME the user file is $XDG_CONFIG_HOME/interview-coach/config.yaml', () => {
+  it('without COACH_HOME the user file is $XDG_CONFIG_HOME/interview-coach/config.yaml', async () => {
     const { project } = dirs();
     const xdg = join(tmp(), 'xdg');
     writeFiles(xdg, { 'interview-coach/config.yaml': 'banks: [from-xdg]\n' });
-    const config = resolveConfig({
+    const config = await resolveConfig({
       cwd: project,
       env: { XDG_CONFIG_HOME: xdg, HOME: join(tmp(), 'nohome') },
     });
     expect(config.banks).toEqual([join(xdg, 'interview-coach', 'from-xdg')]);
   });
 
-  it('a relative XDG_CONFIG_HOME is ignored (XDG spec) in favour of ~/.config', () => {
+  it('a relative XDG_CONFIG_HOME is ignored (XDG spec) in favour of ~/.config', async () => {
     const { project } = dirs();
     const home = join(tmp(), 'userhome');
     writeFiles(home, { '.config/interview-coach/config.yaml': 'banks: [from-dot-config]\n' });
-    const config = resolveConfig({ cwd: project, env: { XDG_CONFIG_HOME: 'relative/xdg', HOME: home } });
+    const config = await resolveConfig({
+      cwd: project,
+      env: { XDG_CONFIG_HOME: 'relative/xdg', HOME: home },
+    });
     expect(config.banks).toEqual([join(home, '.config', 'interview-coach', 'from-dot-config')]);
   });
 
-  it('"~/" in a config file is the home directory', () => {
+  it('"~/" in a config file is the home directory', async () => {
     const { project, home } = dirs();
     const userHome = join(tmp(), 'userhome');
     writeFiles(project, { '.interview-coach.yaml': 'banks: ["~/my-banks", "~"]\n' });
-    const config = resolveConfig({ cwd: project, env: { COACH_HOME: home, HOME: userHome } });
+    const config = await resolveConfig({ cwd: project, env: { COACH_HOME: home, HOME: userHome } });
     expect(config.banks).toEqual([join(userHome, 'my-banks'), userHome]);
   });
 
-  it('single values take the project file over the user file', () => {
+  it('single values take the project file over the user file', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': 'scorer: offline\n' });
     writeFiles(home, { 'config.yaml': 'scorer: anthropic\nmodel: some-model\n' });
-    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toMatchObject({
+    expect(await resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toMatchObject({
       scorer: 'offline',
       model: 'some-model',
     });
   });
 
-  it('an empty config file is allowed', () => {
+  it('an empty config file is allowed', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': '# nothing yet\n' });
-    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } }).banks).toEqual([]);
+    expect((await resolveConfig({ cwd: project, env: { COACH_HOME: home } })).banks).toEqual([]);
   });
 });
 
 describe('resolveConfig: a malformed config file is a ConfigError with file:line:col', () => {
-  it('a YAML syntax error', () => {
+  it('a YAML syntax error', async () => {
     const { project, home } = dirs();
     const file = join(project, '.interview-coach.yaml');
     writeFiles(project, {
@@ -131,29 +134,29 @@ describe('resolveConfig: a malformed config file is a ConfigError with file:line
         banks: [unclosed
       `,
     });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.exitCode).toBe(2);
     expect(error.problems).toHaveLength(1);
     expect(error.message).toMatch(new RegExp(`^${escapeRegExp(file)}:3:1: `));
   });
 
-  it('a value of the wrong type, at the value', () => {
+  it('a value of the wrong type, at the value', async () => {
     const { project, home } = dirs();
     writeFiles(home, { 'config.yaml': 'scorer: offline\nbanks: 5\n' });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.message).toBe(`${join(home, 'config.yaml')}:2:8: banks must be a list, not a number`);
   });
 
-  it('an unknown key, at the key, with a suggestion', () => {
+  it('an unknown key, at the key, with a suggestion', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': 'scorer: offline\nbank: [a]\n' });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.message).toBe(
       `${join(project, '.interview-coach.yaml')}:2:1: unknown key "bank"; did you mean "banks"?`,
     );
   });
 
-  it('a value not in the allowed set, and a bad list item, one line each', () => {
+  it('a value not in the allowed set, and a bad list item, one line each', async () => {
     const { project, home } = dirs();
     writeFiles(project, {
       '.interview-coach.yaml': yaml`
@@ -163,7 +166,7 @@ describe('resolveConfig: a malformed config file is a ConfigError with file:line
           - 7
       `,
     });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     const file = join(project, '.interview-coach.yaml');
     expect([...error.problems].sort()).toEqual([
       `${file}:1:9: scorer is "gpt"; expected one of: offline, anthropic, openai-compatible`,
@@ -171,49 +174,49 @@ describe('resolveConfig: a malformed config file is a ConfigError with file:line
     ]);
   });
 
-  it('the openai-compatible provider: provider and baseUrl are read, a baseUrl that is not http(s) is refused', () => {
+  it('the openai-compatible provider: provider and baseUrl are read, a baseUrl that is not http(s) is refused', async () => {
     const { project, home } = dirs();
     writeFiles(project, {
       '.interview-coach.yaml':
         'provider: openai-compatible\nbaseUrl: http://localhost:11434/v1\nmodel: qwen2.5:14b\n',
     });
-    expect(resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toMatchObject({
+    expect(await resolveConfig({ cwd: project, env: { COACH_HOME: home } })).toMatchObject({
       provider: 'openai-compatible',
       baseUrl: 'http://localhost:11434/v1',
       model: 'qwen2.5:14b',
     });
     writeFiles(project, { '.interview-coach.yaml': 'baseUrl: localhost:11434\n' });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.problems).toEqual([expect.stringMatching(/\.interview-coach\.yaml:1:10: baseUrl: /)]);
   });
 
-  it('duplicate keys', () => {
+  it('duplicate keys', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': 'banks: [a]\nbanks: [b]\n' });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.message).toMatch(/\.interview-coach\.yaml:2:1: /);
   });
 
-  it('an alias bomb is refused as a ConfigError naming the file, not an unexpected error', () => {
+  it('an alias bomb is refused as a ConfigError naming the file, not an unexpected error', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': aliasBomb(5) });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.message).toContain(join(project, '.interview-coach.yaml'));
   });
 
-  it('an alias bomb is one line, at the first alias, saying why', () => {
+  it('an alias bomb is one line, at the first alias, saying why', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': aliasBomb(5) });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.problems).toEqual([
       `${join(project, '.interview-coach.yaml')}:2:8: too many aliases (over 100): refusing a possible alias bomb`,
     ]);
   });
 
-  it('a top-level list names the config file as what must be a mapping', () => {
+  it('a top-level list names the config file as what must be a mapping', async () => {
     const { project, home } = dirs();
     writeFiles(project, { '.interview-coach.yaml': '- banks\n- scorer\n' });
-    const error = configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
+    const error = await configErrorOf(() => resolveConfig({ cwd: project, env: { COACH_HOME: home } }));
     expect(error.message).toBe(
       `${join(project, '.interview-coach.yaml')}:1:1: the config file must be a mapping, not a list`,
     );

@@ -1,5 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
-import { LEVELS } from '../schema/index.js';
+import { LEVELS } from '../schema/levels.js';
 import { findPrinciple, LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { findTenet, PRINCIPAL_TENETS } from '../schema/tenets.js';
 import { colorFor } from '../ui/color.js';

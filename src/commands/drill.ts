@@ -47,7 +47,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
   if (options.answers !== undefined) {
     const answers = await readAnswers(options.answers, registry, ctx);
     const scorer = await createScorer(options, ctx);
-    const scoringLevel = level ?? targetLevel(undefined, ctx);
+    const scoringLevel = level ?? (await targetLevel(undefined, ctx));
     // Everything validated before anything is recorded: a rejected file leaves no trace.
     const averageOverall = await scoreAnswersFile(options.answers, answers, scorer, {
       source: 'drill',
@@ -100,7 +100,7 @@ export async function drillCommand(options: DrillOptions, ctx: CommandContext): 
         seed: 0,
         overtime: false,
         scoreAtEnd: false,
-        scorer: chosenScorer(options, ctx),
+        scorer: await chosenScorer(options, ctx),
         ...givenScorerFlags(options),
         source: 'drill',
         ...(level ? { level } : {}),

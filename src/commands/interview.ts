@@ -75,7 +75,7 @@ export async function interviewCommand(
     ? planQuestions(options.plan, options.round, registry, timeSeconds, ctx)
     : {
         questions: [oneQuestion(questionId, options, registry, timeSeconds)],
-        level: targetLevel(options.level, ctx),
+        level: await targetLevel(options.level, ctx),
       };
   if (options.transcript !== undefined && questions.length > 1)
     throw new UsageError(

@@ -28,7 +28,7 @@ export async function lintCommand(
 ): Promise<number> {
   const { format } = options;
   const { maxWarnings, threads } = options;
-  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks: options.banks });
+  const config = await resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks: options.banks });
   const shipped = [SHIPPED_BANKS_DIR, SHIPPED_RUBRICS_DIR];
   const stories = defaultStoriesFile(ctx.env);
 

@@ -57,7 +57,7 @@ export async function planLoop(
   options: LoopOptions,
   ctx: CommandContext,
 ): Promise<{ plan: LoopPlan; registry: Registry }> {
-  const level = targetLevel(options.level, ctx) ?? 'L6';
+  const level = (await targetLevel(options.level, ctx)) ?? 'L6';
   const seed = options.seed ?? randomInt(2 ** 31);
   // The posting is read before the banks: a wrong path fails fast, before any loading.
   const job = options.job === undefined ? null : readJob(options.job, ctx);

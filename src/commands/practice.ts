@@ -54,7 +54,7 @@ export async function practiceCommand(options: PracticeOptions, ctx: CommandCont
     seed,
     overtime: Boolean(options.overtime),
     scoreAtEnd: Boolean(options.scoreAtEnd),
-    scorer: chosenScorer(options, ctx),
+    scorer: await chosenScorer(options, ctx),
     ...givenScorerFlags(options),
     source: 'practice',
     ...(level ? { level } : {}),

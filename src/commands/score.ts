@@ -49,7 +49,7 @@ export async function scoreCommand(options: ScoreOptions, ctx: CommandContext): 
       'say what the answer is for: --question <id>, or --rubric <id> with --prompt <text>',
     );
   }
-  const level = targetLevel(options.level, ctx);
+  const level = await targetLevel(options.level, ctx);
   let progress: ((received: number, total: number) => void) | undefined;
   const scorer = await createScorer(options, ctx, (received, total) => progress?.(received, total));
   const registry = await registryFor(ctx, options.banks);
@@ -120,7 +120,7 @@ async function scoreBatchCommand(file: string, options: ScoreOptions, ctx: Comma
       '--batch takes its questions and answers from the file; drop --question, --rubric, --prompt and --answer-file',
     );
   }
-  const level = targetLevel(options.level, ctx);
+  const level = await targetLevel(options.level, ctx);
   const registry = await registryFor(ctx, options.banks);
   const answers = await readAnswers(file, registry, ctx);
   const scorer = await createScorer(options, ctx);

@@ -16,9 +16,3 @@ export const Text = z.string().trim().min(1, 'must not be empty');
 /** Every file declares what it is, so a stray YAML file is reported as such rather than half-validated. */
 export const FILE_KINDS = ['question-bank', 'rubric', 'stories'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
-
-/** A lookup by id over a fixed list (principles, tenets): built once, undefined for an unknown id. */
-export function lookupById<T extends { id: string }>(items: readonly T[]): (id: string) => T | undefined {
-  const byId = new Map<string, T>(items.map((item) => [item.id, item]));
-  return (id) => byId.get(id);
-}

@@ -1,4 +1,4 @@
-import { lookupById } from './common.js';
+import { lookupById } from './lookup.js';
 
 /**
  * Amazon's 16 Leadership Principles, the canonical list the banks tag questions with.

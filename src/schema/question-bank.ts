@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { Level, Slug, Text } from './common.js';
-import { Tenet } from './tenets.js';
+import { TENET_IDS } from './tenets.js';
+
+/** A tenet id; an unknown one is a schema error listing the allowed ids. */
+const Tenet = z.enum(TENET_IDS);
 
 /**
  * What a follow-up probes, so practice can ask a chain of them in interview order and lint can check

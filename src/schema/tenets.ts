@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { lookupById } from './common.js';
+import { lookupById } from './lookup.js';
 
 /**
  * Amazon's Principal Engineering Community Tenets: what principal-level rounds (L7-L8) probe on top
@@ -53,8 +52,5 @@ export type PrincipalTenet = (typeof PRINCIPAL_TENETS)[number];
 export type TenetId = PrincipalTenet['id'];
 
 export const TENET_IDS = PRINCIPAL_TENETS.map((t) => t.id) as [TenetId, ...TenetId[]];
-
-/** A tenet id; an unknown one is a schema error listing the allowed ids. */
-export const Tenet = z.enum(TENET_IDS);
 
 export const findTenet: (id: string) => PrincipalTenet | undefined = lookupById(PRINCIPAL_TENETS);

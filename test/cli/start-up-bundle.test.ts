@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../helpers/exec.js';
@@ -23,14 +23,39 @@ function staticGraph(entry: string): Map<string, string> {
   return files;
 }
 
+/** The packages whose code is in a static graph, from esbuild's `// node_modules/PKG/...` markers. */
+function packagesIn(graph: Map<string, string>): string[] {
+  const packages = new Set<string>();
+  for (const text of graph.values())
+    for (const [, pkg] of text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(pkg!);
+  return [...packages].sort();
+}
+
+/** The chunk that holds a source module (the lazy chunk of a command). */
+function chunkOf(source: string): string {
+  const dist = dirname(builtCli);
+  const chunk = readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .find((f) => readFileSync(join(dist, f), 'utf8').includes(`\n// ${source}\n`));
+  if (!chunk) throw new Error(`no chunk holds ${source}`);
+  return join(dist, chunk);
+}
+
 describe('the start-up path of the bundle', () => {
   beforeAll(assertBuilt);
 
   it('loads commander and no other package before a command runs', () => {
-    const packages = new Set<string>();
-    for (const text of staticGraph(builtCli).values())
-      for (const [, pkg] of text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(pkg!);
-    expect([...packages]).toEqual(['commander']);
+    expect(packagesIn(staticGraph(builtCli))).toEqual(['commander']);
+  });
+
+  // Issue 18: `coach show` and `coach questions` read the shipped snapshot (dist/shipped.json), so
+  // they need neither the YAML parsers nor zod; a config file, when there is one, loads them lazily.
+  it('show and questions (the browse chunk) load no YAML parser and no zod', () => {
+    const graph = staticGraph(chunkOf('src/commands/browse.ts'));
+    // The graph followed the chunk's imports down to the snapshot reader, so it is the real one.
+    expect([...graph.values()].some((text) => text.includes('\n// src/banks/shipped.ts\n'))).toBe(true);
+    const packages = packagesIn(graph);
+    for (const heavy of ['yaml', 'js-yaml', 'zod']) expect(packages).not.toContain(heavy);
   });
 
   it('loads no command implementation before its action (each is its own lazy chunk)', () => {

@@ -28,7 +28,7 @@ export async function runLoop(
     // A loop keeps to its clock: at zero an answer is submitted, as in an interview room.
     overtime: false,
     scoreAtEnd: false,
-    scorer: chosenScorer(flags, ctx),
+    scorer: await chosenScorer(flags, ctx),
     ...givenScorerFlags(flags),
     source: 'loop',
     level: plan.level,

@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 
 /** Loads shipped and configured content, warning once on stderr when some of it has problems. */
 export async function registryFor(ctx: CommandContext, banks: string[] = []): Promise<Registry> {
-  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks });
+  const config = await resolveConfig({ cwd: ctx.cwd, env: ctx.env, banks });
   const registry = await loadRegistry(config, ctx.cwd);
   // Unreadable files and directories are named: `coach lint` without --banks would not show them.
   for (const p of registry.problems.filter((p) => p.rule === 'file-unreadable'))

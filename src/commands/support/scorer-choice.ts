@@ -58,8 +58,8 @@ export function scorerName(flags: ScorerFlags, config: ResolvedConfig): ScoreRes
 }
 
 /** scorerName with the config file read: for sessions, which record the scorer they use. */
-export function chosenScorer(flags: ScorerFlags, ctx: CommandContext): ScoreResult['scorer'] {
-  return scorerName(flags, resolveConfig({ cwd: ctx.cwd, env: ctx.env }));
+export async function chosenScorer(flags: ScorerFlags, ctx: CommandContext): Promise<ScoreResult['scorer']> {
+  return scorerName(flags, await resolveConfig({ cwd: ctx.cwd, env: ctx.env }));
 }
 
 /**
@@ -73,7 +73,7 @@ export async function createScorer(
   ctx: CommandContext,
   onProgress?: (received: number, total: number) => void,
 ): Promise<Scorer> {
-  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env });
+  const config = await resolveConfig({ cwd: ctx.cwd, env: ctx.env });
   const name = scorerName(flags, config);
   if (name === 'offline') {
     const { offlineScorer } = await import('../../scoring/offline/index.js');
@@ -111,7 +111,7 @@ export async function createAnthropicScorer(
   ctx: CommandContext,
   onProgress?: (received: number, total: number) => void,
 ): Promise<import('../../scoring/anthropic/judge.js').AnthropicScorer> {
-  const config = resolveConfig({ cwd: ctx.cwd, env: ctx.env });
+  const config = await resolveConfig({ cwd: ctx.cwd, env: ctx.env });
   const maxCostUsd = flags.maxCost;
   const { anthropicSettings, createClient } = await import('../../scoring/anthropic/config.js');
   const { AnthropicScorer } = await import('../../scoring/anthropic/judge.js');

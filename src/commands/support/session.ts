@@ -70,7 +70,7 @@ export async function runSessionOnTerminal(
     ctx,
     (received, total) => progress?.(received, total),
   );
-  const defaultLevel = targetLevel(undefined, ctx);
+  const defaultLevel = await targetLevel(undefined, ctx);
   // Only with --stories: matching stories to questions loads the offline scorer's text analysis.
   const storyHint = stories ? await storyHintFor(stories, registry, color) : undefined;
   const practiceView = terminalSessionView({
