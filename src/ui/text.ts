@@ -2,13 +2,47 @@
  * Plain-text layout helpers shared by the human output of every command. Widths are display widths
  * (string-width): a CJK character or an emoji takes two columns, colour codes none. Wrapping goes
  * through wrap-ansi, which keeps colour codes balanced on every line it makes.
+ *
+ * Start-up: string-width and wrap-ansi each build an Intl.Segmenter and Unicode tables when they
+ * load (50-135 ms in profiles of `coach show`), yet the shipped banks and our own labels are plain
+ * text. Text made only of one-column characters (printable ASCII and the few narrow symbols our
+ * output uses) is measured and wrapped here, the same way wrap-ansi would (test/ui/text.test.ts
+ * checks both against the libraries); anything else loads them, on first need.
  */
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import type StringWidth from 'string-width';
+import type WrapAnsi from 'wrap-ansi';
+
+/** One column each, one code unit each, never joined to a neighbour (checked against string-width). */
+export const NARROW_SYMBOLS = '·…›‹●○░█─→←•’‘“”—–';
+const PLAIN = new RegExp(`^[ -~${NARROW_SYMBOLS}]*$`);
+/** The same, with SGR colour codes (zero columns) between the characters. */
+const PLAIN_WITH_COLOUR = new RegExp(`^(?:[ -~${NARROW_SYMBOLS}]|\u001b\\[[0-9;]*m)*$`);
+const SGR = /\u001b\[[0-9;]*m/g;
+
+interface UnicodeText {
+  stringWidth: typeof StringWidth;
+  wrapAnsi: typeof WrapAnsi;
+}
+let unicodeText: UnicodeText | undefined;
+
+/**
+ * string-width and wrap-ansi, loaded on first use. require() because the callers are synchronous:
+ * in the bundle esbuild turns it into a lazy initialiser of code already in the chunk (no runtime
+ * require of an ES module), and under vitest it is Node's own require.
+ */
+function unicode(): UnicodeText {
+  unicodeText ??= {
+    stringWidth: (require('string-width') as { default: typeof StringWidth }).default,
+    wrapAnsi: (require('wrap-ansi') as { default: typeof WrapAnsi }).default,
+  };
+  return unicodeText;
+}
 
 /** Columns a string takes on a terminal. */
 export function visibleLength(s: string): number {
-  return stringWidth(s);
+  if (PLAIN.test(s)) return s.length;
+  if (PLAIN_WITH_COLOUR.test(s)) return s.replace(SGR, '').length;
+  return unicode().stringWidth(s);
 }
 
 /**
@@ -18,9 +52,50 @@ export function visibleLength(s: string): number {
 export function wrapLine(line: string, width: number): string[] {
   const indent = /^[ \t]*/.exec(line)![0];
   const room = Math.max(1, width - visibleLength(indent));
-  return wrapAnsi(line.slice(indent.length), room, { hard: true })
-    .split('\n')
-    .map((row) => indent + row);
+  const body = line.slice(indent.length);
+  const rows = PLAIN.test(body)
+    ? wrapPlain(body, room)
+    : unicode().wrapAnsi(body, room, { hard: true }).split('\n');
+  return rows.map((row) => indent + row);
+}
+
+/**
+ * wrap-ansi's hard word wrap (`{ hard: true }`, trimming rows) for text whose every character is one
+ * column and one code unit, so widths are lengths: words join with one space while they fit; a word
+ * longer than a row starts on a fresh row unless that would take no fewer rows, and is cut at the edge.
+ */
+function wrapPlain(line: string, columns: number): string[] {
+  if (line.trim() === '') return [''];
+  const rows: string[] = [];
+  let row = '';
+  const breakRow = () => {
+    rows.push(row);
+    row = '';
+  };
+  line.split(' ').forEach((word, index) => {
+    row = row.trimStart();
+    if (index > 0 && row.length > 0) row += ' ';
+    if (word.length > columns) {
+      const breaksStartingHere = 1 + Math.floor((word.length - (columns - row.length) - 1) / columns);
+      if (Math.floor((word.length - 1) / columns) < breaksStartingHere) breakRow();
+      for (let i = 0; i < word.length; i++) {
+        if (row.length >= columns) breakRow();
+        row += word.charAt(i);
+        if (row.length === columns && i < word.length - 1) breakRow();
+      }
+      return;
+    }
+    if (row.length + word.length > columns && row.length > 0 && word.length > 0) breakRow();
+    row += word;
+  });
+  rows.push(row);
+  return rows.map((r) => r.trimEnd());
+}
+
+/** The first `columns` columns of a line, colour codes kept and closed (wrap-ansi without word wrap). */
+function cutTo(s: string, columns: number): string {
+  if (PLAIN.test(s)) return s.slice(0, columns);
+  return unicode().wrapAnsi(s, columns, { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '';
 }
 
 /** Word-wraps text to a width, indenting every line; runs of whitespace inside a paragraph become one space. */
@@ -42,7 +117,7 @@ const RESET = '\u001b[0m';
 export function truncate(s: string, width: number): string {
   if (visibleLength(s) <= width) return s;
   if (width <= 1) return '…';
-  const head = wrapAnsi(s, width - 1, { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '';
+  const head = cutTo(s, width - 1);
   return s.includes('\u001b') ? `${head}…${RESET}` : `${head}…`;
 }
 
@@ -69,8 +144,7 @@ export function padToWidth(s: string, width: number): string {
 /** Exactly `width` columns: padded, or cut without an ellipsis when longer (a label in a column). */
 export function fitWidth(s: string, width: number): string {
   if (visibleLength(s) <= width) return padToWidth(s, width);
-  const head = wrapAnsi(s, width, { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? '';
-  return padToWidth(head, width);
+  return padToWidth(cutTo(s, width), width);
 }
 
 export function formatDuration(seconds: number): string {

@@ -1,7 +1,18 @@
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitWidth, padToWidth, table, truncate, visibleLength, wrap, wrapLine } from '../../src/ui/text.js';
+import wrapAnsi from 'wrap-ansi';
+import { seededRandom } from '../../src/session/random.js';
+import {
+  fitWidth,
+  NARROW_SYMBOLS,
+  padToWidth,
+  table,
+  truncate,
+  visibleLength,
+  wrap,
+  wrapLine,
+} from '../../src/ui/text.js';
 
 const color = new Chalk({ level: 1 });
 const ESC = '\u001b';
@@ -96,5 +107,63 @@ describe('fitWidth and padToWidth', () => {
     expect(fitWidth('abcdefgh', 5)).toBe('abcde');
     expect(fitWidth('設計の質問', 5)).toBe('設計 ');
     expect(fitWidth('ab', 5)).toBe('ab   ');
+  });
+});
+
+// The plain-text fast paths (issue 18: no Intl.Segmenter at start-up for ASCII output) must give
+// exactly what the libraries give. Differential over seeded random lines of one-column characters.
+describe('plain text is measured, wrapped and cut as string-width and wrap-ansi do', () => {
+  const random = seededRandom(18);
+  const pick = (chars: string) => chars.charAt(Math.floor(random() * chars.length));
+  const alphabet = `abcdefghij-./:,()0123${NARROW_SYMBOLS}`;
+  /** Words of 0-25 characters (some longer than a row) joined by one or more spaces, edges included. */
+  const randomLine = () => {
+    const words = Array.from({ length: Math.floor(random() * 12) }, () =>
+      Array.from({ length: Math.floor(random() * (random() < 0.1 ? 40 : 9)) }, () => pick(alphabet)).join(''),
+    );
+    return words.map((w) => w + ' '.repeat(random() < 0.2 ? 2 : 1)).join('') + (random() < 0.5 ? '' : ' ');
+  };
+  const lines = Array.from({ length: 400 }, randomLine);
+
+  it('the narrow symbols are one column and one code unit each', () => {
+    for (const symbol of NARROW_SYMBOLS) {
+      expect(symbol.length).toBe(1);
+      expect(stringWidth(symbol), symbol).toBe(1);
+    }
+  });
+
+  it('visibleLength, with and without colour codes', () => {
+    for (const line of lines) {
+      expect(visibleLength(line)).toBe(stringWidth(line));
+      const coloured = color.red(line) + color.bold('x');
+      expect(visibleLength(coloured)).toBe(stringWidth(coloured));
+    }
+  });
+
+  it('wrapLine, at widths from 1 to 30, with and without indentation', () => {
+    for (const [i, line] of lines.entries()) {
+      const width = 1 + (i % 30);
+      const full = (i % 3 === 0 ? '  ' : '') + line;
+      // wrapLine keeps a line's leading spaces as the indentation of every row it makes.
+      const indent = /^ */.exec(full)![0];
+      const expected = wrapAnsi(full.slice(indent.length), Math.max(1, width - indent.length), { hard: true })
+        .split('\n')
+        .map((row) => indent + row);
+      expect(wrapLine(full, width), JSON.stringify([full, width])).toEqual(expected);
+    }
+  });
+
+  it('truncate and fitWidth', () => {
+    for (const [i, line] of lines.entries()) {
+      const width = 1 + (i % 30);
+      const cut = (w: number) =>
+        wrapAnsi(line, w, { hard: true, trim: false, wordWrap: false }).split('\n')[0];
+      if (stringWidth(line) > width) {
+        expect(truncate(line, width)).toBe(width <= 1 ? '…' : `${cut(width - 1)}…`);
+        expect(fitWidth(line, width)).toBe(cut(width));
+      } else {
+        expect(truncate(line, width)).toBe(line);
+      }
+    }
   });
 });
