@@ -12,7 +12,10 @@
 import type StringWidth from 'string-width';
 import type WrapAnsi from 'wrap-ansi';
 
-/** One column each, one code unit each, never joined to a neighbour (checked against string-width). */
+/**
+ * One column each, one code unit each, never joined to a neighbour (checked against string-width).
+ * @internal The fast path's regular expressions use it here; its test checks every symbol against string-width.
+ */
 export const NARROW_SYMBOLS = '·…›‹●○░█─→←•’‘“”—–';
 const PLAIN = new RegExp(`^[ -~${NARROW_SYMBOLS}]*$`);
 /** The same, with SGR colour codes (zero columns) between the characters. */
