@@ -350,7 +350,9 @@ export class SessionRunner {
     const level = (options.level as Level | undefined) ?? this.deps.defaultLevel;
     return scorer.score({
       rubric,
-      ...(bankQuestion ? { question: bankQuestion } : {}),
+      // Judged against the time this session gave the answer (--time, a loop round's share), which
+      // is what the candidate had to fit it in, not the bank's default limit.
+      ...(bankQuestion ? { question: { ...bankQuestion, timeLimitSeconds: planned.timeLimitSeconds } } : {}),
       prompt: planned.prompt,
       answer: answerOf(this.events, question, 0)?.text ?? '',
       ...(level ? { level } : {}),

@@ -20,6 +20,15 @@ and ran it over two weekends. As a result query latency fell from 900 ms to 250 
 every cut-over on a copy first; since then I always do.`;
 
 /**
+ * About 60 words answering bhv-deliver-recovered-from-setback: a full 1-minute typed answer, a thin
+ * 4-minute one.
+ */
+const TIMED_ANSWER = `Halfway through our billing ledger migration the nightly totals went wrong. I personally stopped the
+rollout, split the work into four batches behind a flag, compared totals with the old ledger every night,
+and fixed two rounding bugs I found. We still delivered three weeks later with no lost invoices, and
+month-end close went from five days to two.`;
+
+/**
  * A view that answers from a script instead of a terminal and remembers what it was asked to show:
  * each scripted step gets the request and returns what the answer box would have.
  */
@@ -85,6 +94,54 @@ function newSession(home: string): { journal: SessionJournal; start: SessionEven
 
 describe('the session runner', () => {
   const home = useTempDir();
+
+  it("judges an answer against the time the session gave it, not the bank question's default", async () => {
+    // The same ~60-word answer under --time 60 and under the bank's own limit: a 1-minute typed
+    // answer has room for about 40-60 words, a multi-minute one expects far more.
+    const feedbackFor = async (timeSeconds: number | undefined) => {
+      const dir = `${home()}/t${timeSeconds ?? 'bank'}`;
+      const questions = planSession(
+        registry.questions.filter((q) => q.id === 'bhv-deliver-recovered-from-setback'),
+        { count: 1, seed: 7, followUps: 0, ...(timeSeconds ? { timeSeconds } : {}) },
+      );
+      const journal = SessionJournal.create(dir, new Date('2026-12-01T09:00:00Z'));
+      const start: SessionEvent = {
+        type: 'start',
+        version: 1,
+        id: journal.id,
+        startedAt: '2026-12-01T09:00:00.000Z',
+        options: {
+          seed: 7,
+          overtime: false,
+          scoreAtEnd: false,
+          scorer: 'offline',
+          source: 'practice',
+          filters: {},
+        },
+        questions,
+      };
+      journal.append(start);
+      const { view, scores } = scriptedView([answer(TIMED_ANSWER)]);
+      await new SessionRunner(journal, [start], undefined, {
+        registry,
+        scorer: offlineScorer,
+        view,
+        history: new HistoryStore(dir),
+      }).run();
+      return {
+        limit: questions[0]!.timeLimitSeconds,
+        concision: scores[0]!.criteria.find((c) => c.id === 'concision'),
+      };
+    };
+    const short = await feedbackFor(60);
+    const bank = await feedbackFor(undefined);
+    expect([short.limit, bank.limit]).toEqual([60, 240]);
+    // The same words fit the minute the session gave, and are thin for the bank's four minutes.
+    expect(short.concision).toMatchObject({ score: 4 });
+    expect(short.concision?.feedback).toMatch(/^Fits a 1-minute typed answer/);
+    expect(bank.concision).toMatchObject({ score: 2 });
+    expect(bank.concision?.feedback).toMatch(/^Too thin for a 4-minute typed answer/);
+  });
 
   it('asks every part, scores each question, journals and records it all, and ends completed', async () => {
     const { journal, start } = newSession(home());
