@@ -1,40 +1,26 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
 import { overallScore } from '../../src/scoring/result.js';
-import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
+import { HAS_TMUX, TmuxTerminal, terminalTestFile } from '../helpers/tmux.js';
 
 // The peer screen end to end: the built bin in a real pseudo-terminal (tmux), keys typed, screen read,
 // and the attempt it records read back from history.
 const ROOT = join(import.meta.dirname, '..', '..');
 const QUESTION = 'bhv-ownership-outside-your-area';
 
-let terminal: TmuxTerminal | undefined;
+const tty = terminalTestFile();
 let home: string | undefined;
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
-    throw new Error('dist/ is missing: run `npm run build` first');
-});
-
-afterEach(() => {
-  terminal?.close();
-  terminal = undefined;
-  if (home) rmSync(home, { recursive: true, force: true });
-  home = undefined;
-});
 
 describe.skipIf(!HAS_TMUX)('coach interview --peer in a terminal', () => {
   it('shows the sheet and a clock, takes a level and a note per criterion, and records a human-scored attempt', async () => {
-    home = mkdtempSync(join(tmpdir(), 'coach-peer-tty-'));
+    home = tty.tempHome('coach-peer-tty-');
     const t = new TmuxTerminal(`node bin/coach.js interview --peer ${QUESTION} --time 90`, {
       COACH_HOME: home,
       NO_COLOR: '',
       TERM: 'xterm-256color',
     });
-    terminal = t;
     const sheet = await t.waitFor((s) => /Enter starts the clock/.test(s), 'the sheet and the idle clock');
     expect(sheet).toMatch(/Probes \(ask in this order\)/);
     expect(sheet).toMatch(/1\. \[role\]/);
@@ -90,7 +76,7 @@ describe.skipIf(!HAS_TMUX)('coach interview --peer in a terminal', () => {
     expect(end).toContain(`Score  ${expected}/100`);
   });
   it('runs a plan round question by question; closing the terminal keeps what was judged and ends cleanly', async () => {
-    home = mkdtempSync(join(tmpdir(), 'coach-peer-tty-'));
+    home = tty.tempHome('coach-peer-tty-');
     const plan = {
       level: 'L6',
       seed: 1,
@@ -119,7 +105,6 @@ describe.skipIf(!HAS_TMUX)('coach interview --peer in a terminal', () => {
       `node bin/coach.js interview --peer --plan '${join(home, 'plan.json')}' --round r2 2>'${join(home, 'stderr.txt')}'`,
       { COACH_HOME: home, NO_COLOR: '', TERM: 'xterm-256color' },
     );
-    terminal = t;
     const first = await t.waitFor((s) => /Enter starts the clock/.test(s), 'the first sheet');
     expect(first).toContain('Round r2 · behavioral · Peer engineer · question 1 of 2');
     // The round's six minutes, shared by its two questions.

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
 import { startAnthropicServer } from '../helpers/anthropic-server.js';
-import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
+import { HAS_TMUX, TmuxTerminal, terminalTestFile } from '../helpers/tmux.js';
 
 // A whole loop in a real pseudo-terminal: the built bin under tmux, answers typed, screen and journal read.
 const BIN = 'node bin/coach.js';
@@ -14,18 +13,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const LOOP = 'loop --rounds 2 --time 60 --seed 4 --level L6';
 
 let terminal: TmuxTerminal | undefined;
+const tty = terminalTestFile();
 let home: string;
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
-    throw new Error('dist/ is missing: run `npm run build` first');
-});
-
-afterEach(() => {
-  terminal?.close();
-  terminal = undefined;
-  if (home) rmSync(home, { recursive: true, force: true });
-});
 
 function open(command: string): TmuxTerminal {
   terminal = new TmuxTerminal(`${BIN} ${command}`, {
@@ -138,7 +127,7 @@ async function answerTheRest(t: TmuxTerminal, written = false): Promise<void> {
 
 describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
   it('runs a two-round loop round by round to its debrief, and records the attempts', async () => {
-    home = mkdtempSync(join(tmpdir(), 'coach-loop-'));
+    home = tty.tempHome('coach-loop-');
     const t = open(LOOP);
     const first = await t.waitFor((s) => /Round 1 of 2/.test(s) && /left/.test(s), 'the first round');
     const j = journal();
@@ -172,7 +161,7 @@ describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
   });
 
   it('survives a kill mid-answer: coach resume gives the draft back, finishes, and the debrief follows', async () => {
-    home = mkdtempSync(join(tmpdir(), 'coach-loop-'));
+    home = tty.tempHome('coach-loop-');
     const t = open(LOOP);
     await t.waitFor((s) => /Round 1 of 2/.test(s) && /left/.test(s), 'the first round');
     const j = journal();
@@ -245,7 +234,7 @@ describe.skipIf(!HAS_TMUX)('coach loop in a terminal', () => {
 
 describe.skipIf(!HAS_TMUX)('coach loop paused with Ctrl-C', () => {
   it('asks first, pauses with the answer saved (exit 130), and resume reopens the round with it', async () => {
-    home = mkdtempSync(join(tmpdir(), 'coach-loop-'));
+    home = tty.tempHome('coach-loop-');
     const t = open(LOOP);
     await t.waitFor((s) => /Round 1 of 2/.test(s) && /left/.test(s), 'the first round');
     t.type('Half of my first story');
@@ -294,7 +283,7 @@ describe.skipIf(!HAS_TMUX)('coach loop with the LLM scorer, in a terminal', () =
           usage: { input_tokens: 1000, output_tokens: 100 },
         });
       }
-      home = mkdtempSync(join(tmpdir(), 'coach-loop-'));
+      home = tty.tempHome('coach-loop-');
       terminal = new TmuxTerminal(`${BIN} loop --rounds 1 --time 60 --seed 4 --level L6 --scorer anthropic`, {
         COACH_HOME: home,
         NO_COLOR: '1',

@@ -1,32 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/banks/registry.js';
 import { startAnthropicServer } from '../helpers/anthropic-server.js';
-import { HAS_TMUX, TmuxTerminal } from '../helpers/tmux.js';
+import { HAS_TMUX, TmuxTerminal, terminalTestFile } from '../helpers/tmux.js';
 
 // End-to-end in a real pseudo-terminal: the built bin under tmux, keys typed, screen read.
 const BIN = 'node bin/coach.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 let terminal: TmuxTerminal | undefined;
+const tty = terminalTestFile();
 let home: string;
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
-    throw new Error('dist/ is missing: run `npm run build` first');
-});
-
-afterEach(() => {
-  terminal?.close();
-  terminal = undefined;
-  if (home) rmSync(home, { recursive: true, force: true });
-});
-
 function start(args: string, env: Record<string, string> = {}, width?: number): TmuxTerminal {
-  home = mkdtempSync(join(tmpdir(), 'coach-e2e-'));
+  home = tty.tempHome('coach-e2e-');
   terminal = new TmuxTerminal(
     `${BIN} ${args}`,
     {
@@ -304,7 +293,7 @@ describe('coach practice without a terminal', () => {
       cwd: ROOT,
       encoding: 'utf8',
       input: '',
-      env: { ...process.env, COACH_HOME: mkdtempSync(join(tmpdir(), 'coach-e2e-')), NO_COLOR: '1' },
+      env: { ...process.env, COACH_HOME: tty.tempHome('coach-e2e-'), NO_COLOR: '1' },
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs a terminal; for scripts use `coach drill`/);

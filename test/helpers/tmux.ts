@@ -1,5 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeAll } from 'vitest';
 
 export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -18,6 +21,7 @@ export class TmuxTerminal {
     readonly width = 160,
     readonly height = 40,
   ) {
+    opened.add(this);
     const exports = Object.entries({ ...env, CI: '' })
       .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}='${v.replace(/'/g, "'\\''")}';`))
       .join(' ');
@@ -128,4 +132,31 @@ export class TmuxTerminal {
     while (pids.some(alive) && Date.now() < deadline)
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   }
+}
+
+/** Terminals opened in the current test, closed after it by the hook terminalTestFile() adds. */
+const opened = new Set<TmuxTerminal>();
+
+/**
+ * What every terminal test file shares: it checks the built bin exists, and after each test closes the
+ * terminals the test opened and removes the COACH_HOME directories it made with `tempHome`.
+ */
+export function terminalTestFile(): { tempHome(prefix: string): string } {
+  const homes: string[] = [];
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+      throw new Error('dist/ is missing: run `npm run build` first');
+  });
+  afterEach(() => {
+    for (const terminal of opened) terminal.close();
+    opened.clear();
+    for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+  });
+  return {
+    tempHome(prefix) {
+      const home = mkdtempSync(join(tmpdir(), prefix));
+      homes.push(home);
+      return home;
+    },
+  };
 }

@@ -66,12 +66,14 @@ const answer =
     elapsedMs: 42_000,
   });
 
-/** A new two-question offline session, journaled in `home`, with one planned follow-up each. */
-function newSession(home: string): { journal: SessionJournal; start: SessionEvent } {
-  const questions = planSession(
+/** A new offline session of the given questions (by default two behavioral ones), journaled in `home`. */
+function newSession(
+  home: string,
+  questions = planSession(
     registry.questions.filter((q) => q.bank === 'behavioral'),
     { count: 2, seed: 7, followUps: 1 },
-  );
+  ),
+): { journal: SessionJournal; start: SessionEvent } {
   const journal = SessionJournal.create(home, new Date('2026-12-01T09:00:00Z'));
   const start: SessionEvent = {
     type: 'start',
@@ -104,23 +106,7 @@ describe('the session runner', () => {
         registry.questions.filter((q) => q.id === 'bhv-deliver-recovered-from-setback'),
         { count: 1, seed: 7, followUps: 0, ...(timeSeconds ? { timeSeconds } : {}) },
       );
-      const journal = SessionJournal.create(dir, new Date('2026-12-01T09:00:00Z'));
-      const start: SessionEvent = {
-        type: 'start',
-        version: 1,
-        id: journal.id,
-        startedAt: '2026-12-01T09:00:00.000Z',
-        options: {
-          seed: 7,
-          overtime: false,
-          scoreAtEnd: false,
-          scorer: 'offline',
-          source: 'practice',
-          filters: {},
-        },
-        questions,
-      };
-      journal.append(start);
+      const { journal, start } = newSession(dir, questions);
       const { view, scores } = scriptedView([answer(TIMED_ANSWER)]);
       await new SessionRunner(journal, [start], undefined, {
         registry,
