@@ -12,11 +12,8 @@
 import type StringWidth from 'string-width';
 import type WrapAnsi from 'wrap-ansi';
 
-/**
- * One column each, one code unit each, never joined to a neighbour (checked against string-width).
- * @internal The fast path's regular expressions use it here; its test checks every symbol against string-width.
- */
-export const NARROW_SYMBOLS = '·…›‹●○░█─→←•’‘“”—–';
+/** One column each, one code unit each, never joined to a neighbour (checked against string-width). */
+const NARROW_SYMBOLS = '·…›‹●○░█─→←•’‘“”—–';
 const PLAIN = new RegExp(`^[ -~${NARROW_SYMBOLS}]*$`);
 /** The same, with SGR colour codes (zero columns) between the characters. */
 const PLAIN_WITH_COLOUR = new RegExp(`^(?:[ -~${NARROW_SYMBOLS}]|\u001b\\[[0-9;]*m)*$`);
