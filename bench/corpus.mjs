@@ -61,7 +61,7 @@ export function writeCorpus(
   );
   let bytes = 0;
   // A few planted near duplicates (one word changed), so the rule has real findings to report
-  // (and lint re-parses those files with yaml v2 to position them).
+  // (and lint re-reads those files, with yaml v2's CST parser, to position them).
   const prompts = new Map();
   const prompt = (f, q) => {
     const planted = nearDuplicates && f > 0 && f % 20 === 0 && q === 0;

@@ -19,13 +19,13 @@ export interface LocateRequest {
   paths: { path: YamlPath; at?: 'value' | 'key' }[];
 }
 
-/** Positions for paths in one file, by a yaml v2 re-parse; the file start when it no longer parses. */
+/** Positions for paths in one file, by a yaml v2 re-parse (positionsFor); the file start when it no longer parses. */
 export function locateInFile({ file, paths }: LocateRequest): Span[] {
   // The same checked read as the analysis: a FIFO or /dev/zero is never read here either.
   const source = readSource(file);
   // Gone or unreadable since it was analyzed: keep the findings, at the start of the file.
   if (!source.ok) return paths.map(() => FILE_START);
-  // Only files with findings get here, so the yaml v2 parse that positions them is paid rarely.
+  // Only files with findings get here, so the parse that positions them is paid rarely.
   const find = paths.length > 0 ? positionsFor(source.text) : null;
   return paths.map(({ path, at }) => (find ? find(path, at) : FILE_START));
 }

@@ -210,20 +210,42 @@ function nonEmpty<T>(list: T[]): T[] {
  * Document would have errors there, and positionsFor gives none. Errors only the composer finds
  * (duplicate keys, indentation) are not looked for: see positionsFor.
  */
-function containsError(token: Token | Item | undefined): boolean {
+function containsError(token: Token | null | undefined): boolean {
   if (!token) return false;
-  if ('type' in token && token.type === 'error') return true;
-  // An unclosed `[` or `{` is no error token; the composer reports it.
-  if ('type' in token && token.type === 'flow-collection') range(token);
-  if ('type' in token && (token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar')) {
-    // Nor is an unclosed quote: the scalar runs to the end of the text.
-    const { source } = token;
-    if (source.length < 2 || source[source.length - 1] !== source[0]) return true;
+  switch (token.type) {
+    case 'error':
+      return true;
+    case 'document':
+      return flatError(token.start) || containsError(token.value) || flatError(token.end);
+    case 'block-map':
+    case 'block-seq':
+    case 'flow-collection':
+      for (const item of token.items as Item[]) {
+        if (flatError(item.start) || flatError(item.sep)) return true;
+        if (containsError(item.key) || containsError(item.value)) return true;
+      }
+      // An unclosed `[` or `{` is no error token; the composer reports it (range throws Unsure).
+      if (token.type === 'flow-collection') return range(token) === undefined || flatError(token.end);
+      return false;
+    case 'block-scalar':
+      return flatError(token.props);
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar': {
+      // Nor is an unclosed quote: the scalar runs to the end of the text.
+      const { source } = token;
+      if (source.length < 2 || source[source.length - 1] !== source[0]) return true;
+      return flatError(token.end);
+    }
+    case 'scalar':
+    case 'alias':
+      return flatError(token.end);
+    default:
+      return false;
   }
-  for (const field of ['start', 'sep', 'end', 'items', 'props'] as const) {
-    const list = (token as Record<string, unknown>)[field];
-    if (Array.isArray(list) && list.some((t) => containsError(t as Token | Item))) return true;
-  }
-  const t = token as { key?: Token | null; value?: Token };
-  return containsError(t.key ?? undefined) || containsError(t.value);
+}
+
+function flatError(tokens: readonly Token[] | undefined): boolean {
+  if (!tokens) return false;
+  for (const t of tokens) if (t.type === 'error') return true;
+  return false;
 }
