@@ -5,6 +5,7 @@ import { dataDir } from '../paths.js';
 import type { Level, Story } from '../schema/index.js';
 import type { SessionOptions } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
+import { withCheckedLoopPlan } from '../session/loop.js';
 import { DEFAULT_FOLLOW_UPS, planSession } from '../session/plan.js';
 import type { CommandContext } from './context.js';
 import { type FilterFlags, registryFor, selectQuestions } from './support/registry.js';
@@ -133,8 +134,9 @@ export async function resumeCommand(
   }
   const journal = SessionJournal.open(data, id);
   if (!journal) throw new UsageError(`no session "${id}"; list them with \`coach sessions\``);
-  const { events, draft, damaged, problem } = journal.read();
+  const { events: read, draft, damaged, problem } = journal.read();
   if (problem) throw new IoError(journal.file, problem, 'cannot resume session');
+  const events = await withCheckedLoopPlan(read);
   if (events.some((e) => e.type === 'end'))
     throw new UsageError(`session ${id} is already complete; see \`coach sessions show ${id}\``);
   requireTerminal(ctx, 'resume');

@@ -6,7 +6,7 @@ import { debriefMarkdown } from '../loop/debrief-markdown.js';
 import { dataDir } from '../paths.js';
 import { summarize } from '../session/engine.js';
 import { SessionJournal } from '../session/journal.js';
-import { loopDebrief, loopOf } from '../session/loop.js';
+import { loopDebrief, loopOf, withCheckedLoopPlan } from '../session/loop.js';
 import { transcriptMarkdown, transcriptText } from '../session/transcript.js';
 import { colorFor } from '../ui/color.js';
 import { table } from '../ui/text.js';
@@ -62,12 +62,14 @@ export async function sessionShowCommand(
 ): Promise<number> {
   const journal = SessionJournal.open(dataDir(ctx.env), id);
   if (!journal) throw new UsageError(`no session "${id}"; list them with \`coach sessions\``);
-  const { events, problem } = journal.read();
+  const { events: read, problem } = journal.read();
   if (problem) throw new IoError(journal.file, problem, 'cannot show session');
   if (options.json) {
-    writeJson(ctx, events);
+    // The journal as it is on disk, a damaged plan included: scripts see what was written.
+    writeJson(ctx, read);
     return 0;
   }
+  const events = await withCheckedLoopPlan(read);
   const format = options.format ?? 'md';
   // Markdown reads well as plain text too; "text" drops the heading and emphasis marks and indents answers.
   // A loop's page opens with its debrief (votes, evidence, recommendation), then every answer.

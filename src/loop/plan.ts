@@ -1,12 +1,14 @@
-import * as z from 'zod';
 import type { BankQuestion } from '../banks/registry.js';
 import { UsageError } from '../errors.js';
-import { LEVELS, type Level } from '../schema/index.js';
+import type { Level } from '../schema/index.js';
+// levels.ts, not the schema index: the index loads zod, which building a plan does not need.
+import { LEVELS } from '../schema/levels.js';
 import { LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { PRINCIPLE_CUES } from '../scoring/offline/principles.js';
 import { seededRandom, shuffle } from '../session/random.js';
 import { JobMatcher, type JobProfile, principleMatches, termsOf } from './job.js';
 import { MAX_ROUNDS } from './limits.js';
+import type { LoopPlan, LoopRound } from './plan-schema.js';
 
 /**
  * A loop as an Amazon onsite runs it: behavioral interviewers who each own two or three Leadership
@@ -35,41 +37,8 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   'object-oriented-design': 'Object-oriented design',
 };
 
-export const loopRoundSchema = z.strictObject({
-  id: z.string().regex(/^r[1-9]\d*$/, 'round ids are r1, r2, ...'),
-  kind: z.enum(ROUND_KINDS),
-  interviewer: z.string().trim().min(1),
-  principles: z.array(z.string().min(1)),
-  questions: z.array(z.string().min(1)).min(1, 'a round asks at least one question'),
-  minutes: z.number().positive(),
-});
-export type LoopRound = z.infer<typeof loopRoundSchema>;
-
-/** The plan as `coach loop --plan --json` prints it, and as peer mode and the journal read it back. */
-export const loopPlanSchema = z
-  .strictObject({
-    level: z.enum(LEVELS),
-    seed: z.number().int().nonnegative(),
-    job: z.strictObject({ file: z.string(), terms: z.array(z.string()) }).nullable(),
-    rounds: z.array(loopRoundSchema).min(1),
-  })
-  .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.rounds.forEach((round, r) => {
-      if (round.id !== `r${r + 1}`)
-        ctx.addIssue({ code: 'custom', path: ['rounds', r, 'id'], message: `expected "r${r + 1}"` });
-      round.principles.forEach((p, i) => {
-        if (seen.has(p))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rounds', r, 'principles', i],
-            message: `principle "${p}" is owned by an earlier round; no principle is asked twice in a loop`,
-          });
-        seen.add(p);
-      });
-    });
-  });
-export type LoopPlan = z.infer<typeof loopPlanSchema>;
+/** The plan's shape lives in plan-schema.ts: only readers of a plan from outside need zod. */
+export type { LoopPlan, LoopRound } from './plan-schema.js';
 
 export interface LoopPlanOptions {
   level: Level;

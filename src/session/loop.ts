@@ -1,12 +1,6 @@
 import type { BankQuestion } from '../banks/registry.js';
 import { buildDebrief, type Debrief, type RoundOutcome } from '../loop/debrief.js';
-import {
-  type LoopPlan,
-  type LoopRound,
-  loopPlanSchema,
-  questionSeconds,
-  type RoundKind,
-} from '../loop/plan.js';
+import { type LoopPlan, type LoopRound, questionSeconds, type RoundKind } from '../loop/plan.js';
 import type { FollowUp, FollowUpKind } from '../schema/index.js';
 import { findPrinciple } from '../schema/principles.js';
 import { answerOf, followUpsOf, type SessionEvent, scoreOf, startEvent } from './engine.js';
@@ -97,12 +91,27 @@ export function loopSessionQuestions(
 }
 
 /**
- * The loop's plan, when the session is a loop and its plan reads back whole. A journal edited by hand
- * or damaged there is run and shown as a plain session (no rounds, no debrief) rather than failing.
+ * The loop's plan, when the session is a loop. A plan read from a journal has been checked by
+ * `withCheckedLoopPlan`; one built in this run is valid by construction.
  */
 export function loopOf(events: readonly SessionEvent[]): LoopPlan | undefined {
-  const parsed = loopPlanSchema.safeParse(startEvent(events).loop);
-  return parsed.success ? parsed.data : undefined;
+  return startEvent(events).loop;
+}
+
+/**
+ * A journal's events with the loop plan in its start event checked once, where the journal is read.
+ * A plan edited by hand or damaged there is dropped, so the session is run and shown as a plain one
+ * (no rounds, no debrief) rather than failing. The schema, and zod with it, loads only when there is
+ * a plan to check: practice and drill sessions never pay for it (issue 18).
+ */
+export async function withCheckedLoopPlan(events: SessionEvent[]): Promise<SessionEvent[]> {
+  const start = events[0];
+  if (start?.type !== 'start' || start.loop === undefined) return events;
+  const { loopPlanSchema } = await import('../loop/plan-schema.js');
+  const parsed = loopPlanSchema.safeParse(start.loop);
+  if (parsed.success) return [{ ...start, loop: parsed.data }, ...events.slice(1)];
+  const { loop: _damaged, ...plain } = start;
+  return [plain, ...events.slice(1)];
 }
 
 /** Where a question sits in the loop: its round, the round's place (1-based) and the question's place in it. */

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type LoopPlan, loopPlanSchema } from '../../src/loop/plan.js';
+import type { LoopPlan } from '../../src/loop/plan.js';
+import { loopPlanSchema } from '../../src/loop/plan-schema.js';
 import { assertBuilt, runCoach } from '../helpers/exec.js';
 
 /** A working directory with the files a test writes (postings, config). */

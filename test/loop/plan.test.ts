@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type BankQuestion, loadRegistry } from '../../src/banks/registry.js';
 import { UsageError } from '../../src/errors.js';
 import { jobProfile } from '../../src/loop/job.js';
-import {
-  buildLoopPlan,
-  type LoopPlan,
-  loopPlanSchema,
-  questionSeconds,
-  roundKindOf,
-} from '../../src/loop/plan.js';
+import { buildLoopPlan, type LoopPlan, questionSeconds, roundKindOf } from '../../src/loop/plan.js';
+import { loopPlanSchema } from '../../src/loop/plan-schema.js';
 import { LEVELS, type Level } from '../../src/schema/index.js';
 import { repoRoot, sharedDir } from '../helpers/paths.js';
 

@@ -1,11 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BankQuestion } from '../../src/banks/registry.js';
 import type { LoopPlan } from '../../src/loop/plan.js';
 import { nextStep, type SessionEvent, summarize } from '../../src/session/engine.js';
-import { loopOutcomes, loopSessionQuestions, roundPosition, roundProbes } from '../../src/session/loop.js';
+import { SessionJournal } from '../../src/session/journal.js';
+import {
+  loopOutcomes,
+  loopSessionQuestions,
+  roundPosition,
+  roundProbes,
+  withCheckedLoopPlan,
+} from '../../src/session/loop.js';
 import { seededRandom } from '../../src/session/random.js';
 import { transcriptMarkdown } from '../../src/session/transcript.js';
-import { startLine } from '../helpers/journal.js';
+import { startLine, writeJournal } from '../helpers/journal.js';
 
 const behavioral = (id: string, principle: string, kinds: string[]): BankQuestion => ({
   id,
@@ -283,13 +293,30 @@ describe('a loop journal', () => {
     expect(markdown).toContain('*Round 2, Bar raiser · behavioral / ownership*');
   });
 
-  it('runs a journal whose plan was damaged by hand as a plain session: no rounds, no debrief input', () => {
+  it('runs a journal whose plan was damaged by hand as a plain session: no rounds, no debrief input', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'coach-loop-journal-'));
+    try {
+      const events = loopJournal();
+      const start = events[0] as Extract<SessionEvent, { type: 'start' }>;
+      start.loop!.rounds[1]!.principles = ['ownership'];
+      writeJournal(home, 'loop-1', `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+      const read = SessionJournal.open(home, 'loop-1')!.read();
+      expect(read.problem).toBeUndefined();
+      const checked = await withCheckedLoopPlan(read.events);
+      expect(checked).toHaveLength(events.length);
+      expect(roundPosition(checked, 0)).toBeUndefined();
+      expect(loopOutcomes(checked)).toEqual([]);
+      expect(nextStep(checked)).toEqual({ kind: 'score', question: 0 });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a whole plan read back from a journal, rounds and all', async () => {
     const events = loopJournal();
-    const start = events[0] as Extract<SessionEvent, { type: 'start' }>;
-    start.loop!.rounds[1]!.principles = ['ownership'];
-    expect(roundPosition(events, 0)).toBeUndefined();
-    expect(loopOutcomes(events)).toEqual([]);
-    expect(nextStep(events)).toEqual({ kind: 'score', question: 0 });
+    const checked = await withCheckedLoopPlan(events);
+    expect(checked).toEqual(events);
+    expect(roundPosition(checked, 1)).toMatchObject({ number: 2, of: 2, question: 1 });
   });
 
   it('leaves a practice journal (no rounds, an older version) as it was: no round, same next step', () => {

@@ -37,9 +37,11 @@ describe('the spinner', () => {
     vi.useRealTimers();
   });
 
-  it('draws ora frames with its text on the terminal under the filtered stream, and clears the line on stop', () => {
+  it('draws ora frames with its text on the terminal under the filtered stream, and clears the line on stop', async () => {
     const { events, text, stream } = terminal();
     const spinner = startSpinner(safeStream(stream), 'Scoring your answer…', { color: false });
+    // ora is loaded when a spinner starts (issue 18: not at start-up); it draws once it is there.
+    await vi.dynamicImportSettled();
     expect(text()).toContain('Scoring your answer…');
     spinner.update('Scoring your answer… 2/5 criteria');
     vi.advanceTimersByTime(200);
@@ -54,14 +56,31 @@ describe('the spinner', () => {
     expect(events.length).toBe(after);
   });
 
-  it('filters its text: escape sequences in it never reach the terminal', () => {
+  it('filters its text: escape sequences in it never reach the terminal', async () => {
     const { text, stream } = terminal();
-    startSpinner(safeStream(stream), 'Scoring with \u001b]0;owned\u0007model-x\u001b[2J…', {
+    const spinner = startSpinner(safeStream(stream), 'Scoring with \u001b]0;owned\u0007model-x\u001b[2J…', {
       color: false,
-    }).stop();
+    });
+    await vi.dynamicImportSettled();
+    spinner.stop();
     expect(text()).toContain('Scoring with model-x');
     expect(text()).not.toContain(']0;owned');
     expect(text()).not.toContain('[2J');
+  });
+
+  it('a spinner stopped before ora has loaded never draws, even after it loads', async () => {
+    const { events, stream } = terminal();
+    const spinner = startSpinner(safeStream(stream), 'Scoring your answer…', { color: false });
+    spinner.update('Scoring your answer… 1/5 criteria');
+    spinner.stop();
+    await vi.dynamicImportSettled();
+    vi.advanceTimersByTime(500);
+    expect(events).toEqual([]);
+    // The positive control: the same terminal, not stopped early, is drawn on.
+    const drawn = startSpinner(safeStream(stream), 'Scoring your answer…', { color: false });
+    await vi.dynamicImportSettled();
+    drawn.stop();
+    expect(events.join('')).toContain('Scoring your answer…');
   });
 
   it('draws nothing when the stream is not a terminal', () => {
@@ -74,11 +93,12 @@ describe('the spinner', () => {
     expect(writes).toEqual([]);
   });
 
-  it('is drawn on the command context stderr when it is a terminal, and never otherwise', () => {
+  it('is drawn on the command context stderr when it is a terminal, and never otherwise', async () => {
     const { text, stream } = terminal();
     const ctx = captureContext({ stderr: safeStream(stream) });
     const shown = scoringSpinner(ctx, true);
     shown.progress?.(2, 5);
+    await vi.dynamicImportSettled();
     vi.advanceTimersByTime(200);
     shown.stop();
     expect(text()).toContain('Scoring your answer… 2/5 criteria');
