@@ -16,7 +16,9 @@ function staticGraph(entry: string): Map<string, string> {
     if (files.has(file)) return;
     const text = readFileSync(file, 'utf8');
     files.set(file, text);
-    for (const [, chunk] of text.matchAll(/^import\s[^;]*?from\s*"(\.\/[^"]+)";/gms))
+    // Both `import {...} from "./chunk"` and the bare `import "./chunk";` esbuild writes for a chunk
+    // whose module only has to run first (a transitive dependency): both load it at start-up.
+    for (const [, chunk] of text.matchAll(/^import\s(?:[^;]*?from\s*)?"(\.\/[^"]+)";/gms))
       visit(join(dirname(file), chunk!));
   };
   visit(entry);
@@ -56,6 +58,19 @@ describe('the start-up path of the bundle', () => {
     expect([...graph.values()].some((text) => text.includes('\n// src/banks/shipped.ts\n'))).toBe(true);
     const packages = packagesIn(graph);
     for (const heavy of ['yaml', 'js-yaml', 'zod']) expect(packages).not.toContain(heavy);
+  });
+
+  // Issue 18: `coach practice` (and resume, drill, which share its chunk's session code) loads neither
+  // zod (the loop plan's schema is loaded only to check a plan read back from a journal) nor ora (loaded
+  // when a spinner starts), nor the YAML parsers, before its first question.
+  it('practice loads no YAML parser, no zod and no ora before it runs', () => {
+    const graph = staticGraph(chunkOf('src/commands/practice.ts'));
+    // The graph reached the session runner and the loop plan, so it is the real one.
+    const sources = [...graph.values()].join('\n');
+    for (const source of ['src/session/runner.ts', 'src/session/loop.ts', 'src/loop/plan.ts'])
+      expect(sources).toContain(`\n// ${source}\n`);
+    const packages = packagesIn(graph);
+    for (const heavy of ['yaml', 'js-yaml', 'zod', 'ora']) expect(packages).not.toContain(heavy);
   });
 
   it('loads no command implementation before its action (each is its own lazy chunk)', () => {

@@ -49,6 +49,15 @@ describe('start-up work of the browse commands', () => {
     },
   );
 
+  // practice's chunk is loaded whole before it refuses a non-terminal: that refusal is its start-up
+  // (ora, which builds a Segmenter through string-width, now loads only when a spinner starts).
+  it('coach practice loads its chunk and refuses a non-terminal without building an Intl.Segmenter', () => {
+    const run = probed(['practice', '--count', '1']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('needs a terminal');
+    expect(run.stderr).not.toContain('probe:');
+  });
+
   it('a question with wide characters still loads the Unicode measures (the probe works)', () => {
     const run = probed(['show', 'wide-cjk', '--banks', join(dir, 'banks')]);
     expect(run.status).toBe(0);
