@@ -1,19 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { answerPrompt } from '../../src/ui/answer-prompt.js';
+import { fakeTerminal } from '../helpers/fake-terminal.js';
 
 // The answer prompt in-process, on a fake terminal and a fake clock: timing is driven, not waited for
 // (only the prompt's own 200 ms repaint tick runs in real time).
-function fakeTerminal() {
-  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
-  let screen = '';
-  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 });
-  output.on('data', (chunk) => {
-    screen += chunk.toString();
-  });
-  return { input, output, screen: () => screen };
-}
 
 const ESC = String.fromCharCode(27);
 const keys = {
