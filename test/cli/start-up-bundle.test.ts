@@ -25,6 +25,27 @@ function staticGraph(entry: string): Map<string, string> {
   return files;
 }
 
+/** The files a dynamic `import()` in `graph` may load, with everything they load in turn. */
+function lazilyLoaded(graph: Map<string, string>): Map<string, string> {
+  const world = new Map<string, string>();
+  const dynamicTargets = (text: string, file: string) =>
+    [...text.matchAll(/\bimport\("(\.\/[^"]+)"\)/g)].map(([, chunk]) => join(dirname(file), chunk!));
+  const pending = [...graph].flatMap(([file, text]) => dynamicTargets(text, file));
+  while (pending.length > 0) {
+    for (const [file, text] of staticGraph(pending.pop()!)) {
+      if (world.has(file)) continue;
+      world.set(file, text);
+      pending.push(...dynamicTargets(text, file));
+    }
+  }
+  return world;
+}
+
+/** The source modules and package files a bundle file holds, from esbuild's `// path` markers. */
+function modulesIn(text: string): string[] {
+  return [...text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!);
+}
+
 /** The packages whose code is in a static graph, from esbuild's `// node_modules/PKG/...` markers. */
 function packagesIn(graph: Map<string, string>): string[] {
   const packages = new Set<string>();
@@ -79,5 +100,48 @@ describe('the start-up path of the bundle', () => {
     );
     expect(sources.filter((s) => s.startsWith('src/commands/'))).toEqual([]);
     expect(sources).toContain('src/cli/program.ts');
+  });
+});
+
+// Issue 18: each ES module costs a resolve, a read, a compile and a link, and esbuild's splitting gave
+// `coach show` 19 files and `coach practice` 42. The build folds into these commands' chunks every
+// chunk only they load (scripts/flatten-chunks.mjs); what stays separate is shared with something
+// else the same process may load, so that no module is ever evaluated twice.
+describe('the flattened chunks of the commands that must start fast', () => {
+  beforeAll(assertBuilt);
+
+  it.each(['src/commands/browse.ts', 'src/commands/practice.ts'])(
+    'the chunk of %s holds every chunk only it loads',
+    (source) => {
+      const chunk = chunkOf(source);
+      const entry = staticGraph(builtCli);
+      const own = staticGraph(chunk);
+      const later = lazilyLoaded(own);
+      const separate = [...own.keys()].filter((f) => f !== chunk && !entry.has(f) && !later.has(f));
+      expect(separate).toEqual([]);
+      // What was folded in is still named inside the chunk (the packages test above reads these).
+      expect(modulesIn(own.get(chunk)!).length).toBeGreaterThan(10);
+    },
+  );
+
+  it('no module is in two files that one command can load', () => {
+    const entry = staticGraph(builtCli);
+    const commandChunks = [...lazilyLoaded(entry).keys()].filter((file) =>
+      readFileSync(builtCli, 'utf8').includes(`import("./${file.split('/').at(-1)}")`),
+    );
+    expect(commandChunks.length).toBeGreaterThan(10);
+    for (const chunk of commandChunks) {
+      const own = staticGraph(chunk);
+      const files = new Map([...entry, ...own, ...lazilyLoaded(own)]);
+      const holder = new Map<string, string>();
+      const twice: string[] = [];
+      for (const [file, text] of files)
+        for (const module of modulesIn(text)) {
+          const first = holder.get(module);
+          if (first && first !== file) twice.push(`${module} in ${first} and ${file}`);
+          holder.set(module, file);
+        }
+      expect(twice, chunk).toEqual([]);
+    }
   });
 });
