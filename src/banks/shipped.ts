@@ -68,13 +68,22 @@ export function fingerprint(
 /** Loads the shipped banks and rubrics: from the snapshot when it is fresh, else by analysing the YAML. */
 export async function loadShipped(root: string = PACKAGE_ROOT): Promise<ShippedContent> {
   const files = shippedFiles(root);
-  const snapshot = freshSnapshot(root, files);
-  if (snapshot) {
-    return { files: snapshot.analyses.map((a) => withRoot(a, root)), from: 'snapshot' };
-  }
+  const snapshot = snapshotAnalyses(root, files);
+  if (snapshot) return { files: snapshot, from: 'snapshot' };
   // Imported only here: yaml v2, js-yaml and the analysis stay out of start-up when the snapshot serves.
   const { analyzeFiles } = await import('./analyze-files.js');
   return { files: await analyzeFiles(files), from: 'yaml' };
+}
+
+/**
+ * The snapshot's analyses of the shipped files (absolute paths, discovery order) when it is fresh;
+ * undefined when they must be read from the YAML.
+ */
+export function snapshotAnalyses(
+  root: string = PACKAGE_ROOT,
+  files: readonly string[] = shippedFiles(root),
+): FileAnalysis[] | undefined {
+  return freshSnapshot(root, files)?.analyses.map((a) => withRoot(a, root));
 }
 
 /** The snapshot if it describes exactly these files as they are now; undefined otherwise. */

@@ -1,6 +1,7 @@
 import type { FileAnalysis } from '../banks/analyze.js';
 import { analyzeFile, createFilePool, type FilePool, sizeOf } from '../banks/analyze-files.js';
 import { discoverFiles } from '../banks/discover.js';
+import { snapshotAnalyses } from '../banks/shipped.js';
 import { displayPath } from '../paths.js';
 import { FILE_START } from '../yaml/span.js';
 import { compareProblems, type PendingProblem, type Problem, severityOf } from './problem.js';
@@ -45,7 +46,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const referenceFiles = options.referencePaths?.length
       ? discoverFiles(options.referencePaths, cwd).files.filter((f) => !linted.has(f))
       : [];
-    const references = referenceFiles.map(analyzeFile);
+    const references = analyzeReferences(referenceFiles);
     const knownRubrics = new Set(references.flatMap((r) => (r.rubricId !== undefined ? [r.rubricId] : [])));
     const knownCriteria = new Map(
       references.flatMap((r) =>
@@ -83,6 +84,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   } finally {
     pool.close();
   }
+}
+
+/**
+ * The files that only name rubrics for reference checks. The shipped ones among them come from the
+ * build's snapshot when it is fresh (the build validated them); anything else is read and analysed.
+ */
+function analyzeReferences(files: readonly string[]): FileAnalysis[] {
+  if (files.length === 0) return [];
+  const fromSnapshot = new Map((snapshotAnalyses() ?? []).map((a) => [a.file, a]));
+  return files.map((file) => fromSnapshot.get(file) ?? analyzeFile(file));
 }
 
 function withDisplayName(analysis: FileAnalysis, file: string): FileAnalysis {

@@ -31,12 +31,20 @@ const PRUNED = -1;
  */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
-  for (const raw of wordsIn(text, { joiners: false, minLength: 2 })) {
-    if (NEAR_DUPLICATE_STOP_WORDS.has(raw)) continue;
-    const word = foldPlural(raw);
-    if (!words.includes(word)) words.push(word);
+  for (const raw of rawWords(text)) {
+    const word = contentWord(raw);
+    if (word !== undefined && !words.includes(word)) words.push(word);
   }
   return words;
+}
+
+function rawWords(text: string): string[] {
+  return wordsIn(text, { joiners: false, minLength: 2 });
+}
+
+/** What one raw word counts as: undefined for a stop word, else its plural-folded form. */
+function contentWord(raw: string): string | undefined {
+  return NEAR_DUPLICATE_STOP_WORDS.has(raw) ? undefined : foldPlural(raw);
 }
 
 export interface SimilarPair {
@@ -137,22 +145,41 @@ export function findRepeats(texts: readonly string[], threshold = NEAR_DUPLICATE
 function wordSets(texts: readonly string[]): Int32Array[] {
   // Words get provisional ids on first sight and a document frequency; ranking the ids by rarity
   // (rarest = 0, ties by spelling) then lets a set's sorted ranks put its rarest words first.
-  const provisional = new Map<string, number>();
+  // Prompts repeat most of their words, so each raw word is read (stop word? plural?) once, and
+  // remembered as its word's id (-1 for a stop word); `seenIn` drops a word's repeats within a text.
+  const idOfRaw = new Map<string, number>();
+  const idOfWord = new Map<string, number>();
   const spelling: string[] = [];
-  const frequency: number[] = [];
-  const raw = texts.map((text) =>
-    contentWords(text).map((w) => {
-      let id = provisional.get(w);
+  let frequency: Int32Array = new Int32Array(1024);
+  let seenIn: Int32Array = new Int32Array(1024).fill(-1);
+  const raw = texts.map((text, t) => {
+    const ids: number[] = [];
+    for (const w of rawWords(text)) {
+      let id = idOfRaw.get(w);
       if (id === undefined) {
-        id = spelling.length;
-        provisional.set(w, id);
-        spelling.push(w);
-        frequency.push(0);
+        const word = contentWord(w);
+        if (word === undefined) id = -1;
+        else {
+          id = idOfWord.get(word);
+          if (id === undefined) {
+            id = spelling.length;
+            idOfWord.set(word, id);
+            spelling.push(word);
+            if (id === frequency.length) {
+              frequency = grown(frequency, 0);
+              seenIn = grown(seenIn, -1);
+            }
+          }
+        }
+        idOfRaw.set(w, id);
       }
+      if (id < 0 || seenIn[id] === t) continue;
+      seenIn[id] = t;
       frequency[id]!++;
-      return id;
-    }),
-  );
+      ids.push(id);
+    }
+    return ids;
+  });
   const byRarity = spelling
     .map((_, id) => id)
     .sort((x, y) => frequency[x]! - frequency[y]! || (spelling[x]! < spelling[y]! ? -1 : 1));
@@ -167,45 +194,67 @@ function wordSets(texts: readonly string[]): Int32Array[] {
   });
 }
 
+/** A copy of `array` twice as long, the new half filled with `fill`. */
+function grown(array: Int32Array, fill: number): Int32Array {
+  const bigger = new Int32Array(array.length * 2).fill(fill);
+  bigger.set(array);
+  return bigger;
+}
+
 /** The prefix-filtered pair search over word sets (see the top of this file). */
 function pairsAmong(sets: readonly Int32Array[], threshold: number): SimilarPair[] {
+  const lengths = Int32Array.from(sets, (set) => set.length);
   const words = sets.reduce((max, set) => Math.max(max, set.length ? set[set.length - 1]! + 1 : 0), 0);
+  const indexedPrefix = (n: number) => n - atLeast(((2 * threshold) / (1 + threshold)) * n) + 1;
+
+  // postings: for each word, the (set, position) pairs of the sets indexed under it so far, in one
+  // flat array per field; each word's run is sized in advance, since every set's indexing prefix
+  // depends only on its length, and filled up to end[word] as sets are indexed.
+  const start = new Int32Array(words + 1);
+  for (const set of sets) {
+    const indexed = set.length === 0 ? 0 : indexedPrefix(set.length);
+    for (let p = 0; p < indexed; p++) start[set[p]! + 1]!++;
+  }
+  for (let w = 0; w < words; w++) start[w + 1]! += start[w]!;
+  const end = start.slice(0, words);
+  const postedSet = new Int32Array(start[words]!);
+  const postedAt = new Int32Array(start[words]!);
 
   // Smaller sets first, so every candidate already indexed is no larger than the current set.
-  const order = sets.map((_, i) => i).sort((x, y) => sets[x]!.length - sets[y]!.length || x - y);
-  // postings[token] holds pairs (set index, position of the token in that set).
-  const postings: number[][] = Array.from({ length: words }, () => []);
+  const order = sets.map((_, i) => i).sort((x, y) => lengths[x]! - lengths[y]! || x - y);
   const stamp = new Int32Array(sets.length).fill(-1);
   const overlap = new Int32Array(sets.length);
   const pairs: SimilarPair[] = [];
   const candidates: number[] = [];
+  const share = threshold / (1 + threshold);
 
   for (const i of order) {
     const x = sets[i]!;
     const n = x.length;
     if (n === 0) continue;
-    const prefix = n - atLeast(threshold * n) + 1;
+    const shortest = atLeast(threshold * n);
+    const prefix = n - shortest + 1;
     candidates.length = 0;
     for (let p = 0; p < prefix; p++) {
-      const list = postings[x[p]!]!;
-      for (let k = 0; k < list.length; k += 2) {
-        const j = list[k]!;
-        const q = list[k + 1]!;
-        const m = sets[j]!.length;
-        if (m < atLeast(threshold * n)) continue;
+      const word = x[p]!;
+      for (let k = start[word]!, last = end[word]!; k < last; k++) {
+        const j = postedSet[k]!;
+        const m = lengths[j]!;
+        if (m < shortest) continue;
         // Positional filter (PPJoin): even if every remaining word matched, could they reach the threshold?
-        const needed = atLeast((threshold / (1 + threshold)) * (n + m));
+        const needed = atLeast(share * (n + m));
+        const rest = 1 + Math.min(n - p - 1, m - postedAt[k]! - 1);
         if (stamp[j] !== i) {
           stamp[j] = i;
           overlap[j] = 0;
-          if (1 + Math.min(n - p - 1, m - q - 1) < needed) {
+          if (rest < needed) {
             overlap[j] = PRUNED;
             continue;
           }
           candidates.push(j);
         } else if (overlap[j]! === PRUNED) {
           continue;
-        } else if (overlap[j]! + 1 + Math.min(n - p - 1, m - q - 1) < needed) {
+        } else if (overlap[j]! + rest < needed) {
           overlap[j] = PRUNED;
           continue;
         }
@@ -215,14 +264,18 @@ function pairsAmong(sets: readonly Int32Array[], threshold: number): SimilarPair
     for (const j of candidates) {
       if (overlap[j]! <= 0) continue;
       const y = sets[j]!;
-      const needed = atLeast((threshold / (1 + threshold)) * (n + y.length));
-      const shared = sharedAtLeast(x, y, needed);
+      const shared = sharedAtLeast(x, y, atLeast(share * (n + y.length)));
       if (shared < 0) continue;
       const similarity = shared / (n + y.length - shared);
       if (similarity >= threshold) pairs.push({ a: Math.min(i, j), b: Math.max(i, j), similarity });
     }
-    const indexed = n - atLeast(((2 * threshold) / (1 + threshold)) * n) + 1;
-    for (let p = 0; p < indexed; p++) postings[x[p]!]!.push(i, p);
+    const indexed = indexedPrefix(n);
+    for (let p = 0; p < indexed; p++) {
+      const word = x[p]!;
+      postedSet[end[word]!] = i;
+      postedAt[end[word]!] = p;
+      end[word]!++;
+    }
   }
   return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
 }

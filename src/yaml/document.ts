@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import { cstTree, Unsure } from './cst-locate.js';
+import { isSimpleYaml } from './gate.js';
 import { locate, locateIn } from './locate.js';
 import { FILE_START, type Span, type YamlPath } from './span.js';
 
@@ -62,7 +63,7 @@ export function positionsFor(text: string): Locator | null {
   };
   let tree: ReturnType<typeof cstTree>;
   try {
-    tree = cstTree(source);
+    tree = cstTree(source, { knownClean: isSimpleYaml(source) });
   } catch (error) {
     if (error instanceof Unsure) return viaDocument();
     throw error;

@@ -16,6 +16,8 @@ import { repoRoot, sharedPresent, yamlTestSuiteDir } from '../helpers/paths.js';
 // Two properties matter: the gate accepts the banks people write (or lint loses its speed), and
 // whatever it accepts, js-yaml and yaml v2 read the same way (or the fast path gives a different
 // verdict than the full one). This is the differential test: yaml v2's `parse` is the reference.
+// That yaml v2 reports no syntax error on any text the gate accepts (duplicate keys aside, which are
+// no syntax error) is relied on too: positionsFor skips its search for CST error tokens on such text.
 
 /** The fast path and yaml v2 on one text: equal data and no yaml v2 error, or why not. */
 function disagreement(text: string): string | undefined {
