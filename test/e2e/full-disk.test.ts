@@ -43,10 +43,11 @@ describe.skipIf(reason !== undefined)('on a full disk', () => {
     expect(stackLines(run.stderr)).toEqual([]);
     expect(run.status).toBe(2);
     expect((JSON.parse(run.stdout) as { results: unknown[] }).results).toHaveLength(ids.length);
-    // Nothing half-written: every line left in the log is a whole record.
+    // Nothing half-written: the batch did not fit, and the bytes that did were cut off again, so the
+    // log (which the drill created) is left exactly as it was before: empty.
     const log = join(small.dir, 'history', 'attempts.jsonl');
-    const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
-    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(existsSync(log)).toBe(true);
+    expect(readFileSync(log, 'utf8')).toBe('');
   });
 
   it('score --save with the answer on stdin prints the score and keeps a copy of the answer elsewhere', () => {
