@@ -54,8 +54,14 @@ export async function calibrateCommand(
   const { inputs, labelled } = file ? readCalibrationSet(file, registry, ctx) : historySet(registry, ctx);
   // Each named scorer (or the one the flags and config file choose), named as it reports itself.
   const { scorer: _named, fromHistory: _history, ...flags } = options;
+  // The LLM settings are for the LLM scorer of a pair: `--scorer offline` beside it takes none of them.
   const scorers = await Promise.all(
-    requested.map((name) => createScorer({ ...flags, ...(name ? { scorer: name } : {}) }, ctx)),
+    requested.map((name) =>
+      createScorer(
+        name === 'offline' ? { scorer: name } : { ...flags, ...(name ? { scorer: name } : {}) },
+        ctx,
+      ),
+    ),
   );
   const names = scorers.map((s) => s.name);
   if (names.length === 2 && names[0] === names[1])

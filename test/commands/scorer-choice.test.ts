@@ -66,4 +66,26 @@ describe('scorerName: which scorer the flags and the config file ask for', () =>
     );
     expect(() => scorerName({ scorer: 'gpt' }, config())).toThrow(/unknown scorer "gpt"/);
   });
+
+  it('refuses LLM settings for the offline scorer, naming each one typed, rather than ignore them', () => {
+    expect(() => scorerName({ model: 'claude-x' }, config())).toThrow(
+      /^--model applies to an LLM scorer, but the scorer is offline; add --scorer anthropic or --scorer openai-compatible, or drop it$/,
+    );
+    expect(() =>
+      scorerName(
+        { scorer: 'offline', timeout: 30, maxCost: 1, fallback: false },
+        config({ scorer: 'anthropic' }),
+      ),
+    ).toThrow(
+      /^--timeout, --max-cost, --no-fallback apply to an LLM scorer, but the scorer is offline;.* drop them$/,
+    );
+    expect(() => scorerName({ provider: 'bedrock', baseUrl: 'http://x' }, config())).toThrow(
+      /^--provider, --base-url apply to an LLM scorer/,
+    );
+    // The same settings for an LLM scorer, from the flags or the config file, are taken.
+    expect(scorerName({ model: 'claude-x', maxCost: 1 }, config({ scorer: 'anthropic' }))).toBe('anthropic');
+    expect(scorerName({ scorer: 'anthropic', timeout: 30, fallback: false }, config())).toBe('anthropic');
+    // --fallback left at its default (true) is not a setting the user typed.
+    expect(scorerName({ fallback: true }, config())).toBe('offline');
+  });
 });

@@ -49,12 +49,32 @@ export function givenScorerFlags(flags: Omit<ScorerFlags, 'scorer'>): {
 export function scorerName(flags: ScorerFlags, config: ResolvedConfig): ScoreResult['scorer'] {
   const provider = flags.provider ?? config.provider;
   const name = flags.scorer ?? config.scorer ?? (provider === 'openai-compatible' ? provider : 'offline');
-  if (name === 'offline') return name;
+  if (name === 'offline') {
+    // An LLM setting typed for the offline scorer would be ignored, and the score taken for the LLM's.
+    const given = llmOnlyFlags(flags);
+    if (given.length > 0)
+      throw new UsageError(
+        `${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to an LLM scorer, but the scorer is offline; add --scorer anthropic or --scorer openai-compatible, or drop ${given.length === 1 ? 'it' : 'them'}`,
+      );
+    return name;
+  }
   if (name !== 'anthropic' && name !== 'openai-compatible')
     throw new UsageError(`unknown scorer "${name}"; choose offline, anthropic or openai-compatible`);
   if (name === 'openai-compatible' && provider !== undefined && provider !== 'openai-compatible')
     throw new UsageError(`--scorer openai-compatible cannot run on --provider ${provider}; drop one of them`);
   return provider === 'openai-compatible' ? 'openai-compatible' : name;
+}
+
+/** The LLM scorer settings given on the command line, as the user typed them. */
+function llmOnlyFlags(flags: ScorerFlags): string[] {
+  return [
+    flags.model !== undefined ? '--model' : '',
+    flags.provider !== undefined ? '--provider' : '',
+    flags.baseUrl !== undefined ? '--base-url' : '',
+    flags.timeout !== undefined ? '--timeout' : '',
+    flags.maxCost !== undefined ? '--max-cost' : '',
+    flags.fallback === false ? '--no-fallback' : '',
+  ].filter(Boolean);
 }
 
 /** scorerName with the config file read: for sessions, which record the scorer they use. */
