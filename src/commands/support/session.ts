@@ -65,8 +65,12 @@ export async function runSessionOnTerminal(
   const width = proseWidth(terminalWidth(ctx.stdout));
   const { options } = startEvent(events);
   let progress: ((received: number, total: number) => void) | undefined;
+  // A journal written before LLM settings were refused for the offline scorer may hold some; they
+  // were ignored then, and still are.
   const scorer = await createScorer(
-    { scorer: options.scorer, ...givenScorerFlags(options) },
+    options.scorer === 'offline'
+      ? { scorer: 'offline' }
+      : { scorer: options.scorer, ...givenScorerFlags(options) },
     ctx,
     (received, total) => progress?.(received, total),
   );
