@@ -31,24 +31,6 @@ export function discoverFiles(paths: string[], cwd: string): Discovered {
     if (!files.has(key)) files.set(key, file);
   };
 
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      unreadable.push({ path: dir, reason: describeIoError(error) });
-      return;
-    }
-    for (const entry of entries) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) walk(full);
-      } else if (YAML_FILE.test(entry.name)) {
-        add(full);
-      }
-    }
-  };
-
   for (const given of paths) {
     const full = resolve(cwd, given);
     let isDirectory: boolean;
@@ -65,10 +47,38 @@ export function discoverFiles(paths: string[], cwd: string): Discovered {
       add(full);
       continue;
     }
-    if (isDirectory) walk(full);
+    if (isDirectory) walkYamlFiles(full, add, (path, reason) => unreadable.push({ path, reason }));
     else add(full);
   }
   return { files: [...files.values()].sort(), unreadable };
+}
+
+/**
+ * The walk under a directory: every *.yaml and *.yml file, recursively, skipping dot-directories and
+ * node_modules and not following symbolic links to directories. Files come as found, links unresolved;
+ * a directory that cannot be listed goes to `onUnreadable`.
+ */
+export function walkYamlFiles(
+  dir: string,
+  onFile: (file: string) => void,
+  onUnreadable: (dir: string, reason: string) => void,
+): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    onUnreadable(dir, describeIoError(error));
+    return;
+  }
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name))
+        walkYamlFiles(full, onFile, onUnreadable);
+    } else if (YAML_FILE.test(entry.name)) {
+      onFile(full);
+    }
+  }
 }
 
 function existsAsLink(path: string): boolean {

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { FileAnalysis } from './analyze.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, walkYamlFiles } from './discover.js';
 
 /**
  * The shipped banks and rubrics never change after the build, so the build validates them once
@@ -67,27 +67,23 @@ export function fingerprint(
 
 /** Loads the shipped banks and rubrics: from the snapshot when it is fresh, else by analysing the YAML. */
 export async function loadShipped(root: string = PACKAGE_ROOT): Promise<ShippedContent> {
-  const files = shippedFiles(root);
-  const snapshot = snapshotAnalyses(root, files);
+  const snapshot = snapshotAnalyses(root);
   if (snapshot) return { files: snapshot, from: 'snapshot' };
   // Imported only here: yaml v2, js-yaml and the analysis stay out of start-up when the snapshot serves.
   const { analyzeFiles } = await import('./analyze-files.js');
-  return { files: await analyzeFiles(files), from: 'yaml' };
+  return { files: await analyzeFiles(shippedFiles(root)), from: 'yaml' };
 }
 
 /**
  * The snapshot's analyses of the shipped files (absolute paths, discovery order) when it is fresh;
  * undefined when they must be read from the YAML.
  */
-export function snapshotAnalyses(
-  root: string = PACKAGE_ROOT,
-  files: readonly string[] = shippedFiles(root),
-): FileAnalysis[] | undefined {
-  return freshSnapshot(root, files)?.analyses.map((a) => withRoot(a, root));
+export function snapshotAnalyses(root: string = PACKAGE_ROOT): FileAnalysis[] | undefined {
+  return freshSnapshot(root)?.analyses.map((a) => withRoot(a, root));
 }
 
-/** The snapshot if it describes exactly these files as they are now; undefined otherwise. */
-function freshSnapshot(root: string, files: readonly string[]): ShippedSnapshot | undefined {
+/** The snapshot if it describes exactly the shipped files as they are now; undefined otherwise. */
+function freshSnapshot(root: string): ShippedSnapshot | undefined {
   let snapshot: ShippedSnapshot;
   try {
     snapshot = JSON.parse(readFileSync(snapshotPath(root), 'utf8')) as ShippedSnapshot;
@@ -95,6 +91,8 @@ function freshSnapshot(root: string, files: readonly string[]): ShippedSnapshot 
     return undefined; // not built, or unreadable: read the YAML
   }
   if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.sources)) return undefined;
+  const files = listedFiles(root);
+  if (!files) return undefined;
   if (snapshot.sources.length !== files.length || snapshot.analyses?.length !== files.length)
     return undefined;
   for (let i = 0; i < files.length; i++) {
@@ -110,6 +108,26 @@ function freshSnapshot(root: string, files: readonly string[]): ShippedSnapshot 
     }
   }
   return snapshot;
+}
+
+/**
+ * The shipped files as shippedFiles finds them, without resolving each one's links (that took
+ * about as long as the rest of the check): a file linked in twice is then listed twice, the list
+ * differs from the snapshot's, and the YAML is read, as discovery would. Undefined when a shipped
+ * directory cannot be listed (the YAML path reports it).
+ */
+function listedFiles(root: string): string[] | undefined {
+  const files: string[] = [];
+  let listed = true;
+  for (const dir of SHIPPED_DIRS)
+    walkYamlFiles(
+      join(root, dir),
+      (file) => files.push(file),
+      () => {
+        listed = false;
+      },
+    );
+  return listed ? files.sort() : undefined;
 }
 
 function hashOf(file: string): string {

@@ -1,4 +1,13 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeShippedSnapshot } from '../../scripts/shipped-snapshot.js';
@@ -96,6 +105,24 @@ describe('a stale snapshot is never used', () => {
     expect((await loadShipped(root)).from).toBe('yaml');
     rmSync(join(root, 'question-banks', 'renamed.yaml'));
     expect((await loadShipped(root)).files.map((f) => f.kind)).toEqual(['rubric']);
+  });
+
+  // The freshness check lists the shipped directories without resolving links (start-up, issue 18);
+  // discovery resolves them, so a file linked in twice is one file, read from its YAML.
+  it('a bank linked in a second time after the build', async () => {
+    const { root, bank } = makeRoot();
+    await writeShippedSnapshot(root, {});
+    symlinkSync(bank, join(root, 'question-banks', 'linked.yaml'));
+    const loaded = await loadShipped(root);
+    expect(loaded.from).toBe('yaml');
+    expect(prompts(loaded.files)).toEqual([PROMPT]);
+  });
+
+  it('a shipped directory that is gone after the build', async () => {
+    const { root } = makeRoot();
+    await writeShippedSnapshot(root, {});
+    rmSync(join(root, 'rubrics'), { recursive: true });
+    await expect(loadShipped(root)).rejects.toThrow(/no such file or directory: .*rubrics/);
   });
 
   it('a snapshot that is missing, corrupt or of another version', async () => {
