@@ -1,12 +1,18 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { Chalk, ChalkInstance } from 'chalk';
 import type { Env } from '../paths.js';
 
 /**
  * Colour for one output stream, following clig.dev: off for a non-TTY, NO_COLOR (non-empty),
  * TERM=dumb or --no-color; FORCE_COLOR turns it on. chalk alone ignores NO_COLOR by design.
+ *
+ * Start-up (issue 18): chalk takes about 3 ms to load (its styles and colour support are built when
+ * it is evaluated), so it loads here, on the first call, and output that needs no colour (`--json`,
+ * practice's refusal of a non-terminal) never loads it. require() as in text.ts: in the bundle esbuild
+ * makes it a lazy initialiser of code already in the chunk; under vitest it is Node's own require.
  */
 export function colorFor(stream: { isTTY?: boolean }, env: Env, noColorFlag = false): ChalkInstance {
-  return new Chalk({ level: colorLevel(stream, env, noColorFlag) });
+  const chalk = require('chalk') as { Chalk: typeof Chalk };
+  return new chalk.Chalk({ level: colorLevel(stream, env, noColorFlag) });
 }
 
 export function colorLevel(stream: { isTTY?: boolean }, env: Env, noColorFlag = false): 0 | 1 | 2 | 3 {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCoach } from '../helpers/exec.js';
 import { writeFiles } from '../helpers/fs.js';
 import { bankWithQuestions } from '../helpers/lint.js';
+import { repoRoot } from '../helpers/paths.js';
 
 /**
  * Issue 18: `coach show` and `coach questions` over the shipped banks start about as fast as
@@ -26,6 +28,11 @@ Intl.Segmenter = new Proxy(Real, {
     process.stderr.write('probe: Intl.Segmenter made\\n');
     return Reflect.construct(target, args);
   },
+});
+`,
+    // Node lists the built-in modules it has loaded; node:crypto is reported when the process ends.
+    'crypto-probe.cjs': `process.on('exit', () => {
+  if (process.moduleLoadList.includes('NativeModule crypto')) process.stderr.write('probe: node:crypto loaded\\n');
 });
 `,
     'banks/wide.yaml': bankWithQuestions('wide', [
@@ -63,5 +70,45 @@ describe('start-up work of the browse commands', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('設計の質問');
     expect(run.stderr).toContain('probe: Intl.Segmenter made');
+  });
+});
+
+// node:crypto takes about 1.4 ms to load, as long as the rest of the snapshot's freshness check: it
+// is needed only to hash a shipped file whose mtime moved (src/banks/shipped.ts).
+describe('start-up work of the snapshot check', () => {
+  const cryptoProbe = () => `--require=${join(dir, 'crypto-probe.cjs')}`;
+
+  it.each([[['show', 'aiml-bolt-ml-onto-legacy']], [['questions', '--json']], [['banks']]])(
+    'coach %j over a fresh snapshot loads no node:crypto',
+    (args) => {
+      const run = runCoach(args, { cwd: dir, env: { NODE_OPTIONS: cryptoProbe() } });
+      expect(run.status).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(0);
+      expect(run.stderr).not.toContain('probe:');
+    },
+  );
+
+  it('a copy of the package, whose files all have new mtimes, hashes them (the probe works)', () => {
+    const copy = join(dir, 'package');
+    for (const part of ['bin', 'dist', 'question-banks', 'rubrics', 'package.json'])
+      cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
+    const run = spawnSync(
+      process.execPath,
+      [join(copy, 'bin', 'coach.js'), 'show', 'aiml-bolt-ml-onto-legacy'],
+      {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH,
+          HOME: dir,
+          COACH_HOME: dir,
+          NO_COLOR: '1',
+          NODE_OPTIONS: cryptoProbe(),
+        },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('aiml-bolt-ml-onto-legacy');
+    expect(run.stderr).toContain('probe: node:crypto loaded');
   });
 });
