@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/: one small entry (commander only) plus a lazy chunk per command,
 // and the analysis worker as its own entry. Bundling is what keeps `coach --version` near bare node.
-// The chunks of the commands that must start fast are then flattened (scripts/flatten-chunks.mjs).
+// Small shared chunks are grouped (scripts/group-chunks.mjs: a first build finds them, the second
+// groups them) and the chunks of the commands that must start fast flattened (flatten-chunks.mjs).
 // Then validates the shipped banks and rubrics and writes dist/shipped.json, which the commands load
 // instead of parsing that YAML at every start (src/banks/shipped.ts); lint errors in them fail the build.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,12 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { flattenCommandChunks } from './flatten-chunks.mjs';
+import { groupSmallChunks } from './group-chunks.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { metafile } = await build({
+/** The commands that must start about as fast as `coach --version` (issue 18). */
+const HOT_COMMANDS = ['src/commands/browse.ts', 'src/commands/practice.ts'];
+const options = {
   absWorkingDir: root,
   metafile: true,
   entryPoints: { cli: 'src/cli/index.ts', 'analyze-worker': 'src/banks/analyze-worker.ts' },
@@ -34,15 +38,21 @@ const { metafile } = await build({
   // Optional peer, imported only with --provider bedrock: never bundled.
   external: ['@anthropic-ai/bedrock-sdk'],
   logLevel: 'warning',
+};
+// A first build, not written, finds the small shared chunks; the second groups them (group-chunks.mjs).
+const first = await build({ ...options, write: false });
+const { metafile } = await build({
+  ...options,
+  plugins: [groupSmallChunks(first.metafile, { root, entry: 'dist/cli.js', exact: HOT_COMMANDS })],
 });
 
 // Issue 18: the files `coach show`, `questions`, `banks` (browse.ts) load beyond the entry's went
-// from 16 to 5, those of `coach practice`, `resume` (practice.ts) from 36 to 18; the rest are shared
-// with what these commands may load later (see flatten-chunks.mjs).
+// from 16 to 3, those of `coach practice`, `resume` (practice.ts) from 36 to 9, with the grouping
+// above; the rest are shared with what these commands may load later (see flatten-chunks.mjs).
 await flattenCommandChunks(metafile, {
   root,
   entry: 'dist/cli.js',
-  commands: ['src/commands/browse.ts', 'src/commands/practice.ts'],
+  commands: HOT_COMMANDS,
 });
 
 // The snapshot writer is TypeScript that shares the analysis with the CLI: bundle it to a scratch

@@ -13,6 +13,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { bundleGraph } from './bundle-graph.mjs';
 
 /**
  * @param {import('esbuild').Metafile} metafile of the split build (paths relative to `root`)
@@ -20,29 +21,7 @@ import { build } from 'esbuild';
  *   loads (dist/cli.js); `commands`: the sources whose lazy chunks to flatten (src/commands/x.ts)
  */
 export async function flattenCommandChunks(metafile, { root, entry, commands }) {
-  const outputs = metafile.outputs;
-  const importsOf = (file, kind) =>
-    (outputs[file]?.imports ?? []).filter((i) => i.kind === kind && !i.external).map((i) => i.path);
-  const staticClosure = (file, into = new Set()) => {
-    if (into.has(file)) return into;
-    into.add(file);
-    for (const next of importsOf(file, 'import-statement')) staticClosure(next, into);
-    return into;
-  };
-  /** Every output that a dynamic import from `files` may load, with what those load in turn. */
-  const lazilyLoaded = (files) => {
-    const world = new Set();
-    const pending = [...files].flatMap((f) => importsOf(f, 'dynamic-import'));
-    while (pending.length > 0) {
-      for (const file of staticClosure(pending.pop())) {
-        if (world.has(file)) continue;
-        world.add(file);
-        pending.push(...importsOf(file, 'dynamic-import'));
-      }
-    }
-    return world;
-  };
-
+  const { outputs, staticClosure, lazilyLoaded } = bundleGraph(metafile);
   const loadedFirst = staticClosure(entry);
   const folded = new Set();
   const kept = new Set();
