@@ -4,7 +4,8 @@
 // groups them) and the chunks of the commands that must start fast flattened (flatten-chunks.mjs).
 // Then validates the shipped banks and rubrics and writes dist/shipped.json, which the commands load
 // instead of parsing that YAML at every start (src/banks/shipped.ts); lint errors in them fail the build.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +17,15 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// What a cache of validated config files is valid for (src/config-cache.ts): this version built from
+// these sources, so a change to the schema, or to how files are read, never meets an old entry.
+const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+  .sort();
+const sourcesHash = createHash('sha256');
+for (const file of sources) sourcesHash.update(file.slice(root.length)).update(readFileSync(file));
+const buildId = `${version}+${sourcesHash.digest('hex').slice(0, 16)}`;
 /** The commands that must start about as fast as `coach --version` (issue 18). */
 const HOT_COMMANDS = ['src/commands/browse.ts', 'src/commands/practice.ts'];
 const options = {
@@ -29,7 +39,7 @@ const options = {
   platform: 'node',
   target: 'node20',
   chunkNames: '[name]-[hash]',
-  define: { __VERSION__: JSON.stringify(version) },
+  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId) },
   // Some dependencies are CommonJS and call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);",

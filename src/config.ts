@@ -1,6 +1,8 @@
 import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { cachedConfig, rememberConfig } from './config-cache.js';
+import { readTextBounded } from './fsx/read-bounded.js';
 import { configDir, type Env } from './paths.js';
 import type { CoachConfig } from './schema/config.js';
 import type { Level } from './schema/index.js';
@@ -40,7 +42,7 @@ export async function resolveConfig({ cwd, env, banks = [] }: ConfigInputs): Pro
   // lstat, not exists: a dangling or looping link is a mistake to report, not a missing file.
   const fromFiles: { file: string; config: CoachConfig }[] = [];
   for (const file of [projectFile, userFile])
-    if (isPresent(file)) fromFiles.push({ file, config: await readConfigFile(file) });
+    if (isPresent(file)) fromFiles.push({ file, config: await readConfigFile(file, env) });
   const envBanks = (env[BANKS_ENV] ?? '').split(delimiter).filter(Boolean);
 
   const all = [
@@ -83,12 +85,31 @@ function isPresent(file: string): boolean {
 
 /**
  * Imported only when a config file exists: yaml v2 and zod cost start-up time that most runs (no
- * config file) need not pay; `coach show` is meant to start about as fast as `coach --version`.
+ * config file) need not pay; `coach show` is meant to start about as fast as `coach --version`. And
+ * a file this build has validated before with the same text is not validated again (config-cache.ts).
  */
-async function readConfigFile(file: string): Promise<CoachConfig> {
+async function readConfigFile(file: string, env: Env): Promise<CoachConfig> {
+  const text = configText(file);
+  const cached = text === undefined ? undefined : cachedConfig(file, text, env);
+  if (cached) return cached;
   const [{ CoachConfig }, { readValidatedYaml }] = await Promise.all([
     import('./schema/config.js'),
     import('./yaml/validated.js'),
   ]);
-  return readValidatedYaml(file, CoachConfig, 'the config file').data;
+  const { data } = readValidatedYaml(file, CoachConfig, 'the config file');
+  // Kept only if the file did not change while it was validated, so the text and the data agree.
+  if (text !== undefined && configText(file) === text) rememberConfig(file, text, data, env);
+  return data;
+}
+
+/**
+ * The text of a config file, read with the checks readValidatedYaml makes (no FIFO, a size bound);
+ * undefined when it cannot be read, and readValidatedYaml then says why.
+ */
+function configText(file: string): string | undefined {
+  try {
+    return readTextBounded(file, { maxBytes: 1024 * 1024, what: 'the config file' });
+  } catch {
+    return undefined;
+  }
 }

@@ -32,21 +32,25 @@ export const SHIPPED_RUBRICS_DIR = join(PACKAGE_ROOT, 'rubrics');
 /** Where sessions, drafts and history live: COACH_HOME, else $XDG_DATA_HOME/interview-coach, else ~/.local/share. */
 export function dataDir(env: Env): string {
   if (env.COACH_HOME) return resolve(env.COACH_HOME);
-  const base =
-    env.XDG_DATA_HOME && isAbsolutePath(env.XDG_DATA_HOME)
-      ? env.XDG_DATA_HOME
-      : join(home(env), '.local', 'share');
-  return join(base, 'interview-coach');
+  return xdgDir(env, 'XDG_DATA_HOME', join('.local', 'share'));
 }
 
 /** Where the user config lives: COACH_HOME (tests), else $XDG_CONFIG_HOME/interview-coach, else ~/.config. */
 export function configDir(env: Env): string {
   if (env.COACH_HOME) return resolve(env.COACH_HOME);
-  const base =
-    env.XDG_CONFIG_HOME && isAbsolutePath(env.XDG_CONFIG_HOME)
-      ? env.XDG_CONFIG_HOME
-      : join(home(env), '.config');
-  return join(base, 'interview-coach');
+  return xdgDir(env, 'XDG_CONFIG_HOME', '.config');
+}
+
+/** What can be thrown away and rebuilt: COACH_HOME/cache, else $XDG_CACHE_HOME/interview-coach, else ~/.cache. */
+export function cacheDir(env: Env): string {
+  if (env.COACH_HOME) return join(resolve(env.COACH_HOME), 'cache');
+  return xdgDir(env, 'XDG_CACHE_HOME', '.cache');
+}
+
+/** `$variable/interview-coach` when the variable holds an absolute path, else `~/fallback/interview-coach`. */
+function xdgDir(env: Env, variable: string, fallback: string): string {
+  const base = env[variable];
+  return join(base && isAbsolutePath(base) ? base : join(home(env), fallback), 'interview-coach');
 }
 
 /** The story bank `coach stories` and `coach practice --stories` read unless given --stories FILE. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +33,11 @@ Intl.Segmenter = new Proxy(Real, {
     // Node lists the built-in modules it has loaded; node:crypto is reported when the process ends.
     'crypto-probe.cjs': `process.on('exit', () => {
   if (process.moduleLoadList.includes('NativeModule crypto')) process.stderr.write('probe: node:crypto loaded\\n');
+});
+`,
+    // zod keeps its settings on globalThis when it is evaluated: set at exit means zod was loaded.
+    'zod-probe.cjs': `process.on('exit', () => {
+  if (globalThis.__zod_globalConfig) process.stderr.write('probe: zod loaded\\n');
 });
 `,
     'banks/wide.yaml': bankWithQuestions('wide', [
@@ -110,5 +115,53 @@ describe('start-up work of the snapshot check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('aiml-bolt-ml-onto-legacy');
     expect(run.stderr).toContain('probe: node:crypto loaded');
+  });
+});
+
+// A config file is validated with yaml v2 and zod, about 27 ms of every start; the same text again
+// comes from the cache of validated config files (src/config-cache.ts) and loads neither.
+describe('start-up work of a config file', () => {
+  const project = () => join(dir, 'project');
+  const home = () => join(dir, 'project-home');
+  const config = () => join(project(), '.interview-coach.yaml');
+  const run = () =>
+    runCoach(['questions', '--json'], {
+      cwd: project(),
+      env: { COACH_HOME: home(), NODE_OPTIONS: `--require=${join(dir, 'zod-probe.cjs')}` },
+    });
+  beforeAll(() => {
+    mkdirSync(home(), { recursive: true });
+    writeFiles(project(), {
+      'mine/bank.yaml': bankWithQuestions('mine', [
+        { id: 'from-my-bank', prompt: 'Tell me about a time you ran a bank of your own questions.' },
+      ]),
+    });
+  });
+
+  it('validates a config file once per text: an edited file again, an invalid one every time', () => {
+    writeFileSync(config(), 'level: L6\n');
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('probe: zod loaded');
+    const again = run();
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).not.toContain('probe:');
+
+    writeFileSync(config(), 'level: L7\n');
+    expect(run().stderr).toContain('probe: zod loaded');
+
+    writeFileSync(config(), 'level: L9\n');
+    for (const invalid of [run(), run()]) {
+      expect(invalid.status).toBe(2);
+      expect(invalid.stderr).toMatch(/\.interview-coach\.yaml:1:8: .*L9/);
+    }
+  });
+
+  it('what a remembered config file says still applies', () => {
+    writeFileSync(config(), 'banks: [mine]\n');
+    const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((q) => q.id);
+    const [first, again] = [run(), run()];
+    expect(ids(first.stdout)).toContain('from-my-bank');
+    expect(again.stdout).toBe(first.stdout);
   });
 });
