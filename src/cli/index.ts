@@ -13,7 +13,7 @@ import { reportError } from './report-error.js';
 export async function run(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   endQuietlyWhenOutputCloses();
-  const program = buildProgram();
+  const program = buildProgram(undefined, argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { UsageError } from '../../src/errors.js';
@@ -6,12 +7,17 @@ import { UsageError } from '../../src/errors.js';
  * argv through the real command tree, in-process: a bad flag value is refused while parsing, before
  * any command runs, as a usage error naming the flag, the accepted form and the value (exit 2).
  */
-async function refusal(args: string[]): Promise<{ message: string; out: string; exitCode: number }> {
+async function refusal(
+  args: string[],
+  tree: 'whole' | 'for argv' = 'whole',
+): Promise<{ message: string; out: string; exitCode: number }> {
   let out = '';
-  const program = buildProgram({ writeOut: (s) => (out += s), writeErr: (s) => (out += s) });
+  const argv = ['node', 'coach', ...args];
+  const output = { writeOut: (s: string) => (out += s), writeErr: (s: string) => (out += s) };
+  const program = tree === 'whole' ? buildProgram(output) : buildProgram(output, argv);
   // No command may run: an action sets process.exitCode, and these must fail before that.
   const exitCodeBefore = process.exitCode;
-  const error = await program.parseAsync(['node', 'coach', ...args]).then(
+  const error = await program.parseAsync(argv).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -62,5 +68,73 @@ describe('every parsed flag of every command refuses a bad value', () => {
     expect(message).toBe(`${flag} ${form}, got "${value}"`);
     expect(out).toBe('');
     expect(exitCode).toBe(2);
+    // The tree declared for this argv alone (start-up) refuses it the same way.
+    expect(await refusal(args, 'for argv')).toEqual({ message, out, exitCode });
+  });
+});
+
+/** What commander prints and throws for argv, through the whole tree or the one declared for argv. */
+async function outcome(args: string[], tree: 'whole' | 'for argv') {
+  let out = '';
+  let err = '';
+  const argv = ['node', 'coach', ...args];
+  const output = { writeOut: (s: string) => (out += s), writeErr: (s: string) => (err += s) };
+  const program = tree === 'whole' ? buildProgram(output) : buildProgram(output, argv);
+  // No action may run here: each argv below fails or exits while parsing.
+  const error = await program.parseAsync(argv).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  const { code, exitCode, message } = (error ?? {}) as { code?: string; exitCode?: number; message?: string };
+  return { commands: program.commands.map((c) => c.name()), out, err, code, exitCode, message };
+}
+
+/** A command's help, and its subcommands', as `coach CMD [SUB] --help` prints them. */
+function helpOf(command: Command): string[] {
+  return [command.helpInformation(), ...command.commands.flatMap(helpOf)];
+}
+
+// Start-up (issue 18): argv that names a command declares that command alone (src/cli/program.ts).
+describe('the tree declared for an argv', () => {
+  const whole = buildProgram();
+  const names = whole.commands.map((c) => c.name());
+
+  it.each(names)('coach %s … declares %s alone, with the same options, arguments and help', (name) => {
+    const alone = buildProgram(undefined, ['node', 'coach', '--no-color', name, 'an-argument']);
+    expect(alone.commands.map((c) => c.name())).toEqual([name]);
+    expect(helpOf(alone.commands[0]!)).toEqual(helpOf(whole.commands.find((c) => c.name() === name)!));
+  });
+
+  it.each([
+    [['show']],
+    [['show', 'a', 'b']],
+    [['practice', '--bogus']],
+    [['sessions', 'nope']],
+    [['stories', 'check', '--level']],
+    [['--version']],
+    [['-V', '--debug']],
+    [['--help']],
+    [['show', '--help']],
+    [['sessions', 'show', '-h']],
+    [['shw', 'x']],
+    [['--bogus', 'show', 'x']],
+    [[]],
+  ])('coach %j prints, fails and exits as through the whole tree', async (args) => {
+    const { commands, ...declared } = await outcome(args, 'for argv');
+    const { commands: all, ...throughWhole } = await outcome(args, 'whole');
+    expect(declared).toEqual(throughWhole);
+    expect(throughWhole.code).toBeDefined();
+    expect(commands.length).toBeLessThanOrEqual(all.length);
+  });
+
+  it('declares no command for --version alone, all of them for help or a name that is none', () => {
+    const declared = (...args: string[]) =>
+      buildProgram(undefined, ['node', 'coach', ...args]).commands.length;
+    expect(declared('--version')).toBe(0);
+    expect(declared('show', 'x')).toBe(1);
+    expect(declared('--help')).toBe(names.length);
+    expect(declared('show', '--help')).toBe(names.length);
+    expect(declared('shw')).toBe(names.length);
+    expect(declared()).toBe(names.length);
   });
 });

@@ -3,11 +3,14 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'batches';
+
 const load = () => import('../../commands/batches.js');
 
 export function register(program: Command): void {
   const batches = program
-    .command('batches')
+    .command(name)
     .description(
       'Message Batches sent by --batch: list them with their status (needs the key for live status)',
     )

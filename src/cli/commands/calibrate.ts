@@ -3,11 +3,14 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { addLlmOptions, banksOption, jsonOption, SCORER_NAMES } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'calibrate';
+
 const load = () => import('../../commands/calibrate.js');
 
 export function register(program: Command): void {
   const calibrate = program
-    .command('calibrate')
+    .command(name)
     .description("measure how far a scorer agrees with a person's labels on a set of answers")
     .argument('[file]', 'YAML or JSON list of labelled answers (see calibration/example.yaml)')
     .option(

@@ -3,11 +3,14 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'compare';
+
 const load = () => import('../../commands/compare.js');
 
 export function register(program: Command): void {
   program
-    .command('compare')
+    .command(name)
     .description('two attempts at the same question side by side: criterion changes, evidence, a word diff')
     .argument('[attempt-ids...]', 'one or two attempt ids from `coach history` (a unique prefix is enough)')
     .option('-q, --question <id>', 'with no id: the latest two scored attempts at this question')

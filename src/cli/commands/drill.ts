@@ -12,11 +12,14 @@ import {
 } from '../options.js';
 import { calendarDate } from '../parsers.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'drill';
+
 const load = () => import('../../commands/drill.js');
 
 export function register(program: Command): void {
   const drill = program
-    .command('drill')
+    .command(name)
     .description("today's questions, picked from the date and your history (scriptable)")
     .option('--daily', "pick today's questions from the date, filters and history (the default)")
     .addOption(strictOption('--date <YYYY-MM-DD>', 'the day to drill (default: today)', calendarDate))

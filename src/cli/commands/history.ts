@@ -2,11 +2,14 @@ import { type Command, Option } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { jsonOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'history';
+
 const load = () => import('../../commands/history.js');
 
 export function register(program: Command): void {
   const history = program
-    .command('history')
+    .command(name)
     .description('every scored attempt (practice, drill, score --save)')
     .addOption(jsonOption())
     .action(lazyAction(load, (m, ctx, options) => m.historyCommand(options, ctx)));

@@ -4,12 +4,15 @@ import { lazyAction } from '../lazy-action.js';
 import { addFilterOptions, banksOption, jsonOption, strictOption } from '../options.js';
 import { nonNegativeInteger, positiveInteger } from '../parsers.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'interview';
+
 const load = () => import('../../commands/interview.js');
 
 export function register(program: Command): void {
   addFilterOptions(
     program
-      .command('interview')
+      .command(name)
       .description(
         'practise with a partner: --peer shows a human interviewer the sheet, a clock, and takes their levels',
       )

@@ -5,11 +5,14 @@ import { lazyAction } from '../lazy-action.js';
 import { banksOption, strictOption } from '../options.js';
 import { nonNegativeInteger } from '../parsers.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'lint';
+
 const load = () => import('../../commands/lint.js');
 
 export function register(program: Command): void {
   program
-    .command('lint')
+    .command(name)
     .description(
       'check question banks, rubrics and stories files (no paths: the shipped and configured ones, and your stories file)',
     )

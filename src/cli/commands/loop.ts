@@ -5,11 +5,14 @@ import { lazyAction } from '../lazy-action.js';
 import { addScorerOptions, banksOption, jsonOption, levelOption, strictOption } from '../options.js';
 import { integerBetween, nonNegativeInteger } from '../parsers.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'loop';
+
 const load = () => import('../../commands/loop.js');
 
 export function register(program: Command): void {
   const loop = program
-    .command('loop')
+    .command(name)
     .description(
       'a full interview loop: rounds, interviewers and principles, tailored to a posting, then a debrief',
     )

@@ -11,12 +11,15 @@ import {
 } from '../options.js';
 import { nonNegativeInteger, positiveInteger } from '../parsers.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'practice';
+
 const load = () => import('../../commands/practice.js');
 
 export function register(program: Command): void {
   const practice = addFilterOptions(
     program
-      .command('practice')
+      .command(name)
       .description('a timed mock interview in the terminal (offline scorer, no key needed)'),
     'only questions asked at this level (L5-L8); scope is judged for it',
   )

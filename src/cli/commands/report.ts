@@ -3,11 +3,14 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, sinceOption, storiesOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'report';
+
 const load = () => import('../../commands/report.js');
 
 export function register(program: Command): void {
   program
-    .command('report')
+    .command(name)
     .description('a progress report to look at and share: one self-contained HTML page (or Markdown)')
     .option('-o, --output <file>', 'where to write it ("-" for stdout; default coach-report.html or .md)')
     .addOption(sinceOption())

@@ -2,11 +2,14 @@ import type { Command } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'rubrics';
+
 const load = () => import('../../commands/browse.js');
 
 export function register(program: Command): void {
   program
-    .command('rubrics')
+    .command(name)
     .description('list rubrics and their criteria, or show one in full')
     .argument('[rubric-id]')
     .addOption(jsonOption())

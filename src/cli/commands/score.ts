@@ -4,11 +4,14 @@ import { withExitCodes } from '../help.js';
 import { lazyAction } from '../lazy-action.js';
 import { addScorerOptions, banksOption, jsonOption, levelOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'score';
+
 const load = () => import('../../commands/score.js');
 
 export function register(program: Command): void {
   const score = program
-    .command('score')
+    .command(name)
     .description('score one answer (from --answer-file or stdin) against a question, or a rubric and prompt')
     .option('-q, --question <id>', 'the question answered')
     .option('--rubric <id>', 'the rubric, for an answer to a prompt of your own')

@@ -2,11 +2,14 @@ import { type Command, Option } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { jsonOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'sessions';
+
 const load = () => import('../../commands/sessions.js');
 
 export function register(program: Command): void {
   const sessions = program
-    .command('sessions')
+    .command(name)
     .description('list past practice sessions and loops')
     .addOption(jsonOption())
     .action(lazyAction(load, (m, ctx, options) => m.sessionsCommand(options, ctx)));

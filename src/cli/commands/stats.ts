@@ -2,11 +2,14 @@ import { type Command, Option } from 'commander';
 import { lazyAction } from '../lazy-action.js';
 import { banksOption, jsonOption, SCORER_NAMES, sinceOption } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'stats';
+
 const load = () => import('../../commands/history.js');
 
 export function register(program: Command): void {
   program
-    .command('stats')
+    .command(name)
     .description('progress: attempts, streak, averages by bank, category and criterion, trend, weakest areas')
     .addOption(sinceOption())
     .option('--scorer <name>', `only attempts scored by this scorer (${SCORER_NAMES.join(', ')})`)

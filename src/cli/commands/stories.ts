@@ -11,11 +11,14 @@ import {
   storiesOption,
 } from '../options.js';
 
+/** The command this module registers: program.ts registers only it when argv names it. */
+export const name = 'stories';
+
 const load = () => import('../../commands/stories.js');
 
 export function register(program: Command): void {
   const stories = program
-    .command('stories')
+    .command(name)
     .description('your story bank: check, coverage of the 16 principles, which story to tell')
     .addHelpText(
       'after',
