@@ -1,4 +1,5 @@
 import type { BankQuestion } from '../banks/registry.js';
+import { UsageError } from '../errors.js';
 import { LEVELS } from '../schema/levels.js';
 import { findPrinciple, LEADERSHIP_PRINCIPLES } from '../schema/principles.js';
 import { findTenet, PRINCIPAL_TENETS } from '../schema/tenets.js';
@@ -181,7 +182,6 @@ export async function rubricsCommand(
   if (id !== undefined) {
     rubrics = rubrics.filter((r) => r.id === id);
     if (rubrics.length === 0) {
-      const { UsageError } = await import('../errors.js');
       throw new UsageError(
         `unknown rubric "${id}"; choose one of: ${[...registry.rubrics.keys()].join(', ')}`,
       );
