@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { flattenCommandChunks } from './flatten-chunks.mjs';
-import { groupSmallChunks } from './group-chunks.mjs';
+import { groupSharedChunks } from './group-chunks.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -53,7 +53,7 @@ const options = {
 const first = await build({ ...options, write: false });
 const { metafile } = await build({
   ...options,
-  plugins: [groupSmallChunks(first.metafile, { root, entry: 'dist/cli.js', exact: HOT_COMMANDS })],
+  plugins: [groupSharedChunks(first.metafile, { root, entry: 'dist/cli.js', exact: HOT_COMMANDS })],
 });
 
 // Issue 18: with the grouping above, the entry loads 3 files instead of 8, and `coach show`,

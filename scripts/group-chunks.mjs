@@ -8,8 +8,8 @@
 //   of it already, so one file costs nobody anything);
 // - the small chunks of our own code (under GROUP_BELOW bytes) that the entry does not load. A chunk
 //   joins only if everything it imports is in the group or loaded at start, so the group pulls nothing
-//   else into the commands that load it. The `exact` commands are not given the import: each splits
-//   the group into what it uses and the rest, and loads only the first.
+//   else into the commands that load it. The `exact` commands are not given this group's import:
+//   each splits it into what that command uses and the rest, and loads only the first.
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { bundleGraph } from './bundle-graph.mjs';
@@ -23,7 +23,7 @@ const GROUP_BELOW = 8 * 1024;
  *   (dist/cli.js); `exact`: entry sources (src/commands/x.ts) that must load only modules they use
  * @returns {import('esbuild').Plugin}
  */
-export function groupSmallChunks(metafile, { root, entry, exact }) {
+export function groupSharedChunks(metafile, { root, entry, exact }) {
   const { outputs, importsOf, staticClosure, modulesOf } = bundleGraph(metafile);
   const loadedFirst = staticClosure(entry);
   const ours = (file) => modulesOf(file).every((module) => module.startsWith('src/'));
@@ -75,7 +75,7 @@ export function groupSmallChunks(metafile, { root, entry, exact }) {
   }));
 
   return {
-    name: 'group-small-chunks',
+    name: 'group-shared-chunks',
     setup(b) {
       b.onResolve({ filter: /^coach:/ }, (args) => ({ path: args.path, namespace: 'group' }));
       b.onLoad({ filter: /.*/, namespace: 'group' }, (args) => ({
