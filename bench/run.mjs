@@ -1,7 +1,7 @@
 // `npm run bench`: medians over several runs, each beside a baseline measured in the same run,
 // because these machines are noisy and only ratios within one run are comparable.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus, writeDuplicates, writeHistory } from './corpus.mjs';
@@ -13,12 +13,12 @@ const env = { ...process.env, NO_COLOR: '1' };
 delete env.CI;
 
 // Lint runs over corpora with planted findings exit 1 by design; only other statuses are failures.
-function measure(args, okStatuses = [0]) {
+function measure(args, okStatuses = [0], home = join(scratch, 'home')) {
   const rssFile = join(scratch, 'rss');
   const fd = openSync(rssFile, 'w');
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'max-rss.cjs'), ...args], {
-    env: { ...env, COACH_HOME: join(scratch, 'home'), BENCH_RSS_FD: '3' },
+    env: { ...env, COACH_HOME: home, BENCH_RSS_FD: '3' },
     stdio: ['ignore', 'pipe', 'pipe', fd],
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -36,11 +36,11 @@ function measure(args, okStatuses = [0]) {
  * Runs each case RUNS times, interleaved so drift in machine load hits every case alike. `statusOf`
  * names cases whose expected exit status differs from `okStatuses`.
  */
-function compare(cases, okStatuses = [0], statusOf = {}) {
+function compare(cases, okStatuses = [0], statusOf = {}, homeOf = {}) {
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let r = 0; r < RUNS; r++)
     for (const [name, args] of Object.entries(cases))
-      samples[name].push(measure(args, statusOf[name] ?? okStatuses));
+      samples[name].push(measure(args, statusOf[name] ?? okStatuses, homeOf[name]));
   return Object.fromEntries(
     Object.entries(samples).map(([name, s]) => [
       name,
@@ -90,6 +90,25 @@ try {
     console.log(`  ${name.padEnd(56)} ${fmt(x)}${vs}${more}`);
   }
   console.log(`  --version target <= 1.5x bare node: ${version / bare <= 1.5 ? 'met' : 'NOT met'}\n`);
+
+  // A user config file: validated once (yaml v2 and zod), then remembered by its exact text in the
+  // cache (src/config-cache.ts). The first run below fills the cache; the measured runs hit it.
+  const configured = join(scratch, 'home-with-config');
+  mkdirSync(configured, { recursive: true });
+  writeFileSync(join(configured, 'config.yaml'), 'level: L7\n');
+  measure([bin, 'show', showId], [0], configured);
+  const withConfig = compare(
+    {
+      [`coach show ${showId}`]: [bin, 'show', showId],
+      'the same, with a config file': [bin, 'show', showId],
+    },
+    [0],
+    {},
+    { 'the same, with a config file': configured },
+  );
+  console.log('Start-up with a config file (validated on a first run, then read from the cache)');
+  for (const [name, x] of Object.entries(withConfig)) console.log(`  ${name.padEnd(56)} ${fmt(x)}`);
+  console.log('');
 
   const corpus = join(scratch, 'corpus');
   const made = writeCorpus(corpus, { files: 100, perFile: 100 });
