@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { cachedConfig, rememberConfig } from './config-cache.js';
-import { readTextBounded } from './fsx/read-bounded.js';
+import { HAND_WRITTEN_MAX_BYTES, readTextBounded } from './fsx/read-bounded.js';
 import { configDir, type Env } from './paths.js';
 import type { CoachConfig } from './schema/config.js';
 import type { Level } from './schema/index.js';
@@ -87,29 +87,19 @@ function isPresent(file: string): boolean {
  * Imported only when a config file exists: yaml v2 and zod cost start-up time that most runs (no
  * config file) need not pay; `coach show` is meant to start about as fast as `coach --version`. And
  * a file this build has validated before with the same text is not validated again (config-cache.ts).
+ * The file is read once, with the checks readValidatedYaml makes (no FIFO, a size bound, UTF-8), and
+ * that text is what is validated and remembered.
  */
 async function readConfigFile(file: string, env: Env): Promise<CoachConfig> {
-  const text = configText(file);
-  const cached = text === undefined ? undefined : cachedConfig(file, text, env);
+  const subject = 'the config file';
+  const text = readTextBounded(file, { maxBytes: HAND_WRITTEN_MAX_BYTES, what: subject, shownAs: file });
+  const cached = cachedConfig(file, text, env);
   if (cached) return cached;
-  const [{ CoachConfig }, { readValidatedYaml }] = await Promise.all([
+  const [{ CoachConfig }, { validatedYaml }] = await Promise.all([
     import('./schema/config.js'),
     import('./yaml/validated.js'),
   ]);
-  const { data } = readValidatedYaml(file, CoachConfig, 'the config file');
-  // Kept only if the file did not change while it was validated, so the text and the data agree.
-  if (text !== undefined && configText(file) === text) rememberConfig(file, text, data, env);
+  const { data } = validatedYaml(text, CoachConfig, subject, file);
+  rememberConfig(file, text, data, env);
   return data;
-}
-
-/**
- * The text of a config file, read with the checks readValidatedYaml makes (no FIFO, a size bound);
- * undefined when it cannot be read, and readValidatedYaml then says why.
- */
-function configText(file: string): string | undefined {
-  try {
-    return readTextBounded(file, { maxBytes: 1024 * 1024, what: 'the config file' });
-  } catch {
-    return undefined;
-  }
 }

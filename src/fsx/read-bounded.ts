@@ -20,6 +20,9 @@ export interface BoundedRead {
   shownAs?: string;
 }
 
+/** Files people write by hand (config, plans, calibration sets) are small: past this they are refused unread. */
+export const HAND_WRITTEN_MAX_BYTES = 1024 * 1024;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes of `path`, or an IoError/UsageError-style line saying why not (exit 2). */

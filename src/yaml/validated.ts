@@ -2,13 +2,10 @@ import { type Document, visit } from 'yaml';
 import type * as z from 'zod';
 import { describeSchemaIssue } from '../banks/schema-issues.js';
 import { ConfigError } from '../errors.js';
-import { readTextBounded } from '../fsx/read-bounded.js';
+import { HAND_WRITTEN_MAX_BYTES, readTextBounded } from '../fsx/read-bounded.js';
 import { dataOf, isAliasLimit, parseWithPositions, TOO_MANY_ALIASES } from './document.js';
 import { locate } from './locate.js';
 import type { YamlPath } from './span.js';
-
-/** Files read here are small and hand-written; past this size they are refused before reading. */
-const MAX_INPUT_BYTES = 1024 * 1024;
 
 export interface ValidatedYaml<T> {
   data: T;
@@ -33,7 +30,21 @@ export function readValidatedYaml<S extends z.ZodType>(
 ): ValidatedYaml<z.output<S>> {
   // Checked and bounded: a FIFO or a device named like the file would hang or fill memory, and
   // invalid UTF-8 is reported rather than replaced without a word.
-  const text = readTextBounded(file, { maxBytes: MAX_INPUT_BYTES, what: subject, shownAs: name });
+  const text = readTextBounded(file, { maxBytes: HAND_WRITTEN_MAX_BYTES, what: subject, shownAs: name });
+  return validatedYaml(text, schema, subject, name, empty);
+}
+
+/**
+ * readValidatedYaml on text already read (with readTextBounded, as it reads): for a caller that needs
+ * the text itself too, so the file is read once.
+ */
+export function validatedYaml<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  subject: string,
+  name: string,
+  empty: unknown = {},
+): ValidatedYaml<z.output<S>> {
   let yaml: ReturnType<typeof parseWithPositions>;
   try {
     // The same safe options as banks: core schema, YAML 1.1 tags unresolved, duplicate keys refused.
